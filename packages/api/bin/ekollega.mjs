@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx, so the workspace needs no build step before `ekollega`.
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/cli.ts');

@@ -1,0 +1,155 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { docsPage } from './docs-page.js';
+import type { Clock, Env } from './env.js';
+import { cors } from './middleware/cors.js';
+import { requestLog, type LogSink } from './middleware/log.js';
+import { rateLimiter, type RateLimit } from './middleware/rate-limit.js';
+import { tenantAuth } from './middleware/tenant.js';
+import { Problem, problemResponse } from './problem.js';
+import { config, tenant } from './routes/tenant.js';
+import { me } from './routes/me.js';
+import type { Store } from './store/index.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Time as the API sees it; tests move it. */
+  clock?: Clock;
+  /** Where the one-line-per-request log goes; default stdout, `false` for none. */
+  log?: LogSink | false;
+  /** Largest request body in bytes (default 64 KiB). */
+  maxBodyBytes?: number;
+  /** Per-IP and per-member request limits, counted in this process. */
+  rateLimits?: { perIp?: RateLimit; perMember?: RateLimit };
+  /** Take the client IP from X-Forwarded-For (behind a proxy you trust). */
+  trustProxy?: boolean;
+}
+
+const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs', '/']);
+
+/**
+ * Builds the API. Nothing here listens: `server.ts` serves it, and tests call `app.request()`.
+ *
+ * @example
+ * const app = createApp({ store: await openStore() });
+ * const res = await app.request('/v1/health');
+ */
+export function createApp(options: AppOptions) {
+  const clock = options.clock ?? (() => new Date());
+  const sink = options.log === false ? null : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const perIp = options.rateLimits?.perIp ?? { limit: 600, windowMs: 60_000 };
+  const perMember = options.rateLimits?.perMember ?? { limit: 300, windowMs: 60_000 };
+
+  const v1 = new OpenAPIHono<Env>()
+    .use(tenantAuth())
+    .use(
+      rateLimiter<Env>({
+        ...perMember,
+        scope: 'member',
+        now: () => clock().getTime(),
+        key: (c) => (c.var.caller.member ? `${c.var.caller.tenant.id}/${c.var.caller.member.id}` : null),
+      }),
+    )
+    .route('/me', me)
+    .route('/config', config)
+    .route('/tenant', tenant);
+
+  const app = new OpenAPIHono<Env>();
+  app.use(requestId());
+  if (sink) app.use(requestLog(sink));
+  app.use(async (c, next) => {
+    c.set('store', options.store);
+    c.set('clock', clock);
+    await next();
+  });
+  app.use(cors((path) => PUBLIC_PATHS.has(path)));
+  app.use(
+    rateLimiter<Env>({
+      ...perIp,
+      scope: 'IP address',
+      now: () => clock().getTime(),
+      key: (c) => clientIp(c.req.raw.headers, c.env as { incoming?: { socket?: { remoteAddress?: string } } }, options.trustProxy),
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 64 * 1024,
+      onError: () => {
+        throw new Problem(413, 'body_too_large', 'The request body is too large', `At most ${options.maxBodyBytes ?? 64 * 1024} bytes.`);
+      },
+    }),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/health',
+      tags: ['System'],
+      summary: 'Liveness',
+      security: [],
+      responses: { 200: { description: 'The API is up', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'tenantKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Ekollega-Key',
+    description: 'The association’s publishable key (`pk_…`, safe in pages) or, from servers only, its secret key (`sk_…`).',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A member token the association’s backend minted (HS256 with its member token secret, or ES256/EdDSA with its registered key); lives at most one hour.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Ekollega-Key',
+    description: 'The association’s secret key (`sk_…`); refused when sent with a browser Origin.',
+  });
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'eKollega widgets API',
+      version: '1',
+      description: 'Peer groups, sessions and a Q&A board that entrepreneur associations run on their own websites.',
+    },
+  };
+  app.doc31('/v1/openapi.json', documentConfig);
+  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document(documentConfig) as never)));
+  app.get('/', (c) => c.redirect('/docs'));
+
+  // Mounted last: the key middleware of /v1 must not cover the public routes above.
+  app.route('/v1', v1);
+
+
+  app.notFound((c) => problemResponse(c, new Problem(404, 'not_found', 'No such route', `${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error);
+    if (error instanceof HTTPException) {
+      const malformed = error.status === 400 && /json/i.test(error.message);
+      return problemResponse(
+        c,
+        new Problem(error.status as 400, malformed ? 'malformed_json' : 'bad_request', malformed ? 'The request body is not valid JSON' : error.message),
+      );
+    }
+    console.error(JSON.stringify({ level: 'error', request_id: c.get('requestId'), error: String((error as Error)?.stack ?? error) }));
+    return problemResponse(c, new Problem(500, 'internal', 'Something went wrong on our side'));
+  });
+  return app;
+}
+
+function clientIp(headers: Headers, env: { incoming?: { socket?: { remoteAddress?: string } } } | undefined, trustProxy?: boolean) {
+  if (trustProxy) {
+    const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,24 @@
+import type { Member, Store, Tenant } from './store/index.js';
+
+/** The clock every time-dependent decision reads, so tests can move time. */
+export type Clock = () => Date;
+
+/** What the tenant middleware learned about the caller. */
+export interface Caller {
+  tenant: Tenant;
+  /** `publishable` from a page, `secret` from the association's server. */
+  keyKind: 'publishable' | 'secret';
+  keyId: string;
+  /** The signed-in member, when a valid member token came along. */
+  member: Member | null;
+}
+
+/** Hono environment of every route: `c.var.store`, `c.var.caller`… */
+export type Env = {
+  Variables: {
+    store: Store;
+    clock: Clock;
+    requestId: string;
+    caller: Caller;
+  };
+};

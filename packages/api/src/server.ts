@@ -1,0 +1,17 @@
+import { serve } from '@hono/node-server';
+import { createApp, type AppOptions } from './app.js';
+import type { Store } from './store/index.js';
+
+/** Serves the API on `port` (0 picks a free one); resolves once it listens. */
+export function startServer(store: Store, options: { port?: number; hostname?: string } & Omit<AppOptions, 'store'> = {}) {
+  const app = createApp({ store, ...options });
+  return new Promise<{ url: string; port: number; close(): Promise<void> }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, (info) => {
+      resolve({
+        url: `http://${options.hostname === '0.0.0.0' ? 'localhost' : (options.hostname ?? '127.0.0.1')}:${info.port}`,
+        port: info.port,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

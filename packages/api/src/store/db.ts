@@ -1,0 +1,160 @@
+import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, unlinkSync, constants } from 'node:fs';
+import { join } from 'node:path';
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** What a query needs: one SQL dialect (PostgreSQL), positional parameters `$1…`. */
+export interface Sql {
+  query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+/** A database handle: the embedded PGlite or a PostgreSQL server, used the same way. */
+export interface Db extends Sql {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `postgres://…`; when absent the embedded store is used. */
+  databaseUrl?: string | undefined;
+  /** Data folder of the embedded store; `undefined` keeps it in memory. */
+  dataDir?: string | undefined;
+}
+
+/** Opens PostgreSQL when a URL is given, else PGlite in `dataDir` (or in memory). */
+export async function openDb(options: OpenOptions = {}): Promise<Db> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const { default: pg } = await import('pg');
+  // Dates stay strings of the server's own formatting elsewhere; timestamptz as Date like PGlite.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.EKOLLEGA_PG_POOL ?? 10) });
+  await pool.query('select 1');
+  return {
+    engine: 'postgres',
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as T[];
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+    async transaction<T>(fn: (tx: Sql) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({
+          async query<R>(text: string, params: unknown[] = []) {
+            return (await client.query(text, params)).rows as R[];
+          },
+          async exec(text: string) {
+            await client.query(text);
+          },
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = dataDir ? await PGlite.create(join(dataDir, 'pgdata')) : await PGlite.create();
+    return {
+      engine: 'pglite',
+      async query<T>(text: string, params: unknown[] = []) {
+        return (await db.query<T>(text, params)).rows;
+      },
+      async exec(text: string) {
+        await db.exec(text);
+      },
+      transaction<T>(fn: (tx: Sql) => Promise<T>) {
+        return db.transaction((tx) =>
+          fn({
+            query: async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows,
+            exec: async (text: string) => void (await tx.exec(text)),
+          }),
+        );
+      },
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Raised when another live process holds the embedded data folder. */
+export class DataDirLockedError extends Error {
+  readonly code = 'data_dir_locked';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The data folder ${dataDir} is in use by another ekollega process (pid ${pid}). ` +
+        'Stop it first, or point this command at the same server with DATABASE_URL.',
+    );
+  }
+}
+
+/**
+ * PGlite is single-process: two processes writing one folder corrupt it. A lock file holding the
+ * owner's pid keeps the second one out; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = join(dataDir, 'ekollega.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(lockPath, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      unlinkSync(lockPath);
+    }
+  }
+  throw new DataDirLockedError(dataDir, 0);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
