@@ -20,5 +20,7 @@ export type Env = {
     clock: Clock;
     requestId: string;
     caller: Caller;
+    /** Set when the key's tenant does not list the request's Origin: CORS then stays silent. */
+    originRefused: boolean;
   };
 };

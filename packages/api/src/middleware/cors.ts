@@ -28,8 +28,12 @@ export const cors = (publicPaths: (path: string) => boolean) =>
       });
     }
     await next();
+    // Before the key is known (a missing or bad key), a listed origin may still read the problem.
     const caller = c.get('caller');
-    const allowed = isPublic ? '*' : caller?.tenant.origins.includes(origin) ? origin : (!caller && (await c.var.store.cached.isKnownOrigin(origin))) ? origin : null;
+    let allowed: string | null = null;
+    if (isPublic) allowed = '*';
+    else if (caller) allowed = caller.tenant.origins.includes(origin) ? origin : null;
+    else if (!c.get('originRefused') && (await c.var.store.cached.isKnownOrigin(origin))) allowed = origin;
     if (allowed) {
       c.res.headers.set('access-control-allow-origin', allowed);
       c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);

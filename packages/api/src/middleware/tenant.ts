@@ -37,6 +37,7 @@ export const tenantAuth = () => {
     const tenant = await store.cached.tenant(key.tenantId);
     if (!tenant) throw new Problem(401, 'key_invalid', 'The key is not valid');
     if (origin && !tenant.origins.includes(origin)) {
+      c.set('originRefused', true);
       throw new Problem(403, 'origin_not_allowed', 'This website may not use the association’s key', `Origin ${origin} is not on the association’s list of allowed origins.`);
     }
 

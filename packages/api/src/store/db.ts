@@ -143,7 +143,7 @@ function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      if (pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
       unlinkSync(lockPath);
     }
   }
