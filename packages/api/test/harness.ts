@@ -36,7 +36,7 @@ export const ORIGIN_B = 'https://b.example';
 /** Two associations on one store, an app over it, a movable clock and helpers to call it. */
 export async function harness(engine: 'pglite' | 'postgres', options: Partial<AppOptions> = {}) {
   const store = await freshStore(engine);
-  let now = new Date('2026-11-29T10:00:00Z');
+  let now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const clock = () => now;
   const logs: string[] = [];
   const app = createApp({ store, clock, log: (line) => logs.push(line), ...options });

@@ -1,0 +1,30 @@
+import type { TenantAdmin, TenantPatch } from '@ekollega/api/contract';
+import { MemberTokens } from './token.js';
+import { Transport, type RequestOptions } from './transport.js';
+
+export interface AdminClientOptions {
+  baseUrl: string;
+  /** The association's secret key (`sk_…`). Never ship it to a browser. */
+  secretKey: string;
+  fetch?: typeof fetch;
+}
+
+/**
+ * A server-side client with the association's secret key: settings, origins, texts. It refuses to
+ * start in a browser, and the API refuses a secret key sent with a browser Origin anyway.
+ */
+export function createAdminClient(options: AdminClientOptions) {
+  if (typeof (globalThis as { document?: unknown }).document !== 'undefined') {
+    throw new Error('createAdminClient holds a secret key and runs on servers only; use createClient with the publishable key in pages.');
+  }
+  const transport = new Transport({ baseUrl: options.baseUrl, key: options.secretKey, tokens: new MemberTokens(undefined), fetch: options.fetch });
+  return {
+    transport,
+    tenant: {
+      get: (o: RequestOptions = {}) => transport.request<TenantAdmin>('GET', '/v1/tenant', o),
+      update: (patch: TenantPatch, o: RequestOptions = {}) => transport.request<TenantAdmin>('PATCH', '/v1/tenant', { ...o, body: patch }),
+    },
+  };
+}
+
+export type EkAdminClient = ReturnType<typeof createAdminClient>;

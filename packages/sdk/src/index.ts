@@ -1,0 +1,54 @@
+import type { Me, PublicConfig } from '@ekollega/api/contract';
+import { MemberTokens, type MemberTokenProvider } from './token.js';
+import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
+
+export { EkProblemError, EkNetworkError, isProblem } from './errors.js';
+export { paginate } from './transport.js';
+export type { RequestOptions, Query, Method } from './transport.js';
+export type { MemberTokenProvider } from './token.js';
+export type * from '@ekollega/api/contract';
+
+export interface ClientOptions {
+  /** Where the API lives, e.g. `https://api.ekollega.fi`. */
+  baseUrl: string;
+  /** The association's publishable key (`pk_…`). */
+  tenantKey: string;
+  /**
+   * Returns the signed-in member's token from the host site's backend, or `null` when nobody is
+   * signed in. Called again shortly before the token expires and once after a 401.
+   */
+  getMemberToken?: MemberTokenProvider;
+  fetch?: typeof fetch;
+  retries?: TransportOptions['retries'];
+  backoffMs?: TransportOptions['backoffMs'];
+}
+
+/**
+ * A typed client of the eKollega API for pages and Node 20+.
+ *
+ * @example
+ * const client = createClient({ baseUrl, tenantKey: 'pk_…', getMemberToken: () => fetch('/token').then((r) => r.text()) });
+ * const me = await client.me();
+ */
+export function createClient(options: ClientOptions) {
+  const tokens = new MemberTokens(options.getMemberToken);
+  const transport = new Transport({ ...options, key: options.tenantKey, tokens });
+  return {
+    /** Low-level access for calls this client does not wrap yet. */
+    transport,
+    /** Forget the cached member token (after the host signs the member out). */
+    signOut: () => tokens.clear(),
+    /** Whether a member token is available right now. */
+    async isSignedIn(): Promise<boolean> {
+      return (await tokens.get()) !== null;
+    },
+    health: (o: RequestOptions = {}) => transport.request<{ status: 'ok' }>('GET', '/v1/health', o),
+    /** The signed-in member; throws `sign_in_required` when nobody is. */
+    me: (o: RequestOptions = {}) => transport.request<Me>('GET', '/v1/me', o),
+    /** The association's name and text overrides, for widgets. */
+    config: (o: RequestOptions = {}) => transport.request<PublicConfig>('GET', '/v1/config', o),
+    paginate,
+  };
+}
+
+export type EkClient = ReturnType<typeof createClient>;
