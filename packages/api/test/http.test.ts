@@ -110,6 +110,19 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     });
 
+    it('lets the page read a problem about its own input', async () => {
+      const token = await h.mint(h.a, { sub: 'boss', roles: ['admin'] });
+      const res = await h.call('/v1/tenant', { method: 'PATCH', token, origin: ORIGIN_A, body: { name: 7 } });
+      expect(res.status).toBe(422);
+      expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
+    });
+
+    it('lets a listed page read why its key was refused', async () => {
+      const res = await h.call('/v1/config', { key: null, origin: ORIGIN_A });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
+    });
+
     it('lets any page read health', async () => {
       const res = await h.call('/v1/health', { key: null, origin: 'https://anywhere.example' });
       expect(res.headers.get('access-control-allow-origin')).toBe('*');

@@ -81,6 +81,26 @@ export async function verifyMemberToken(token: string, tenant: Tenant, now: Date
   };
 }
 
+/**
+ * `verifyMemberToken` with a memo of tokens already verified, so a member's repeated requests do
+ * not each pay for a signature check. A hit still honours `exp` and `nbf` by the given clock; the
+ * memo key holds the tenant's current secret and key, so rotating them drops old entries.
+ */
+export function memberTokenVerifier(maxEntries = 10_000) {
+  const verified = new Map<string, { member: Member; exp: number; nbf: number }>();
+  return async (token: string, tenant: Tenant, now: Date): Promise<Member> => {
+    const key = `${tenant.id}\n${tenant.memberTokenSecret}\n${tenant.memberPublicJwk?.x ?? ''}\n${token}`;
+    const seconds = now.getTime() / 1000;
+    const hit = verified.get(key);
+    if (hit && seconds < hit.exp + CLOCK_TOLERANCE_SECONDS && seconds >= hit.nbf - CLOCK_TOLERANCE_SECONDS) return hit.member;
+    const member = await verifyMemberToken(token, tenant, now);
+    const payload = decodeJwt(token);
+    if (verified.size >= maxEntries) verified.clear();
+    verified.set(key, { member, exp: payload.exp!, nbf: payload.nbf ?? payload.iat! });
+    return member;
+  };
+}
+
 function fromJose(error: unknown): Problem {
   if (error instanceof errors.JWTExpired) return refuse('token_expired', 'The member token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {

@@ -37,9 +37,26 @@ export async function issueSecretKey(store: Store, tenant: Tenant) {
   return { key, secretKey };
 }
 
-/** Verifies a publishable key's signature, pinned to EdDSA; `null` when it is not one of ours. */
+/**
+ * Verifies a publishable key's signature, pinned to EdDSA; `null` when it is not one of ours.
+ * A signature's verdict never changes, so it is remembered (revocation is checked per request
+ * against the key's row, not here).
+ */
 export async function verifyPublishableKey(store: Store, value: string): Promise<PublishableClaims | null> {
   if (!value.startsWith('pk_')) return null;
+  const memo = verdicts.get(store);
+  if (memo?.has(value)) return memo.get(value)!;
+  const claims = await verifySignature(store, value);
+  const map = memo ?? new Map<string, PublishableClaims | null>();
+  if (map.size >= 10_000) map.clear();
+  map.set(value, claims);
+  verdicts.set(store, map);
+  return claims;
+}
+
+const verdicts = new WeakMap<Store, Map<string, PublishableClaims | null>>();
+
+async function verifySignature(store: Store, value: string): Promise<PublishableClaims | null> {
   try {
     const { payload } = await jwtVerify(value.slice(3), store.platformKey.publicKey, {
       algorithms: ['EdDSA'],

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Env } from '../env.js';
 import { Problem } from '../problem.js';
@@ -27,16 +28,20 @@ export const cors = (publicPaths: (path: string) => boolean) =>
         vary: 'Origin',
       });
     }
+    // Headers are set before the handler runs (cheaper than editing a finished response): here for
+    // public paths, in the tenant middleware once the key's tenant is known.
+    c.header('vary', 'Origin');
+    if (isPublic) allowOrigin(c, '*');
     await next();
-    // Before the key is known (a missing or bad key), a listed origin may still read the problem.
-    const caller = c.get('caller');
-    let allowed: string | null = null;
-    if (isPublic) allowed = '*';
-    else if (caller) allowed = caller.tenant.origins.includes(origin) ? origin : null;
-    else if (!c.get('originRefused') && (await c.var.store.cached.isKnownOrigin(origin))) allowed = origin;
-    if (allowed) {
-      c.res.headers.set('access-control-allow-origin', allowed);
+    // A missing or bad key fails before the tenant is known; a listed origin may still read why.
+    if (c.res.status >= 400 && !c.get('caller') && !c.get('originRefused') && !c.res.headers.has('access-control-allow-origin') && (await c.var.store.cached.isKnownOrigin(origin))) {
+      c.res.headers.set('access-control-allow-origin', origin);
       c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
     }
-    c.res.headers.append('vary', 'Origin');
   });
+
+/** Lets `origin` read this response. */
+export function allowOrigin(c: Context, origin: string) {
+  c.header('access-control-allow-origin', origin);
+  c.header('access-control-expose-headers', EXPOSE_HEADERS);
+}

@@ -37,8 +37,10 @@ export function rateLimiter<E extends { Variables: object }>(
         headers: { 'retry-after': String(resetSeconds), 'ratelimit-limit': String(options.limit), 'ratelimit-remaining': '0' },
       });
     }
-    await next();
+    // Set before the handler runs: changing headers of a finished response costs the Node adapter
+    // a full Response object.
     c.header('ratelimit-limit', String(options.limit));
     c.header('ratelimit-remaining', String(remaining));
+    await next();
   };
 }

@@ -1,7 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import { verifyMemberToken } from '../auth/member-token.js';
+import { memberTokenVerifier } from '../auth/member-token.js';
 import { verifyPublishableKey } from '../auth/tenant-keys.js';
 import type { Env } from '../env.js';
+import { allowOrigin } from './cors.js';
 import { Problem } from '../problem.js';
 import type { ApiKey, Member, Store, Tenant } from '../store/index.js';
 import { TtlCache } from '../store/ttl-cache.js';
@@ -15,6 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const tenantAuth = () => {
   const seen = new TtlCache<true>(60_000);
+  const verifyMemberToken = memberTokenVerifier();
   return createMiddleware<Env>(async (c, next) => {
     const store = c.var.store;
     const value = c.req.header('ekollega-key');
@@ -40,6 +42,7 @@ export const tenantAuth = () => {
       c.set('originRefused', true);
       throw new Problem(403, 'origin_not_allowed', 'This website may not use the association’s key', `Origin ${origin} is not on the association’s list of allowed origins.`);
     }
+    if (origin) allowOrigin(c, origin);
 
     let member: Member | null = null;
     const authorization = c.req.header('authorization');

@@ -1,0 +1,37 @@
+/**
+ * The servers the throughput bench measures, in one child process so the load generator does not
+ * share their event loop: a bare Hono hello-world and the API with a seeded association.
+ * Prints one JSON line with their URLs and what a request needs.
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { SignJWT } from 'jose';
+import { createTenant } from '../packages/api/src/auth/tenant-keys.js';
+import { startServer } from '../packages/api/src/server.js';
+import { openStore } from '../packages/api/src/store/index.js';
+import { seedBench } from './seed.js';
+
+const hello = new Hono().get('/', (c) => c.text('Hello Hono!'));
+const helloUrl = await new Promise<string>((resolve) => {
+  serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+});
+
+const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined });
+const tenant = await createTenant(store, { name: 'Bench ry', origins: ['http://bench.example'] });
+const iat = Math.floor(Date.now() / 1000);
+const memberToken = await new SignJWT({ name: 'Bench Member', roles: ['member'] })
+  .setProtectedHeader({ alg: 'HS256' })
+  .setIssuer(tenant.tenant.id)
+  .setAudience('ekollega')
+  .setSubject('bench-member')
+  .setIssuedAt(iat)
+  .setExpirationTime(iat + 3600)
+  .sign(new TextEncoder().encode(tenant.memberTokenSecret));
+const extra = await seedBench(store, tenant.tenant.id);
+const api = await startServer(store, {
+  port: 0,
+  log: false,
+  rateLimits: { perIp: { limit: 1e9, windowMs: 60_000 }, perMember: { limit: 1e9, windowMs: 60_000 } },
+});
+
+console.log(JSON.stringify({ helloUrl, apiUrl: api.url, engine: store.db.engine, publishableKey: tenant.publishableKey, memberToken, ...extra }));
