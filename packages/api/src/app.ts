@@ -12,6 +12,7 @@ import { tenantAuth } from './middleware/tenant.js';
 import { Problem, problemResponse } from './problem.js';
 import { config, tenant } from './routes/tenant.js';
 import { me } from './routes/me.js';
+import { groups } from './routes/groups.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -55,7 +56,8 @@ export function createApp(options: AppOptions) {
     )
     .route('/me', me)
     .route('/config', config)
-    .route('/tenant', tenant);
+    .route('/tenant', tenant)
+    .route('/groups', groups);
 
   const app = new OpenAPIHono<Env>();
   app.use(requestId());

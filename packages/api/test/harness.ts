@@ -39,7 +39,13 @@ export async function harness(engine: 'pglite' | 'postgres', options: Partial<Ap
   let now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const clock = () => now;
   const logs: string[] = [];
-  const app = createApp({ store, clock, log: (line) => logs.push(line), ...options });
+  const app = createApp({
+    store,
+    clock,
+    log: (line) => logs.push(line),
+    rateLimits: { perIp: { limit: 100_000, windowMs: 60_000 }, perMember: { limit: 100_000, windowMs: 60_000 } },
+    ...options,
+  });
   const a = await createTenant(store, { name: 'Varsinais-Suomen Yrittäjät', origins: [ORIGIN_A] });
   const b = await createTenant(store, { name: 'Uudenmaan Yrittäjät', origins: [ORIGIN_B] });
 

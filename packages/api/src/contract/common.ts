@@ -27,6 +27,8 @@ export const problemResponses = {
   400: { description: 'Malformed request', content: { 'application/problem+json': { schema: ProblemSchema } } },
   401: { description: 'Missing or invalid key or member token', content: { 'application/problem+json': { schema: ProblemSchema } } },
   403: { description: 'Not allowed for this origin, key or role', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  404: { description: 'No such thing for this association', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  409: { description: 'Conflicts with the current state', content: { 'application/problem+json': { schema: ProblemSchema } } },
   422: { description: 'Invalid input; `errors` names each field', content: { 'application/problem+json': { schema: ProblemSchema } } },
   429: { description: 'Rate limited; see Retry-After', content: { 'application/problem+json': { schema: ProblemSchema } } },
 } as const;

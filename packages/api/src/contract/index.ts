@@ -1,6 +1,7 @@
 /** The API's wire types, shared with the SDK so no type is copied by hand. */
 export * from './common.js';
 export * from './tenant.js';
+export * from './groups.js';
 export type { z } from '@hono/zod-openapi';
 
 import type { z } from '@hono/zod-openapi';

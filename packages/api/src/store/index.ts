@@ -1,5 +1,6 @@
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { migrate } from './migrate.js';
+import { groupStore } from './groups.js';
 import { memberStore } from './members.js';
 import { loadPlatformKey, type PlatformKey } from './platform.js';
 import { hashSecret, tenantStore, type ApiKey, type Tenant } from './tenants.js';
@@ -18,6 +19,12 @@ export interface Store {
   platformKey: PlatformKey;
   tenants: ReturnType<typeof tenantStore>;
   members: ReturnType<typeof memberStore>;
+  groups: ReturnType<typeof groupStore>;
+  /**
+   * A number per tenant that grows with every change made through this process, so cached reads
+   * (the visitors' group list) can tell they are stale.
+   */
+  version(tenantId: string): number;
   /** Cached reads for the hot path of every request; cleared by changes made through this store. */
   cached: {
     tenant(id: string): Promise<Tenant | null>;
@@ -41,11 +48,15 @@ export async function createStore(db: Db): Promise<Store> {
     keyCache.clear();
     originCache.clear();
   });
+  const versions = new Map<string, number>();
+  const bump = (tenantId: string) => versions.set(tenantId, (versions.get(tenantId) ?? 0) + 1);
   return {
     db,
     platformKey: await loadPlatformKey(db),
     tenants,
     members: memberStore(db),
+    groups: groupStore(db, bump),
+    version: (tenantId) => versions.get(tenantId) ?? 0,
     cached: {
       tenant: (id) => tenantCache.get(id, () => tenants.get(id)),
       key: (id) => keyCache.get(id, () => tenants.getKey(id)),

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Env } from '../env.js';
+import { TtlCache } from '../store/ttl-cache.js';
+
+/** How long a visitor's list may be served from memory; writes through this process clear it at once. */
+export const VISITOR_CACHE_MS = 2_000;
+
+/**
+ * Answers a public read with an ETag (304 when the client has it) and the right Cache-Control.
+ * Visitors' reads are memoised per tenant and query for a moment: they are the same for every
+ * visitor, and the finder on a busy front page must not cost a query per page view.
+ */
+export function cachedRead() {
+  const memo = new TtlCache<{ body: string; etag: string }>(VISITOR_CACHE_MS);
+  return async (c: Context<Env>, load: () => Promise<unknown>): Promise<Response> => {
+    const { tenant, member } = c.var.caller;
+    const render = async () => {
+      const body = JSON.stringify(await load());
+      return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+    };
+    const { body, etag } = member
+      ? await render()
+      : await memo.get(`${tenant.id}\n${c.var.store.version(tenant.id)}\n${c.req.url}`, render);
+    const headers = {
+      etag,
+      'cache-control': member ? 'private, no-cache' : 'public, max-age=15',
+      vary: 'Origin, Ekollega-Key, Authorization',
+    };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, 'content-type': 'application/json' });
+  };
+}
