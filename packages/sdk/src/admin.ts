@@ -1,4 +1,5 @@
 import type { TenantAdmin, TenantPatch } from '@ekollega/api/contract';
+import { groupsApi } from './groups.js';
 import { MemberTokens } from './token.js';
 import { Transport, type RequestOptions } from './transport.js';
 
@@ -20,6 +21,8 @@ export function createAdminClient(options: AdminClientOptions) {
   const transport = new Transport({ baseUrl: options.baseUrl, key: options.secretKey, tokens: new MemberTokens(undefined), fetch: options.fetch });
   return {
     transport,
+    /** Groups as the association's server sees them: every facilitator tool, without a member token. */
+    groups: groupsApi(transport),
     tenant: {
       get: (o: RequestOptions = {}) => transport.request<TenantAdmin>('GET', '/v1/tenant', o),
       update: (patch: TenantPatch, o: RequestOptions = {}) => transport.request<TenantAdmin>('PATCH', '/v1/tenant', { ...o, body: patch }),

@@ -1,4 +1,5 @@
 import type { Me, PublicConfig } from '@ekollega/api/contract';
+import { groupsApi } from './groups.js';
 import { MemberTokens, type MemberTokenProvider } from './token.js';
 import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
 
@@ -47,6 +48,7 @@ export function createClient(options: ClientOptions) {
     me: (o: RequestOptions = {}) => transport.request<Me>('GET', '/v1/me', o),
     /** The association's name and text overrides, for widgets. */
     config: (o: RequestOptions = {}) => transport.request<PublicConfig>('GET', '/v1/config', o),
+    groups: groupsApi(transport),
     paginate,
   };
 }
