@@ -12,11 +12,12 @@ export const VISITOR_CACHE_MS = 2_000;
  * visitor, and the finder on a busy front page must not cost a query per page view.
  */
 export function cachedRead() {
-  const memo = new TtlCache<{ body: string; etag: string }>(VISITOR_CACHE_MS);
+  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
   return async (c: Context<Env>, load: () => Promise<unknown>): Promise<Response> => {
     const { tenant, member } = c.var.caller;
     const render = async () => {
-      const body = JSON.stringify(await load());
+      // Kept encoded: a memoised list is served as bytes without being re-encoded per request.
+      const body = Buffer.from(JSON.stringify(await load()));
       return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
     };
     const { body, etag } = member
@@ -28,6 +29,6 @@ export function cachedRead() {
       vary: 'Origin, Ekollega-Key, Authorization',
     };
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    return c.body(body, 200, { ...headers, 'content-type': 'application/json' });
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': 'application/json' });
   };
 }

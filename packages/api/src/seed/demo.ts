@@ -1,5 +1,6 @@
 import { createTenant, issuePublishableKey, issueSecretKey } from '../auth/tenant-keys.js';
-import type { Store } from '../store/index.js';
+import type { Role, Store, Tenant } from '../store/index.js';
+import { nextWeekdayAt } from '../time/zoned.js';
 
 /** The demo association's fixed id, so the demo site and tests can find it again. */
 export const DEMO_TENANT_ID = 'ten_demo_vsy';
@@ -11,6 +12,79 @@ export const DEMO_MEMBERS = [
   { sub: 'demo-mikko', name: 'Mikko Laine', email: 'mikko@example.fi', locale: 'fi', roles: ['member'], trade: 'Kirjanpito' },
   { sub: 'demo-helena', name: 'Helena Salo', email: 'helena@example.fi', locale: 'fi', roles: ['facilitator', 'member'], trade: 'Fasilitaattori' },
 ] as const;
+
+/** The other entrepreneurs of the pilot-like groups (fictional), from different trades. */
+const PEERS = [
+  ['Jukka Mäkinen', 'facilitator'], ['Sanna Koskinen', 'Valokuvaus'], ['Pekka Nieminen', 'Sähköasennus'], ['Liisa Heikkinen', 'Kampaamo'],
+  ['Timo Järvinen', 'IT-konsultointi'], ['Anna Lehtonen', 'Hieronta'], ['Matti Rantanen', 'Maalaus'], ['Kaisa Laaksonen', 'Käännöstyöt'],
+  ['Ville Salminen', 'Puusepänverstas'], ['Emma Karjalainen', 'Kukkakauppa'], ['Olli Heinonen', 'Verkkokauppa'], ['Riikka Turunen', 'Somemarkkinointi'],
+  ['Jari Lindroos', 'Kuljetus'], ['Hanna Aalto', 'Kosmetologi'], ['Marko Kallio', 'LVI-työt'], ['Tiina Ojala', 'Ravintola'],
+  ['Karin Sjöberg', 'Redovisning'], ['Erik Holmström', 'Båtservice'], ['Sofia Nyberg', 'Keramik'], ['Johan Grönroos', 'Fotografering'],
+  ['Petra Wikström', 'Yoga'], ['Niko Saarinen', 'Videotuotanto'],
+] as const;
+
+/** Two online peer groups like the pilot's: a dozen entrepreneurs each, meeting every three weeks. */
+async function seedGroups(store: Store, tenant: Tenant, now: Date) {
+  if ((await store.db.query('select 1 from groups where tenant_id = $1 limit 1', [tenant.id])).length) return;
+  const peers = PEERS.map(([name, trade], i) => ({ id: `demo-peer-${i + 1}`, name, trade }));
+  for (const person of [...DEMO_MEMBERS.map((m) => ({ id: m.sub, name: m.name, email: m.email, locale: m.locale, roles: [...m.roles] })), ...peers.map((p) => ({ id: p.id, name: p.name, email: null, locale: null, roles: p.trade === 'facilitator' ? ['facilitator', 'member'] : ['member'] }))]) {
+    await store.members.upsert({ tenantId: tenant.id, id: person.id, name: person.name, email: person.email, locale: person.locale, roles: person.roles as Role[] }, now);
+  }
+  const hope = { id: 'hope', text: 'Mitä toivot saavasi vertaisryhmältä?' };
+  const morning = await store.groups.create(
+    tenant,
+    {
+      name: 'Aamun vertaisryhmä – Turku',
+      description: 'Yksinyrittäjien verkkoryhmä: ajanhallinta, tavoitteet ja jaksaminen. Tapaamme kolmen viikon välein.',
+      details: 'Ryhmässä on noin kymmenen yrittäjää eri aloilta. Jokainen asettaa tapaamisessa tavoitteen ja kertoo seuraavalla kerralla, miten se edistyi. Teemat valitaan jäsenten toiveista; välillä mukana on asiantuntija.',
+      themes: ['ajanhallinta', 'tavoitteet', 'jaksaminen'],
+      trades: ['luovat alat', 'palvelut'],
+      language: 'fi',
+      format: 'online',
+      region: 'Varsinais-Suomi',
+      rhythm: { every_weeks: 3, weekday: 2, start_time: '09:00', end_time: '11:00', time_zone: 'Europe/Helsinki' },
+      next_meeting_at: nextWeekdayAt(now, 2, '09:00', 'Europe/Helsinki').toISOString(),
+      capacity: 12,
+      join_policy: 'open',
+      status: 'running',
+      intake_questions: [hope],
+      facilitator_ids: ['demo-helena'],
+    },
+    'demo-helena',
+    now,
+  );
+  const evening = await store.groups.create(
+    tenant,
+    {
+      name: 'Kvällsgruppen för företagare',
+      description: 'Svenskspråkig grupp på nätet för ensamföretagare: försäljning, prissättning och att hålla sig uppdaterad.',
+      details: 'Vi träffas var tredje vecka på kvällen. Gruppen bestämmer själv sina teman, och ibland bjuder vi in en expert.',
+      themes: ['försäljning', 'prissättning', 'uppdatering'],
+      trades: ['hantverk', 'tjänster'],
+      language: 'sv',
+      format: 'online',
+      region: 'Varsinais-Suomi',
+      rhythm: { every_weeks: 3, weekday: 4, start_time: '18:00', end_time: '19:30', time_zone: 'Europe/Helsinki' },
+      next_meeting_at: nextWeekdayAt(now, 4, '18:00', 'Europe/Helsinki').toISOString(),
+      capacity: 12,
+      join_policy: 'approval',
+      status: 'running',
+      intake_questions: [{ id: 'hope', text: 'Vad hoppas du få ut av gruppen?' }],
+      facilitator_ids: ['demo-peer-1'],
+    },
+    'demo-peer-1',
+    now,
+  );
+  const join = async (groupId: string, memberId: string) =>
+    store.groups.join(tenant.id, groupId, memberId, { accepted_rules_version: 1, answers: { hope: 'Vertaistukea ja uusia näkökulmia.' } }, now);
+  // Eleven in the morning group: one place left for a visitor who signs in as Aino.
+  for (const peer of peers.slice(1, 12)) await join(morning, peer.id);
+  for (const peer of peers.slice(12)) {
+    await join(evening, peer.id);
+    await store.groups.approve(tenant.id, evening, peer.id, now);
+  }
+  await join(evening, 'demo-mikko');
+}
 
 export interface DemoSeed {
   tenant_id: string;
@@ -25,10 +99,12 @@ export interface DemoSeed {
  * Seeds the demo association modelled on the eKollega pilot. Running it again keeps the data and
  * issues fresh keys (secret keys cannot be read back), adding any new origins.
  */
-export async function seedDemo(store: Store, options: { origins: string[] }): Promise<DemoSeed> {
+export async function seedDemo(store: Store, options: { origins: string[]; now?: Date }): Promise<DemoSeed> {
+  const now = options.now ?? new Date();
   const existing = await store.tenants.get(DEMO_TENANT_ID);
   if (!existing) {
     const created = await createTenant(store, { id: DEMO_TENANT_ID, name: 'Varsinais-Suomen Yrittäjät', origins: options.origins });
+    await seedGroups(store, created.tenant, now);
     return {
       tenant_id: created.tenant.id,
       name: created.tenant.name,
@@ -40,6 +116,7 @@ export async function seedDemo(store: Store, options: { origins: string[] }): Pr
   }
   const origins = [...new Set([...existing.origins, ...options.origins])];
   const tenant = (await store.tenants.update(existing.id, { origins }))!;
+  await seedGroups(store, tenant, now);
   const publishable = await issuePublishableKey(store, tenant);
   const secret = await issueSecretKey(store, tenant);
   return {

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { DEMO_TENANT_ID, seedDemo } from '../src/seed/demo.js';
+import { openStore, type Store } from '../src/store/index.js';
+
+describe('demo seed', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore();
+  });
+  afterAll(() => store.close());
+
+  it('models the pilot: two online groups of about a dozen, meeting every three weeks, with dates ahead of today', async () => {
+    const now = new Date();
+    const seed = await seedDemo(store, { origins: ['http://localhost:5173'], now });
+    const app = createApp({ store, log: false });
+    const { items } = await (await app.request('/v1/groups', { headers: { 'ekollega-key': seed.publishable_key } })).json();
+    expect(items).toHaveLength(2);
+    for (const group of items) {
+      expect(group.format).toBe('online');
+      expect(group.rhythm.every_weeks).toBe(3);
+      expect(group.facilitators).toHaveLength(1);
+      expect(group.member_count).toBeGreaterThanOrEqual(10);
+      expect(new Date(group.next_meeting_at).getTime()).toBeGreaterThan(now.getTime());
+    }
+    expect(items.map((g: { language: string; places_left: number }) => [g.language, g.places_left]).sort()).toEqual([['fi', 1], ['sv', 2]]);
+  });
+
+  it('runs again without duplicating anything', async () => {
+    const again = await seedDemo(store, { origins: ['http://127.0.0.1:5173'] });
+    expect(again.tenant_id).toBe(DEMO_TENANT_ID);
+    expect(again.origins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
+    expect((await store.db.query('select id from groups where tenant_id = $1', [DEMO_TENANT_ID])).length).toBe(2);
+  });
+});
