@@ -54,7 +54,7 @@ const columns = [
   ['used', 7, (r) => (r.budget ? `${((r.loads / r.budget) * 100).toFixed(0)}%` : '—')],
   ['', 0, (r) => (r.budget === undefined ? 'no budget' : r.loads > r.budget ? 'OVER' : 'ok')],
 ];
-const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[i][1]) : cell.padStart(columns[i][1]))).join(' ');
+const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[i][1]) : cell.padStart(columns[i][1]))).join(' ').trimEnd();
 
 console.log(`Widget bundles in ${relative(root, dist)}, gzip level 9, against bench/budget.json:\n`);
 console.log(line(columns.map(([title]) => title)));

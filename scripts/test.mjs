@@ -39,6 +39,10 @@ const mustPass = (label, ok) => {
 };
 mustPass('typecheck', run('Typecheck', pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']));
 mustPass('widget build', run('Build the widgets', pnpm[0], [...pnpm.slice(1), '--filter', '@ekollega/widgets', 'build']));
+// The manifest is committed for editors and docs; the build regenerates it, so a difference means
+// someone changed an element's JSDoc or API without committing the manifest.
+const manifest = spawnSync('git', ['diff', '--exit-code', '--stat', '--', 'packages/widgets/custom-elements.json'], { cwd: root, stdio: 'inherit' });
+mustPass('custom-elements.json is up to date', manifest.error !== undefined || manifest.status === 0);
 
 const vitest = (name, dir) =>
   steps.push({

@@ -6,3 +6,5 @@ export { createTenant, issuePublishableKey, issueSecretKey, rotateKey } from './
 export { MAX_TOKEN_LIFETIME_SECONDS, MEMBER_TOKEN_AUDIENCE } from './auth/member-token.js';
 export { Problem } from './problem.js';
 export type { Env, Clock } from './env.js';
+export { startServer } from './server.js';
+export { seedDemo, DEMO_MEMBERS, DEMO_TENANT_ID, type DemoSeed } from './seed/demo.js';

@@ -11,7 +11,7 @@ export function startServer(store: Store, options: { port?: number; hostname?: s
     store.groups.settleExpiredOffers(clock()).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', error: String(error) })));
   }, 60_000);
   sweeper.unref();
-  return new Promise<{ url: string; port: number; close(): Promise<void> }>((resolve) => {
+  return new Promise<{ url: string; port: number; close(): Promise<void> }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, (info) => {
       resolve({
         url: `http://${options.hostname === '0.0.0.0' ? 'localhost' : (options.hostname ?? '127.0.0.1')}:${info.port}`,
@@ -21,6 +21,11 @@ export function startServer(store: Store, options: { port?: number; hostname?: s
           return new Promise<void>((done) => server.close(() => done()));
         },
       });
+    });
+    // A taken port is an answer for the caller ("port 8787 is in use"), not an uncaught crash.
+    server.once('error', (error) => {
+      clearInterval(sweeper);
+      reject(error);
     });
   });
 }

@@ -33,6 +33,11 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     expect(page).toContain('The signed-in member');
   });
 
+  it('tells caches that the association’s config depends on the key', async () => {
+    const res = await h.call('/v1/config', { origin: ORIGIN_A });
+    expect(res.headers.get('vary')).toContain('Ekollega-Key');
+  });
+
   it('answers an unknown route with a problem, not HTML', async () => {
     const res = await h.call('/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -38,6 +38,8 @@ export const config = router().openapi(
   (c) => {
     const tenant = c.var.caller.tenant;
     c.header('cache-control', 'public, max-age=60');
+    // One URL serves every association: a cache must key it by the key sent.
+    c.header('vary', 'Origin, Ekollega-Key');
     return c.json({ tenant: { id: tenant.id, name: tenant.name }, strings: tenant.strings }, 200);
   },
 );

@@ -1,0 +1,10 @@
+/**
+ * Every eKollega widget in one module: importing it (or loading `ekollega-widgets.js`) defines
+ * all `ek-` elements. The provider comes first so widgets already in the page find it when they upgrade.
+ */
+import './provider/define.js';
+import './member-status/define.js';
+
+export { EkProvider } from './provider/provider.js';
+export { EkMemberStatus } from './member-status/member-status.js';
+export type { EkEventDetail } from './kit/events.js';

@@ -1,0 +1,59 @@
+import { EkProblemError } from '@ekollega/sdk';
+import type { MessageKey, Texts } from './i18n/index.js';
+
+/** Why loading failed, as a value the UI can translate and the host can log. */
+export interface EkFailure {
+  /** Stable code: the API's (`rate_limited`, `not_found`…), `network`, `member_token_unavailable` or `not_configured`. */
+  code: string;
+  /** For developers and logs, in English; members see a translated text instead. */
+  message: string;
+  /** HTTP status, when the API (or the token URL) answered. */
+  status?: number;
+  /** Seconds the API asked to wait before trying again. */
+  retryAfter?: number;
+}
+
+const MESSAGES: Record<string, MessageKey> = {
+  network: 'error.network',
+  sign_in_required: 'error.sign-in-required',
+  rate_limited: 'error.rate-limited',
+  not_found: 'error.not-found',
+  forbidden: 'error.forbidden',
+  member_token_unavailable: 'error.member-token',
+};
+
+/** Anything thrown while loading, as a failure. The SDK's errors carry their own code. */
+export function toFailure(error: unknown): EkFailure {
+  const { code, message, status, retryAfter } = error as Partial<EkProblemError>;
+  return {
+    code: typeof code === 'string' ? code : 'unknown',
+    message: typeof message === 'string' ? message : String(error),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
+  };
+}
+
+/**
+ * Whether a failure means "nobody is signed in" rather than "something broke": the API asked for
+ * a member, or refused the member token the host gave (any `token_…` 401). Both are answered by
+ * signing in again on the host site.
+ */
+export const isSignedOut = (failure: EkFailure): boolean =>
+  failure.status === 401 && (failure.code === 'sign_in_required' || failure.code.startsWith('token_'));
+
+/** The text a member reads for a failure. */
+export function failureText(failure: EkFailure, texts: Texts): string {
+  if (failure.code === 'rate_limited' && failure.retryAfter) return texts.plural('error.rate-limited-wait', Math.ceil(failure.retryAfter));
+  return texts.t(MESSAGES[failure.code] ?? 'error.fallback');
+}
+
+/** The error thrown when the host's token URL neither gave a token nor said "nobody is signed in". */
+export function memberTokenUnavailable(url: string, status: number, detail: string): EkProblemError {
+  return new EkProblemError({
+    type: 'about:blank',
+    title: 'The member token could not be fetched',
+    status,
+    code: 'member_token_unavailable',
+    detail: `GET ${url}: ${detail}`,
+  });
+}

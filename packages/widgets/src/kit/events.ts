@@ -1,0 +1,34 @@
+/**
+ * The `detail` of every event a widget fires. An element that adds an event declares it here (or
+ * merges into this interface from its own file), and the `GlobalEventHandlersEventMap` entry
+ * follows, so `addEventListener('ek-auth-required', (e) => e.detail.reason)` type-checks.
+ */
+export interface EkEventDetail {
+  /**
+   * The visitor must sign in on the host site. `reason` is the API's code: `sign_in_required`
+   * when nobody is signed in, or a `token_…` code when the host's member token was refused.
+   */
+  'ek-auth-required': { reason: string };
+  /** Loading failed; the widget shows a translated message and a retry button. For logs and monitoring. */
+  'ek-error': { code: string; message: string; status?: number };
+}
+
+type EkEventMap = { [K in keyof EkEventDetail]: CustomEvent<EkEventDetail[K]> };
+
+declare global {
+  interface GlobalEventHandlersEventMap extends EkEventMap {
+    /**
+     * Dispatched by the host page on `document` after it signed a member in or out; every widget
+     * forgets the member token it holds and loads again.
+     */
+    'ek-auth-changed': Event;
+  }
+}
+
+/**
+ * Fires a widget event. `composed` lets it leave the shadow root, so the host page can listen on
+ * the element, a container or `document`.
+ */
+export function emit<K extends keyof EkEventDetail>(from: Element, type: K, detail: EkEventDetail[K]): void {
+  from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

@@ -1,0 +1,61 @@
+import type { EkClient, MemberTokenProvider } from '@ekollega/sdk';
+import { provide } from '@lit/context';
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ekContext, type EkProvided } from '../kit/context.js';
+import { sessionFor } from '../kit/session.js';
+import { providerStyles } from './provider.styles.js';
+
+/**
+ * @summary Configures every eKollega widget inside it: the API, the association's key, how the
+ * signed-in member's token is fetched, and the language. A widget's own attributes win over it.
+ *
+ * @slot - The widgets, anywhere in the content (also inside other shadow roots).
+ */
+export class EkProvider extends LitElement {
+  static override styles = providerStyles;
+
+  /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
+  @property({ attribute: 'api-url' }) apiUrl?: string;
+
+  /** The association's publishable key (`pk_…`). */
+  @property({ attribute: 'tenant-key' }) tenantKey?: string;
+
+  /** The host site's endpoint answering `{ "token": "<member JWT>" }`, or 401 when nobody is signed in. */
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
+
+  /** Language of the widgets inside: `fi`, `sv` or `en`. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** Gives the member token from script instead of `token-url`; `null` when nobody is signed in. */
+  @property({ attribute: false }) getMemberToken?: MemberTokenProvider;
+
+  /**
+   * What the widgets inside receive.
+   * @internal
+   */
+  @provide({ context: ekContext }) provided?: EkProvided;
+
+  #revision = 0;
+
+  /** The API client the widgets inside share, for host scripts that call the API themselves; `null` until configured. */
+  get client(): EkClient | null {
+    return this.provided?.session?.client ?? null;
+  }
+
+  /** Tells the widgets inside that the host signed a member in or out: they forget the token and load again. */
+  refresh(): void {
+    this.provided?.session?.client.signOut();
+    this.#revision++;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(): void {
+    const settings = { apiUrl: this.apiUrl, tenantKey: this.tenantKey, tokenUrl: this.tokenUrl, getMemberToken: this.getMemberToken, lang: this.lang };
+    this.provided = { settings, session: sessionFor(settings), revision: this.#revision };
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,45 @@
+import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
+
+/**
+ * Two builds from one file, because one Rollup run cannot give both shapes:
+ * - `vite build`: `dist/ekollega-widgets.js`, one self-contained module that defines every element
+ *   (Lit and the SDK inside) — the single script tag an association pastes;
+ * - `vite build --mode elements`: one entry per element (`dist/provider.js`, `dist/member-status.js`)
+ *   sharing Lit, the SDK and the kit through `dist/chunks/`, so a page that loads two widgets
+ *   downloads the common code once. It runs second and keeps the first build's output.
+ */
+/**
+ * Vite leaves whitespace in ES library output so that bundlers downstream keep `@__PURE__`
+ * annotations; these files go to browsers as they are, so they are minified completely.
+ */
+const minifyForBrowsers: Plugin = {
+  name: 'ekollega:minify-for-browsers',
+  // After every renderChunk hook: Vite's own transpile step would print the whitespace back.
+  async generateBundle(_options, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk') continue;
+      file.code = (await transformWithEsbuild(file.code, file.fileName, { loader: 'js', format: 'esm', target: 'es2022', minify: true })).code;
+    }
+  },
+};
+
+export default defineConfig(({ mode }) => {
+  const perElement = mode === 'elements';
+  return {
+    plugins: [minifyForBrowsers],
+    build: {
+      target: 'es2022',
+      minify: 'esbuild',
+      emptyOutDir: !perElement,
+      reportCompressedSize: false,
+      lib: {
+        entry: perElement
+          ? { provider: 'src/provider/define.ts', 'member-status': 'src/member-status/define.ts' }
+          : { 'ekollega-widgets': 'src/index.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rollupOptions: { output: { chunkFileNames: 'chunks/shared-[hash].js' } },
+    },
+  };
+});
