@@ -13,6 +13,7 @@ import { Problem, problemResponse } from './problem.js';
 import { config, tenant } from './routes/tenant.js';
 import { me } from './routes/me.js';
 import { groups } from './routes/groups.js';
+import { feeds, groupSessions, myCalendar, sessions } from './routes/sessions.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -57,7 +58,10 @@ export function createApp(options: AppOptions) {
     .route('/me', me)
     .route('/config', config)
     .route('/tenant', tenant)
-    .route('/groups', groups);
+    .route('/groups', groups)
+    .route('/groups', groupSessions)
+    .route('/sessions', sessions)
+    .route('/me/calendar', myCalendar);
 
   const app = new OpenAPIHono<Env>();
   app.use(requestId());
@@ -127,6 +131,8 @@ export function createApp(options: AppOptions) {
   app.doc31('/v1/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document(documentConfig) as never)));
   app.get('/', (c) => c.redirect('/docs'));
+
+  app.route('/v1/calendar', feeds);
 
   // Mounted last: the key middleware of /v1 must not cover the public routes above.
   app.route('/v1', v1);

@@ -2,6 +2,7 @@
 export * from './common.js';
 export * from './tenant.js';
 export * from './groups.js';
+export * from './sessions.js';
 export type { z } from '@hono/zod-openapi';
 
 import type { z } from '@hono/zod-openapi';

@@ -2,6 +2,7 @@ import { openDb, type Db, type OpenOptions } from './db.js';
 import { migrate } from './migrate.js';
 import { groupStore } from './groups.js';
 import { memberStore } from './members.js';
+import { sessionStore } from './sessions.js';
 import { loadPlatformKey, type PlatformKey } from './platform.js';
 import { hashSecret, tenantStore, type ApiKey, type Tenant } from './tenants.js';
 import { TtlCache } from './ttl-cache.js';
@@ -20,6 +21,7 @@ export interface Store {
   tenants: ReturnType<typeof tenantStore>;
   members: ReturnType<typeof memberStore>;
   groups: ReturnType<typeof groupStore>;
+  sessions: ReturnType<typeof sessionStore>;
   /**
    * A number per tenant that grows with every change made through this process, so cached reads
    * (the visitors' group list) can tell they are stale.
@@ -56,6 +58,7 @@ export async function createStore(db: Db): Promise<Store> {
     tenants,
     members: memberStore(db),
     groups: groupStore(db, bump),
+    sessions: sessionStore(db, bump),
     version: (tenantId) => versions.get(tenantId) ?? 0,
     cached: {
       tenant: (id) => tenantCache.get(id, () => tenants.get(id)),
