@@ -1,5 +1,6 @@
 import type { Me, PublicConfig } from '@ekollega/api/contract';
 import { groupsApi } from './groups.js';
+import { sessionsApi } from './sessions.js';
 import { MemberTokens, type MemberTokenProvider } from './token.js';
 import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
 
@@ -49,6 +50,7 @@ export function createClient(options: ClientOptions) {
     /** The association's name and text overrides, for widgets. */
     config: (o: RequestOptions = {}) => transport.request<PublicConfig>('GET', '/v1/config', o),
     groups: groupsApi(transport),
+    sessions: sessionsApi(transport),
     paginate,
   };
 }
