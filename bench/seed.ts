@@ -27,10 +27,17 @@ export async function seedBench(store: Store, tenantId: string): Promise<{ targe
     );
     if (i % 4 === 0) await store.groups.join(tenantId, id, 'bench-member', { accepted_rules_version: 1, answers: {} }, now);
   }
+  const organiser = { tenantId, memberId: null, admin: true, organiser: true };
+  const [first] = (await store.db.query<{ id: string }>("select group_id as id from memberships where tenant_id = $1 and member_id = 'bench-member' limit 1", [tenantId]));
+  await store.sessions.createSeries(organiser, first!.id, { title: 'Vertaistapaaminen', first_start: '2027-01-05T09:00', duration_minutes: 120, time_zone: 'Europe/Helsinki', every_weeks: 3, count: 12, meeting_url: 'https://video.example.fi/x' }, now);
+  for (let i = 0; i < 30; i++) {
+    await store.sessions.create(organiser, { title: `Asiantuntijaluento ${i}`, kind: 'expert_talk', scope: i % 2 ? 'public' : 'members', start: `2027-02-${String((i % 27) + 1).padStart(2, '0')}T17:00`, duration_minutes: 90, time_zone: 'Europe/Helsinki', capacity: 40 }, now);
+  }
   return {
     targets: [
       { name: 'GET /v1/groups (visitor)', path: '/v1/groups?limit=20' },
       { name: 'GET /v1/groups (member)', path: '/v1/groups?limit=20', member: true },
+      { name: 'GET /v1/sessions (member)', path: '/v1/sessions?limit=20', member: true },
     ],
   };
 }

@@ -26,10 +26,30 @@ describe('demo seed', () => {
     expect(items.map((g: { language: string; places_left: number }) => [g.language, g.places_left]).sort()).toEqual([['fi', 1], ['sv', 2]]);
   });
 
+  it('schedules the groups every three weeks and expert talks on time management, goals and keeping up to date', async () => {
+    const seed = await seedDemo(store, { origins: [] });
+    const app = createApp({ store, log: false });
+    const { items } = await (await app.request('/v1/sessions?scope=open&limit=100', { headers: { 'ekollega-key': seed.publishable_key } })).json();
+    expect(items.map((s: { title: string }) => s.title)).toEqual([
+      'Ajanhallinta yksinyrittäjän arjessa',
+      'Tavoitteet, jotka toteutuvat',
+      'Pysy ajan tasalla: uudet työkalut ja säädökset',
+    ]);
+    expect(items.every((s: { meeting_url: string | null; local_start: string }) => s.meeting_url === null && s.local_start.endsWith('T17:00'))).toBe(true);
+    const meetings = await store.db.query<{ group_id: string; local_start: string }>(
+      `select group_id, local_start from sessions where tenant_id = $1 and group_id is not null order by group_id, starts_at`,
+      [DEMO_TENANT_ID],
+    );
+    expect(meetings).toHaveLength(12);
+    const first = meetings.filter((m) => m.group_id === meetings[0]!.group_id).map((m) => m.local_start);
+    expect(new Set(first.map((l) => l.slice(11)))).toEqual(new Set([first[0]!.slice(11)]));
+  });
+
   it('runs again without duplicating anything', async () => {
     const again = await seedDemo(store, { origins: ['http://127.0.0.1:5173'] });
     expect(again.tenant_id).toBe(DEMO_TENANT_ID);
     expect(again.origins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
     expect((await store.db.query('select id from groups where tenant_id = $1', [DEMO_TENANT_ID])).length).toBe(2);
+    expect((await store.db.query('select id from sessions where tenant_id = $1', [DEMO_TENANT_ID])).length).toBe(16);
   });
 });

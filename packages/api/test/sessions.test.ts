@@ -62,6 +62,12 @@ describe.each(engines)('sessions (%s)', (engine) => {
     expect(new Set(created.items.map((s: { series_id: string }) => s.series_id)).size).toBe(1);
   });
 
+  it('shows the next scheduled meeting on the group card', async () => {
+    const group = await (await h.call(`/v1/groups/${groupId}`)).json();
+    const upcoming = await (await h.call(`/v1/sessions?group=${groupId}`, { token: await facilitator() })).json();
+    expect(group.next_meeting_at).toBe(upcoming.items[0].starts_at);
+  });
+
   it('names the field of bad series input', async () => {
     const res = await h.call(`/v1/groups/${groupId}/series`, {
       method: 'POST',

@@ -1,5 +1,6 @@
 import { createTenant, issuePublishableKey, issueSecretKey } from '../auth/tenant-keys.js';
 import type { Role, Store, Tenant } from '../store/index.js';
+import { addLocal, utcToLocal } from '../time/local.js';
 import { nextWeekdayAt } from '../time/zoned.js';
 
 /** The demo association's fixed id, so the demo site and tests can find it again. */
@@ -22,6 +23,79 @@ const PEERS = [
   ['Karin Sjöberg', 'Redovisning'], ['Erik Holmström', 'Båtservice'], ['Sofia Nyberg', 'Keramik'], ['Johan Grönroos', 'Fotografering'],
   ['Petra Wikström', 'Yoga'], ['Niko Saarinen', 'Videotuotanto'],
 ] as const;
+
+/**
+ * Each group's meetings every three weeks from its next meeting, expert talks on the themes the
+ * pilot's members asked for, a members' evening, and topics the morning group suggested.
+ */
+async function seedSessions(store: Store, tenant: Tenant, now: Date) {
+  if ((await store.db.query('select 1 from sessions where tenant_id = $1 limit 1', [tenant.id])).length) return;
+  const organiser = { tenantId: tenant.id, memberId: null, admin: true, organiser: true };
+  const zone = 'Europe/Helsinki';
+  const groups = await store.db.query<{ id: string; name: string; weekday: number; start_time: string; end_time: string; language: string }>(
+    'select id, name, weekday, start_time, end_time, language from groups where tenant_id = $1 order by name',
+    [tenant.id],
+  );
+  for (const g of groups) {
+    const first = utcToLocal(nextWeekdayAt(now, g.weekday, g.start_time, zone), zone);
+    const [sh, sm] = g.start_time.split(':').map(Number) as [number, number];
+    const [eh, em] = g.end_time.split(':').map(Number) as [number, number];
+    await store.sessions.createSeries(
+      organiser,
+      g.id,
+      {
+        title: g.language === 'sv' ? 'Gruppträff' : 'Vertaistapaaminen',
+        first_start: first,
+        duration_minutes: eh * 60 + em - (sh * 60 + sm),
+        time_zone: zone,
+        every_weeks: 3,
+        count: 6,
+        description: g.language === 'sv' ? 'Vi går igenom målen från förra träffen och väljer nya.' : 'Käymme läpi edellisen kerran tavoitteet ja asetamme uudet.',
+        agenda: g.language === 'sv' ? '1. Läget just nu\n2. Målen\n3. Veckans tema\n4. Nya mål' : '1. Kuulumiskierros\n2. Tavoitteiden tarkistus\n3. Päivän teema\n4. Uudet tavoitteet',
+        meeting_url: `https://video.example.fi/${g.id}`,
+      },
+      now,
+    );
+  }
+  const today = utcToLocal(now, zone).slice(0, 10);
+  const talks = [
+    { days: 10, title: 'Ajanhallinta yksinyrittäjän arjessa', theme: 'ajanhallinta', speaker: { name: 'Kirsi Aaltonen', title: 'työhyvinvointivalmentaja' } },
+    { days: 24, title: 'Tavoitteet, jotka toteutuvat', theme: 'tavoitteet', speaker: { name: 'Antti Vuori', title: 'liiketoimintacoach' } },
+    { days: 38, title: 'Pysy ajan tasalla: uudet työkalut ja säädökset', theme: 'ajantasaisuus', speaker: { name: 'Maria Lindholm', title: 'yrittäjyysneuvoja' } },
+  ];
+  for (const talk of talks) {
+    await store.sessions.create(
+      organiser,
+      {
+        title: talk.title,
+        kind: 'expert_talk',
+        scope: 'public',
+        theme: talk.theme,
+        start: `${addLocal(`${today}T17:00`, talk.days)}`,
+        duration_minutes: 90,
+        time_zone: zone,
+        description: 'Asiantuntijaluento jäsenten toivomasta aiheesta. Luennon jälkeen keskustelua pienryhmissä.',
+        speakers: [talk.speaker],
+        capacity: 40,
+        meeting_url: 'https://video.example.fi/asiantuntijaluento',
+      },
+      now,
+    );
+  }
+  await store.sessions.create(
+    organiser,
+    { title: 'Jäsenilta: vertaisryhmien kuulumiset', scope: 'members', start: `${addLocal(`${today}T18:00`, 45)}`, duration_minutes: 120, time_zone: zone, place: 'Yrittäjätalo, Turku' },
+    now,
+  );
+  const morning = groups.find((g) => g.language === 'fi');
+  if (morning) {
+    const member = { ...organiser, memberId: 'demo-peer-2', admin: false, organiser: false };
+    for (const title of ['Hinnoittelu ja tarjoukset', 'Jaksaminen ja rajat', 'Somen käyttö markkinoinnissa']) {
+      const topicId = await store.sessions.topics.create(member, morning.id, { title, description: '' }, now);
+      if (title !== 'Somen käyttö markkinoinnissa') await store.sessions.topics.vote(member, morning.id, topicId, true, 3);
+    }
+  }
+}
 
 /** Two online peer groups like the pilot's: a dozen entrepreneurs each, meeting every three weeks. */
 async function seedGroups(store: Store, tenant: Tenant, now: Date) {
@@ -105,6 +179,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
   if (!existing) {
     const created = await createTenant(store, { id: DEMO_TENANT_ID, name: 'Varsinais-Suomen Yrittäjät', origins: options.origins });
     await seedGroups(store, created.tenant, now);
+    await seedSessions(store, created.tenant, now);
     return {
       tenant_id: created.tenant.id,
       name: created.tenant.name,
@@ -117,6 +192,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
   const origins = [...new Set([...existing.origins, ...options.origins])];
   const tenant = (await store.tenants.update(existing.id, { origins }))!;
   await seedGroups(store, tenant, now);
+  await seedSessions(store, tenant, now);
   const publishable = await issuePublishableKey(store, tenant);
   const secret = await issueSecretKey(store, tenant);
   return {

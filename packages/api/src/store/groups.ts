@@ -26,6 +26,7 @@ interface GroupRow {
   end_time: string | null;
   time_zone: string;
   next_meeting_at: Date | null;
+  next_session_at?: Date | null;
   capacity: number;
   member_count: number;
   offered_count: number;
@@ -66,6 +67,10 @@ const FACILITATORS = `coalesce((select json_agg(json_build_object('id', m.id, 'n
   from group_facilitators f join members m on m.tenant_id = f.tenant_id and m.id = f.member_id
   where f.tenant_id = g.tenant_id and f.group_id = g.id), '[]'::json) as facilitators`;
 
+/** The next scheduled session wins over the date a facilitator typed on the group. */
+const NEXT_SESSION = `(select min(s.starts_at) from sessions s where s.tenant_id = g.tenant_id and s.group_id = g.id
+  and s.status <> 'cancelled' and s.starts_at > now()) as next_session_at`;
+
 /** My own membership beside each group, read in the same query (no request per card). */
 const MINE = `my.status as my_status, my.offer_expires_at as my_offer_expires_at, my.decline_reason as my_decline_reason,
   my.accepted_rules_version as my_accepted_rules_version, my.requested_at as my_requested_at,
@@ -87,7 +92,7 @@ function toGroup(r: GroupRow, withMine: boolean): Group {
       r.every_weeks && r.weekday && r.start_time && r.end_time
         ? { every_weeks: r.every_weeks, weekday: r.weekday, start_time: r.start_time, end_time: r.end_time, time_zone: r.time_zone }
         : null,
-    next_meeting_at: iso(r.next_meeting_at),
+    next_meeting_at: iso(r.next_session_at ?? r.next_meeting_at),
     capacity: r.capacity,
     member_count: r.member_count,
     places_left: Math.max(0, r.capacity - r.member_count - r.offered_count),
@@ -270,7 +275,7 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       }
       params.push(filters.limit + 1);
       const rows = await db.query<GroupRow>(
-        `select g.*, ${FACILITATORS}${memberId ? `, ${MINE}` : ''}
+        `select g.*, ${FACILITATORS}, ${NEXT_SESSION}${memberId ? `, ${MINE}` : ''}
          from groups g ${join}
          where ${where.join(' and ')}
          order by g.name, g.id limit $${params.length}`,
@@ -286,7 +291,7 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       const params: unknown[] = [tenant.id, groupId];
       if (memberId) params.push(memberId);
       const rows = await db.query<GroupRow>(
-        `select g.*, ${FACILITATORS}${memberId ? `, ${MINE}` : ''}
+        `select g.*, ${FACILITATORS}, ${NEXT_SESSION}${memberId ? `, ${MINE}` : ''}
          from groups g ${memberId ? 'left join memberships my on my.tenant_id = g.tenant_id and my.group_id = g.id and my.member_id = $3' : ''}
          where g.tenant_id = $1 and g.id = $2`,
         params,
