@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { runPnpm } from './pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const widgetsDir = join(root, 'packages/widgets/dist');
@@ -68,6 +69,8 @@ function assertPortFree(port, what) {
   });
 }
 
+// Built on every start so the demo always shows the widgets as they are in this checkout.
+if (!process.argv.includes('--no-build') && !runPnpm(['--filter', '@ekollega/widgets', 'build'], root)) fail('The widget build failed (see above).');
 if (!existsSync(join(widgetsDir, 'ekollega-widgets.js'))) {
   fail('The widgets are not built (packages/widgets/dist/ekollega-widgets.js is missing). Run: pnpm --filter @ekollega/widgets build');
 }
