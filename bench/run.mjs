@@ -24,6 +24,7 @@ const member = { ...visitor, authorization: `Bearer ${ctx.memberToken}` };
 /** What is measured: each row's requests/s is compared with hello-world's. */
 const targets = [
   { name: 'hello-world (bare Hono)', url: `${ctx.helloUrl}/` },
+  { name: `bare Hono, ${ctx.listBytes} B (group list bytes)`, url: `${ctx.bytesUrl}/` },
   { name: 'GET /v1/health', url: `${ctx.apiUrl}/v1/health` },
   { name: 'GET /v1/config (visitor)', url: `${ctx.apiUrl}/v1/config`, headers: visitor },
   { name: 'GET /v1/me (member)', url: `${ctx.apiUrl}/v1/me`, headers: member },

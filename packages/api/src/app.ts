@@ -52,7 +52,10 @@ export function createApp(options: AppOptions) {
         ...perMember,
         scope: 'member',
         now: () => clock().getTime(),
-        key: (c) => (c.var.caller.member ? `${c.var.caller.tenant.id}/${c.var.caller.member.id}` : null),
+        key: (c) => {
+          const { tenant, member } = c.get('caller');
+          return member ? `${tenant.id}/${member.id}` : null;
+        },
       }),
     )
     .route('/me', me)

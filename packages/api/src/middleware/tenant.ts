@@ -18,7 +18,7 @@ export const tenantAuth = () => {
   const seen = new TtlCache<true>(60_000);
   const verifyMemberToken = memberTokenVerifier();
   return createMiddleware<Env>(async (c, next) => {
-    const store = c.var.store;
+    const store = c.get('store');
     const value = c.req.header('ekollega-key');
     if (!value) throw new Problem(401, 'key_missing', 'The Ekollega-Key header is missing', 'Send the association’s publishable key in Ekollega-Key.');
     const origin = c.req.header('origin');
@@ -51,8 +51,8 @@ export const tenantAuth = () => {
       if (scheme?.toLowerCase() !== 'bearer' || !token) {
         throw new Problem(401, 'token_malformed', 'Authorization must be "Bearer <member token>"');
       }
-      member = await verifyMemberToken(token, tenant, c.var.clock());
-      await provision(store, seen, member, c.var.clock());
+      member = await verifyMemberToken(token, tenant, c.get('clock')());
+      await provision(store, seen, member, c.get('clock')());
     }
     if (!member && key.kind === 'publishable' && !SAFE_METHODS.has(c.req.method)) {
       throw new Problem(401, 'sign_in_required', 'Sign in to do this', 'A publishable key alone only reads; send a member token.', {
@@ -74,15 +74,15 @@ async function provision(store: Store, seen: TtlCache<true>, member: Member, now
 }
 
 /** Refuses unless a member is signed in; returns them. */
-export function requireMember(c: { var: { caller: { member: Member | null } } }): Member {
-  const member = c.var.caller.member;
+export function requireMember(c: { get(key: 'caller'): { member: Member | null } }): Member {
+  const member = c.get('caller').member;
   if (!member) throw new Problem(401, 'sign_in_required', 'Sign in to do this', undefined, { headers: { 'www-authenticate': 'Bearer' } });
   return member;
 }
 
 /** Refuses unless the caller is the association's server (secret key) or a member with one of `roles`. */
-export function requireRole(c: { var: { caller: { member: Member | null; keyKind: string } } }, ...roles: Member['roles']) {
-  const caller = c.var.caller;
+export function requireRole(c: { get(key: 'caller'): { member: Member | null; keyKind: string } }, ...roles: Member['roles']) {
+  const caller = c.get('caller');
   if (caller.keyKind === 'secret') return;
   const member = requireMember(c);
   if (!member.roles.some((role) => roles.includes(role))) {

@@ -56,7 +56,7 @@ export const groups = router()
     }),
     (c) => {
       const query = c.req.valid('query');
-      return read(c, () => c.var.store.groups.list(c.var.caller.tenant.id, query, c.var.caller.member?.id ?? null)) as never;
+      return read(c, () => c.get('store').groups.list(c.get('caller').tenant.id, query, c.get('caller').member?.id ?? null)) as never;
     },
   )
   .openapi(
@@ -71,10 +71,10 @@ export const groups = router()
     }),
     async (c) => {
       requireRole(c, 'facilitator', 'admin');
-      const { tenant, member } = c.var.caller;
-      const id = await c.var.store.groups.create(tenant, c.req.valid('json'), member?.id ?? null, c.var.clock());
+      const { tenant, member } = c.get('caller');
+      const id = await c.get('store').groups.create(tenant, c.req.valid('json'), member?.id ?? null, c.get('clock')());
       c.header('location', `/v1/groups/${id}`);
-      return c.json(await c.var.store.groups.get(tenant, id, member?.id ?? null), 201);
+      return c.json(await c.get('store').groups.get(tenant, id, member?.id ?? null), 201);
     },
   )
   .openapi(
@@ -89,7 +89,7 @@ export const groups = router()
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      return read(c, () => c.var.store.groups.get(c.var.caller.tenant, id, c.var.caller.member?.id ?? null)) as never;
+      return read(c, () => c.get('store').groups.get(c.get('caller').tenant, id, c.get('caller').member?.id ?? null)) as never;
     },
   )
   .openapi(
@@ -105,9 +105,9 @@ export const groups = router()
     async (c) => {
       const { id } = c.req.valid('param');
       await requireManager(c, id);
-      const { tenant, member } = c.var.caller;
-      await c.var.store.groups.update(tenant.id, id, c.req.valid('json'), c.var.clock());
-      return c.json(await c.var.store.groups.get(tenant, id, member?.id ?? null), 200);
+      const { tenant, member } = c.get('caller');
+      await c.get('store').groups.update(tenant.id, id, c.req.valid('json'), c.get('clock')());
+      return c.json(await c.get('store').groups.get(tenant, id, member?.id ?? null), 200);
     },
   )
   .openapi(
@@ -123,7 +123,7 @@ export const groups = router()
     async (c) => {
       const { id } = c.req.valid('param');
       const member = requireMember(c);
-      const membership = await c.var.store.groups.membership(c.var.caller.tenant.id, id, member.id, c.var.clock());
+      const membership = await c.get('store').groups.membership(c.get('caller').tenant.id, id, member.id, c.get('clock')());
       if (!membership) throw new Problem(404, 'not_a_member', 'You have not asked to join this group');
       return c.json(membership, 200);
     },
@@ -143,7 +143,7 @@ export const groups = router()
     async (c) => {
       const { id } = c.req.valid('param');
       const member = requireMember(c);
-      return c.json(await c.var.store.groups.join(c.var.caller.tenant.id, id, member.id, c.req.valid('json'), c.var.clock()), 200);
+      return c.json(await c.get('store').groups.join(c.get('caller').tenant.id, id, member.id, c.req.valid('json'), c.get('clock')()), 200);
     },
   )
   .openapi(
@@ -159,8 +159,8 @@ export const groups = router()
     async (c) => {
       const { id } = c.req.valid('param');
       const member = requireMember(c);
-      if (!(await c.var.store.groups.roleIn(c.var.caller.tenant.id, id, member.id)).exists) throw notFound('group');
-      await c.var.store.groups.leave(c.var.caller.tenant.id, id, member.id, c.var.clock());
+      if (!(await c.get('store').groups.roleIn(c.get('caller').tenant.id, id, member.id)).exists) throw notFound('group');
+      await c.get('store').groups.leave(c.get('caller').tenant.id, id, member.id, c.get('clock')());
       return c.body(null, 204);
     },
   )
@@ -177,7 +177,7 @@ export const groups = router()
     async (c) => {
       const { id } = c.req.valid('param');
       await requireManager(c, id);
-      return c.json({ items: await c.var.store.groups.requests(c.var.caller.tenant.id, id) }, 200);
+      return c.json({ items: await c.get('store').groups.requests(c.get('caller').tenant.id, id) }, 200);
     },
   )
   .openapi(
@@ -193,7 +193,7 @@ export const groups = router()
     async (c) => {
       const { id, memberId } = c.req.valid('param');
       await requireManager(c, id);
-      return c.json(await c.var.store.groups.approve(c.var.caller.tenant.id, id, memberId, c.var.clock()), 200);
+      return c.json(await c.get('store').groups.approve(c.get('caller').tenant.id, id, memberId, c.get('clock')()), 200);
     },
   )
   .openapi(
@@ -209,7 +209,7 @@ export const groups = router()
     async (c) => {
       const { id, memberId } = c.req.valid('param');
       await requireManager(c, id);
-      return c.json(await c.var.store.groups.decline(c.var.caller.tenant.id, id, memberId, c.req.valid('json').reason, c.var.clock()), 200);
+      return c.json(await c.get('store').groups.decline(c.get('caller').tenant.id, id, memberId, c.req.valid('json').reason, c.get('clock')()), 200);
     },
   )
   .openapi(
@@ -245,7 +245,7 @@ export const groups = router()
     async (c) => {
       const { id, memberId } = c.req.valid('param');
       await requireManager(c, id);
-      await c.var.store.groups.leave(c.var.caller.tenant.id, id, memberId, c.var.clock());
+      await c.get('store').groups.leave(c.get('caller').tenant.id, id, memberId, c.get('clock')());
       return c.body(null, 204);
     },
   );

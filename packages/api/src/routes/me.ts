@@ -18,7 +18,7 @@ export const me = router().openapi(
   }),
   (c) => {
     const member = requireMember(c);
-    const tenant = c.var.caller.tenant;
+    const tenant = c.get('caller').tenant;
     return c.json(
       {
         id: member.id,

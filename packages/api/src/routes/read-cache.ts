@@ -14,7 +14,7 @@ export const VISITOR_CACHE_MS = 2_000;
 export function cachedRead() {
   const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
   return async (c: Context<Env>, load: () => Promise<unknown>): Promise<Response> => {
-    const { tenant, member } = c.var.caller;
+    const { tenant, member } = c.get('caller');
     const render = async () => {
       // Kept encoded: a memoised list is served as bytes without being re-encoded per request.
       const body = Buffer.from(JSON.stringify(await load()));
@@ -22,7 +22,7 @@ export function cachedRead() {
     };
     const { body, etag } = member
       ? await render()
-      : await memo.get(`${tenant.id}\n${c.var.store.version(tenant.id)}\n${c.req.url}`, render);
+      : await memo.get(`${tenant.id}\n${c.get('store').version(tenant.id)}\n${c.req.url}`, render);
     const headers = {
       etag,
       'cache-control': member ? 'private, no-cache' : 'public, max-age=15',

@@ -35,7 +35,7 @@ const tags = ['Sessions'];
 
 /** What the caller may see and manage, for the session store. */
 export function viewerOf(c: Context<Env>): Viewer {
-  const { tenant, keyKind, member } = c.var.caller;
+  const { tenant, keyKind, member } = c.get('caller');
   const admin = keyKind === 'secret' || Boolean(member?.roles.includes('admin'));
   return { tenantId: tenant.id, memberId: member?.id ?? null, admin, organiser: admin || Boolean(member?.roles.includes('facilitator')) };
 }
@@ -54,7 +54,7 @@ export const sessions = router()
       request: { query: ListSessionsQuery },
       responses: { 200: json(pageOf(SessionSchema), 'A page of sessions in start order'), 400: problemResponses[400], 401: problemResponses[401] },
     }),
-    async (c) => c.json(await c.var.store.sessions.list(viewerOf(c), c.req.valid('query'), c.var.clock()), 200),
+    async (c) => c.json(await c.get('store').sessions.list(viewerOf(c), c.req.valid('query'), c.get('clock')()), 200),
   )
   .openapi(
     createRoute({
@@ -69,9 +69,9 @@ export const sessions = router()
     }),
     async (c) => {
       const viewer = viewerOf(c);
-      const id = await c.var.store.sessions.create(viewer, c.req.valid('json'), c.var.clock());
+      const id = await c.get('store').sessions.create(viewer, c.req.valid('json'), c.get('clock')());
       c.header('location', `/v1/sessions/${id}`);
-      return c.json(await c.var.store.sessions.get(viewer, id), 201);
+      return c.json(await c.get('store').sessions.get(viewer, id), 201);
     },
   )
   .openapi(
@@ -84,7 +84,7 @@ export const sessions = router()
       request: { params: SessionId },
       responses: { 200: json(SessionSchema, 'The session'), 401: problemResponses[401], 404: problemResponses[404] },
     }),
-    async (c) => c.json(await c.var.store.sessions.get(viewerOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await c.get('store').sessions.get(viewerOf(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -99,8 +99,8 @@ export const sessions = router()
     async (c) => {
       const viewer = viewerOf(c);
       const { id } = c.req.valid('param');
-      await c.var.store.sessions.update(viewer, id, c.req.valid('json'), c.var.clock());
-      return c.json(await c.var.store.sessions.get(viewer, id), 200);
+      await c.get('store').sessions.update(viewer, id, c.req.valid('json'), c.get('clock')());
+      return c.json(await c.get('store').sessions.get(viewer, id), 200);
     },
   )
   .openapi(
@@ -117,8 +117,8 @@ export const sessions = router()
       const viewer = viewerOf(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json') as { apply_to?: 'this' | 'following' } | undefined;
-      await c.var.store.sessions.cancel(viewer, id, body?.apply_to ?? 'this', c.var.clock());
-      return c.json(await c.var.store.sessions.get(viewer, id), 200);
+      await c.get('store').sessions.cancel(viewer, id, body?.apply_to ?? 'this', c.get('clock')());
+      return c.json(await c.get('store').sessions.get(viewer, id), 200);
     },
   )
   .openapi(
@@ -133,7 +133,7 @@ export const sessions = router()
     }),
     async (c) => {
       const member = requireMember(c);
-      return c.json(await c.var.store.sessions.rsvp(viewerOf(c), member, c.req.valid('param').id, c.req.valid('json').answer, c.var.clock()), 200);
+      return c.json(await c.get('store').sessions.rsvp(viewerOf(c), member, c.req.valid('param').id, c.req.valid('json').answer, c.get('clock')()), 200);
     },
   )
   .openapi(
@@ -146,7 +146,7 @@ export const sessions = router()
       request: { params: SessionId },
       responses: { 200: json(z.object({ items: z.array(AttendeeSchema) }), 'Answers and attendance'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
     }),
-    async (c) => c.json({ items: await c.var.store.sessions.attendees(viewerOf(c), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ items: await c.get('store').sessions.attendees(viewerOf(c), c.req.valid('param').id) }, 200),
   )
   .openapi(
     createRoute({
@@ -160,7 +160,7 @@ export const sessions = router()
     }),
     async (c) => {
       const { attended, absent } = c.req.valid('json');
-      await c.var.store.sessions.markAttendance(viewerOf(c), c.req.valid('param').id, attended, absent, c.var.clock());
+      await c.get('store').sessions.markAttendance(viewerOf(c), c.req.valid('param').id, attended, absent, c.get('clock')());
       return c.body(null, 204);
     },
   )
@@ -175,7 +175,7 @@ export const sessions = router()
       responses: { 200: ics('RFC 5545 calendar with one event'), 401: problemResponses[401], 404: problemResponses[404] },
     }),
     async (c) => {
-      const session = await c.var.store.sessions.get(viewerOf(c), c.req.valid('param').id);
+      const session = await c.get('store').sessions.get(viewerOf(c), c.req.valid('param').id);
       return c.body(toICalendar([session], { name: session.title, includeLinks: true }), 200, {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': `attachment; filename="${session.id}.ics"`,
@@ -198,8 +198,8 @@ export const groupSessions = router()
     }),
     async (c) => {
       const viewer = viewerOf(c);
-      const { series_id, ids } = await c.var.store.sessions.createSeries(viewer, c.req.valid('param').id, c.req.valid('json'), c.var.clock());
-      const items = await Promise.all(ids.map((id) => c.var.store.sessions.get(viewer, id)));
+      const { series_id, ids } = await c.get('store').sessions.createSeries(viewer, c.req.valid('param').id, c.req.valid('json'), c.get('clock')());
+      const items = await Promise.all(ids.map((id) => c.get('store').sessions.get(viewer, id)));
       return c.json({ series_id, items }, 201);
     },
   )
@@ -216,8 +216,8 @@ export const groupSessions = router()
     async (c) => {
       const viewer = viewerOf(c);
       const { id } = c.req.valid('param');
-      await c.var.store.sessions.topics.assertInGroup(viewer, id);
-      return c.json({ items: await c.var.store.sessions.topics.list(viewer, id), votes_per_member: TOPIC_VOTES_PER_MEMBER }, 200);
+      await c.get('store').sessions.topics.assertInGroup(viewer, id);
+      return c.json({ items: await c.get('store').sessions.topics.list(viewer, id), votes_per_member: TOPIC_VOTES_PER_MEMBER }, 200);
     },
   )
   .openapi(
@@ -234,9 +234,9 @@ export const groupSessions = router()
       requireMember(c);
       const viewer = viewerOf(c);
       const { id } = c.req.valid('param');
-      await c.var.store.sessions.topics.assertInGroup(viewer, id);
-      const topicId = await c.var.store.sessions.topics.create(viewer, id, c.req.valid('json'), c.var.clock());
-      const topic = (await c.var.store.sessions.topics.list(viewer, id)).find((t) => t.id === topicId)!;
+      await c.get('store').sessions.topics.assertInGroup(viewer, id);
+      const topicId = await c.get('store').sessions.topics.create(viewer, id, c.req.valid('json'), c.get('clock')());
+      const topic = (await c.get('store').sessions.topics.list(viewer, id)).find((t) => t.id === topicId)!;
       return c.json(topic, 201);
     },
   )
@@ -254,8 +254,8 @@ export const groupSessions = router()
       requireMember(c);
       const viewer = viewerOf(c);
       const { id, topicId } = c.req.valid('param');
-      await c.var.store.sessions.topics.assertInGroup(viewer, id);
-      await c.var.store.sessions.topics.vote(viewer, id, topicId, true, TOPIC_VOTES_PER_MEMBER);
+      await c.get('store').sessions.topics.assertInGroup(viewer, id);
+      await c.get('store').sessions.topics.vote(viewer, id, topicId, true, TOPIC_VOTES_PER_MEMBER);
       return c.body(null, 204);
     },
   )
@@ -273,8 +273,8 @@ export const groupSessions = router()
       requireMember(c);
       const viewer = viewerOf(c);
       const { id, topicId } = c.req.valid('param');
-      await c.var.store.sessions.topics.assertInGroup(viewer, id);
-      await c.var.store.sessions.topics.vote(viewer, id, topicId, false, TOPIC_VOTES_PER_MEMBER);
+      await c.get('store').sessions.topics.assertInGroup(viewer, id);
+      await c.get('store').sessions.topics.vote(viewer, id, topicId, false, TOPIC_VOTES_PER_MEMBER);
       return c.body(null, 204);
     },
   );
@@ -295,7 +295,7 @@ export const myCalendar = router()
     }),
     async (c) => {
       const member = requireMember(c);
-      const feed = await c.var.store.sessions.feedToken(c.var.caller.tenant.id, member.id, c.var.clock());
+      const feed = await c.get('store').sessions.feedToken(c.get('caller').tenant.id, member.id, c.get('clock')());
       c.header('cache-control', 'private, no-store');
       return c.json({ url: `${publicBase(c)}/v1/calendar/feeds/${feed.token}.ics`, created_at: feed.created_at }, 200);
     },
@@ -311,7 +311,7 @@ export const myCalendar = router()
     }),
     async (c) => {
       const member = requireMember(c);
-      const feed = await c.var.store.sessions.feedToken(c.var.caller.tenant.id, member.id, c.var.clock(), true);
+      const feed = await c.get('store').sessions.feedToken(c.get('caller').tenant.id, member.id, c.get('clock')(), true);
       return c.json({ url: `${publicBase(c)}/v1/calendar/feeds/${feed.token}.ics`, created_at: feed.created_at }, 200);
     },
   )
@@ -326,7 +326,7 @@ export const myCalendar = router()
     }),
     async (c) => {
       const member = requireMember(c);
-      await c.var.store.sessions.revokeFeed(c.var.caller.tenant.id, member.id, c.var.clock());
+      await c.get('store').sessions.revokeFeed(c.get('caller').tenant.id, member.id, c.get('clock')());
       return c.body(null, 204);
     },
   );
@@ -349,8 +349,8 @@ export const feeds = router()
       responses: { 200: ics('My groups’ meetings and the events I answered'), 404: problemResponses[404] },
     }),
     async (c) => {
-      const owner = await c.var.store.sessions.feedOwner(c.req.valid('param').file.slice(0, -4));
-      const feed = owner && (await c.var.store.sessions.feed({ member: owner }, c.var.clock()));
+      const owner = await c.get('store').sessions.feedOwner(c.req.valid('param').file.slice(0, -4));
+      const feed = owner && (await c.get('store').sessions.feed({ member: owner }, c.get('clock')()));
       if (!feed) throw notFound('calendar feed');
       return c.body(toICalendar(feed.rows, { name: feed.tenantName, includeLinks: true }), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
     },
@@ -366,7 +366,7 @@ export const feeds = router()
       responses: { 200: ics('Public events, without meeting links'), 404: problemResponses[404] },
     }),
     async (c) => {
-      const feed = await c.var.store.sessions.feed({ publicOf: c.req.valid('param').file.slice(0, -4) }, c.var.clock());
+      const feed = await c.get('store').sessions.feed({ publicOf: c.req.valid('param').file.slice(0, -4) }, c.get('clock')());
       if (!feed) throw notFound('association');
       return c.body(toICalendar(feed.rows, { name: feed.tenantName, includeLinks: false }), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'public, max-age=300' });
     },

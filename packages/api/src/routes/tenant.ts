@@ -36,7 +36,7 @@ export const config = router().openapi(
     },
   }),
   (c) => {
-    const tenant = c.var.caller.tenant;
+    const tenant = c.get('caller').tenant;
     c.header('cache-control', 'public, max-age=60');
     // One URL serves every association: a cache must key it by the key sent.
     c.header('vary', 'Origin, Ekollega-Key');
@@ -60,7 +60,7 @@ export const tenant = router()
     }),
     (c) => {
       requireRole(c, 'admin');
-      return c.json(toAdmin(c.var.caller.tenant), 200);
+      return c.json(toAdmin(c.get('caller').tenant), 200);
     },
   )
   .openapi(
@@ -79,7 +79,7 @@ export const tenant = router()
     async (c) => {
       requireRole(c, 'admin');
       const patch = c.req.valid('json');
-      const updated = await c.var.store.tenants.update(c.var.caller.tenant.id, patch);
+      const updated = await c.get('store').tenants.update(c.get('caller').tenant.id, patch);
       if (!updated) throw notFound('association');
       return c.json(toAdmin(updated), 200);
     },
