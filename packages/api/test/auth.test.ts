@@ -18,6 +18,23 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
     return body;
   };
 
+  /** A token signed however a test needs: another algorithm, key, issuer or audience. */
+  const signed = (
+    key: Parameters<SignJWT['sign']>[0],
+    opts: { alg: string; iss: string; aud?: string; sub?: string; name?: string },
+  ) => {
+    const iat = Math.floor(h.now.getTime() / 1000);
+    return new SignJWT({ name: opts.name ?? 'Eve' })
+      .setProtectedHeader({ alg: opts.alg })
+      .setIssuer(opts.iss)
+      .setAudience(opts.aud ?? 'ekollega')
+      .setSubject(opts.sub ?? 'eve')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 600)
+      .sign(key);
+  };
+  const hmacKey = (secret: string) => new TextEncoder().encode(secret);
+
   it('signs in a member whose token the association minted, and provisions them', async () => {
     const token = await h.mint(h.a, { sub: 'm-aino', name: 'Aino Virtanen', email: 'aino@example.fi', locale: 'fi', roles: ['member', 'facilitator'] });
     const res = await h.call('/v1/me', { token, origin: ORIGIN_A });
@@ -89,76 +106,30 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
     const pair = await generateKeyPair('ES256', { extractable: true });
     const publicJwk = { ...(await exportJWK(pair.publicKey)), alg: 'ES256' };
     await h.store.tenants.update(h.b.tenant.id, { memberPublicJwk: publicJwk });
-    const iat = Math.floor(h.now.getTime() / 1000);
-    const claims = { name: 'Eve' };
-    const asHmacWithPublicKey = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(h.b.tenant.id)
-      .setAudience('ekollega')
-      .setSubject('eve')
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 600)
-      .sign(new TextEncoder().encode(JSON.stringify(publicJwk)));
+    const asHmacWithPublicKey = await signed(hmacKey(JSON.stringify(publicJwk)), { alg: 'HS256', iss: h.b.tenant.id });
     await expectProblem(await h.call('/v1/me', { key: h.b.publishableKey, token: asHmacWithPublicKey }), 401, 'token_signature_invalid');
 
-    const real = await new SignJWT({ name: 'Björn' })
-      .setProtectedHeader({ alg: 'ES256' })
-      .setIssuer(h.b.tenant.id)
-      .setAudience('ekollega')
-      .setSubject('bjorn')
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 600)
-      .sign(pair.privateKey);
+    const real = await signed(pair.privateKey, { alg: 'ES256', iss: h.b.tenant.id, sub: 'bjorn', name: 'Björn' });
     const ok = await h.call('/v1/me', { key: h.b.publishableKey, token: real });
     expect(ok.status).toBe(200);
     expect((await ok.json()).name).toBe('Björn');
 
     // Tenant A registered no public key: an ES256 token is refused outright.
-    const stranger = await new SignJWT({ name: 'Eve' })
-      .setProtectedHeader({ alg: 'ES256' })
-      .setIssuer(h.a.tenant.id)
-      .setAudience('ekollega')
-      .setSubject('eve')
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 600)
-      .sign(pair.privateKey);
+    const stranger = await signed(pair.privateKey, { alg: 'ES256', iss: h.a.tenant.id, sub: 'eve', name: 'Eve' });
     await expectProblem(await h.call('/v1/me', { token: stranger }), 401, 'token_algorithm_refused');
   });
 
   it('accepts EdDSA tokens from a registered Ed25519 key', async () => {
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     await h.store.tenants.update(h.b.tenant.id, { memberPublicJwk: { ...(await exportJWK(pair.publicKey)), alg: 'EdDSA' } });
-    const iat = Math.floor(h.now.getTime() / 1000);
-    const token = await new SignJWT({ name: 'Björn' })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setIssuer(h.b.tenant.id)
-      .setAudience('ekollega')
-      .setSubject('bjorn')
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 600)
-      .sign(pair.privateKey);
+    const token = await signed(pair.privateKey, { alg: 'EdDSA', iss: h.b.tenant.id, sub: 'bjorn', name: 'Björn' });
     expect((await h.call('/v1/me', { key: h.b.publishableKey, token })).status).toBe(200);
   });
 
   it('refuses the wrong audience or issuer', async () => {
-    const iat = Math.floor(h.now.getTime() / 1000);
-    const wrongAud = await new SignJWT({ name: 'Aino' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(h.a.tenant.id)
-      .setAudience('someone-else')
-      .setSubject('aino')
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 600)
-      .sign(new TextEncoder().encode(h.a.memberTokenSecret));
+    const wrongAud = await signed(hmacKey(h.a.memberTokenSecret), { alg: 'HS256', iss: h.a.tenant.id, aud: 'someone-else', sub: 'aino', name: 'Aino' });
     await expectProblem(await h.call('/v1/me', { token: wrongAud }), 401, 'token_wrong_audience');
-    const wrongIss = await new SignJWT({ name: 'Aino' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('ten_somebody')
-      .setAudience('ekollega')
-      .setSubject('aino')
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 600)
-      .sign(new TextEncoder().encode(h.a.memberTokenSecret));
+    const wrongIss = await signed(hmacKey(h.a.memberTokenSecret), { alg: 'HS256', iss: 'ten_somebody', sub: 'aino', name: 'Aino' });
     await expectProblem(await h.call('/v1/me', { token: wrongIss }), 401, 'token_wrong_issuer');
   });
 

@@ -1,34 +1,14 @@
-import { createApp, createTenant, openStore, type Store } from '@ekollega/api';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createAdminClient } from '../src/admin.js';
-import { createClient, isProblem, type Group, type Membership } from '../src/index.js';
+import { isProblem, type Group, type Membership } from '../src/index.js';
+import { association } from './association.js';
 
-let store: Store;
-let tenant: Awaited<ReturnType<typeof createTenant>>;
-let fetchApp: typeof fetch;
-
-const tokenOf = (sub: string, roles: string[] = ['member']) => {
-  const iat = Math.floor(Date.now() / 1000);
-  return new SignJWT({ name: sub.replace(/^./, (c) => c.toUpperCase()), roles })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(tenant.tenant.id)
-    .setAudience('ekollega')
-    .setSubject(sub)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + 600)
-    .sign(new TextEncoder().encode(tenant.memberTokenSecret));
-};
-const as = (sub: string | null, roles?: string[]) =>
-  createClient({ baseUrl: 'http://api.test', tenantKey: tenant.publishableKey, fetch: fetchApp, getMemberToken: () => (sub ? tokenOf(sub, roles) : null) });
+let assoc: Awaited<ReturnType<typeof association>>;
+const as = (sub: string | null, roles?: string[]) => assoc.as(sub, roles);
 
 beforeAll(async () => {
-  store = await openStore();
-  tenant = await createTenant(store, { name: 'Varsinais-Suomen Yrittäjät', origins: ['https://vsy.example'] });
-  const app = createApp({ store, log: false });
-  fetchApp = (input, init) => Promise.resolve(app.request(String(input), init as RequestInit));
+  assoc = await association();
 });
-afterAll(() => store.close());
+afterAll(() => assoc.close());
 
 describe('client.groups', () => {
   it('creates, lists, joins, shows my state and leaves', async () => {
@@ -54,7 +34,7 @@ describe('client.groups', () => {
   });
 
   it('walks every page with paginate()', async () => {
-    const admin = createAdminClient({ baseUrl: 'http://api.test', secretKey: tenant.secretKey, fetch: fetchApp });
+    const admin = assoc.admin();
     await as('helena', ['facilitator']).me();
     for (const name of ['Bravo', 'Charlie', 'Delta', 'Echo']) await admin.groups.create({ name, capacity: 5, join_policy: 'open', facilitator_ids: ['helena'] });
     const client = as(null);

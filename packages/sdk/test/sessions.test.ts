@@ -1,32 +1,15 @@
-import { createApp, createTenant, openStore, type Store } from '@ekollega/api';
 import ICAL from 'ical.js';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createClient, isProblem, type Session } from '../src/index.js';
+import { isProblem, type Session } from '../src/index.js';
+import { association } from './association.js';
 
-let store: Store;
-let tenant: Awaited<ReturnType<typeof createTenant>>;
-let fetchApp: typeof fetch;
-
-const as = (sub: string | null, roles: string[] = ['member']) =>
-  createClient({
-    baseUrl: 'http://api.test',
-    tenantKey: tenant.publishableKey,
-    fetch: fetchApp,
-    getMemberToken: () => {
-      if (!sub) return null;
-      const iat = Math.floor(Date.now() / 1000);
-      return new SignJWT({ name: sub, roles }).setProtectedHeader({ alg: 'HS256' }).setIssuer(tenant.tenant.id).setAudience('ekollega').setSubject(sub).setIssuedAt(iat).setExpirationTime(iat + 600).sign(new TextEncoder().encode(tenant.memberTokenSecret));
-    },
-  });
+let assoc: Awaited<ReturnType<typeof association>>;
+const as = (sub: string | null, roles?: string[]) => assoc.as(sub, roles);
 
 beforeAll(async () => {
-  store = await openStore();
-  tenant = await createTenant(store, { name: 'Varsinais-Suomen Yrittäjät', origins: ['https://vsy.example'] });
-  const app = createApp({ store, log: false });
-  fetchApp = (input, init) => Promise.resolve(app.request(String(input), init as RequestInit));
+  assoc = await association();
 });
-afterAll(() => store.close());
+afterAll(() => assoc.close());
 
 describe('client.sessions', () => {
   it('schedules a series, lists it for members, RSVPs and downloads a calendar file', async () => {

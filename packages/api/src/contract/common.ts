@@ -13,6 +13,26 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** An IANA zone name the runtime knows (`Europe/Helsinki`). */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Helsinki');
+
+/** The same fields, each optional: the shape of a PATCH body or of a create with defaults. */
+export const optional = <T extends Record<string, z.ZodTypeAny>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
+
+/** A JSON response of `schema` for a route definition. */
+export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
 /** Keyset pagination in: an opaque cursor from the previous page and a page size. */
 export const PageQuery = z.object({
   cursor: z.string().max(500).optional().openapi({ description: 'Opaque cursor from the previous page’s next_cursor.' }),

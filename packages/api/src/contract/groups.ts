@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery } from './common.js';
+import { optional, PageQuery, TimeZoneSchema } from './common.js';
 
 export const LanguageSchema = z.enum(['fi', 'sv', 'en']);
 export const GroupFormatSchema = z.enum(['online', 'in_person']);
@@ -8,14 +8,6 @@ export const JoinPolicySchema = z.enum(['open', 'approval']);
 export const MembershipStatusSchema = z.enum(['pending', 'member', 'waitlisted', 'offered', 'declined']);
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
-const TimeZone = z.string().max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as Europe/Helsinki');
 const Tag = z.string().trim().min(1).max(40);
 
 /** How often and when a group meets, in words the finder renders ("every 3 weeks, Tuesdays 9–11"). */
@@ -25,7 +17,7 @@ export const RhythmSchema = z
     weekday: z.number().int().min(1).max(7).openapi({ description: 'ISO weekday: 1 = Monday … 7 = Sunday' }),
     start_time: Time,
     end_time: Time,
-    time_zone: TimeZone.default('Europe/Helsinki'),
+    time_zone: TimeZoneSchema.default('Europe/Helsinki'),
   })
   .openapi('Rhythm');
 
@@ -122,15 +114,15 @@ const GroupFields = {
 export const CreateGroupSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
-    ...Object.fromEntries(Object.entries(GroupFields).map(([k, v]) => [k, v.optional()])),
-  } as { name: z.ZodString } & { [K in keyof typeof GroupFields]: z.ZodOptional<(typeof GroupFields)[K]> })
+    ...optional(GroupFields),
+  })
   .openapi('CreateGroup');
 
 export const UpdateGroupSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(120).optional(),
-    ...Object.fromEntries(Object.entries(GroupFields).map(([k, v]) => [k, v.optional()])),
-  } as { name: z.ZodOptional<z.ZodString> } & { [K in keyof typeof GroupFields]: z.ZodOptional<(typeof GroupFields)[K]> })
+    ...optional(GroupFields),
+  })
   .openapi('UpdateGroup');
 
 export const JoinGroupSchema = z

@@ -1,15 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery } from './common.js';
+import { optional, PageQuery, TimeZoneSchema } from './common.js';
 
 const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'a local date and time like 2026-10-06T09:00, without an offset');
-export const TimeZoneSchema = z.string().max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as Europe/Helsinki');
 const Url = z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'an http(s) address');
 
 export const SessionScopeSchema = z.enum(['group', 'members', 'public']);
@@ -79,9 +71,6 @@ const SessionFields = {
   capacity: z.number().int().min(1).max(10_000).nullable(),
   topic_id: z.string().max(64).nullable(),
 };
-const optional = <T extends Record<string, z.ZodTypeAny>>(fields: T) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
-
 export const CreateSessionSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200),

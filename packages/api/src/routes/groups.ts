@@ -8,6 +8,7 @@ import {
   GroupSchema,
   JoinGroupSchema,
   JoinRequestSchema,
+  jsonContent,
   keyed,
   ListGroupsQuery,
   MembershipSchema,
@@ -24,7 +25,6 @@ import { cachedRead } from './read-cache.js';
 
 const GroupId = z.object({ id: z.string().min(1).max(64) });
 const GroupMemberId = GroupId.extend({ memberId: z.string().min(1).max(200) });
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Groups'];
 
 /** Facilitators of this group, admins and the association's server may manage it. */
@@ -52,7 +52,7 @@ export const groups = router()
       summary: 'List peer groups (filters as query parameters; keyset pagination)',
       security: keyed,
       request: { query: ListGroupsQuery },
-      responses: { 200: json(pageOf(GroupSchema), 'A page of groups; `my_membership` when signed in'), 400: problemResponses[400], 401: problemResponses[401] },
+      responses: { 200: jsonContent(pageOf(GroupSchema), 'A page of groups; `my_membership` when signed in'), 400: problemResponses[400], 401: problemResponses[401] },
     }),
     (c) => {
       const query = c.req.valid('query');
@@ -67,7 +67,7 @@ export const groups = router()
       summary: 'Create a group (facilitators and admins)',
       security: memberOnly,
       request: { body: { required: true, content: { 'application/json': { schema: CreateGroupSchema } } } },
-      responses: { 201: json(GroupDetailSchema, 'The new group'), ...problemResponses },
+      responses: { 201: jsonContent(GroupDetailSchema, 'The new group'), ...problemResponses },
     }),
     async (c) => {
       requireRole(c, 'facilitator', 'admin');
@@ -85,7 +85,7 @@ export const groups = router()
       summary: 'One group with its description, ground rules and (signed in) my membership',
       security: keyed,
       request: { params: GroupId },
-      responses: { 200: json(GroupDetailSchema, 'The group'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: { 200: jsonContent(GroupDetailSchema, 'The group'), 401: problemResponses[401], 404: problemResponses[404] },
     }),
     (c) => {
       const { id } = c.req.valid('param');
@@ -100,7 +100,7 @@ export const groups = router()
       summary: 'Edit a group; a change of rules_text publishes a new rules version; status closed closes it',
       security: memberOnly,
       request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: UpdateGroupSchema } } } },
-      responses: { 200: json(GroupDetailSchema, 'The group after the change'), ...problemResponses },
+      responses: { 200: jsonContent(GroupDetailSchema, 'The group after the change'), ...problemResponses },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -118,7 +118,7 @@ export const groups = router()
       summary: 'My state in this group',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: json(MembershipSchema, 'My membership'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: { 200: jsonContent(MembershipSchema, 'My membership'), 401: problemResponses[401], 404: problemResponses[404] },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -138,7 +138,7 @@ export const groups = router()
         'An open group gives a place while places remain, else a place on the waitlist in arrival order. A group by approval makes a pending request. An offered place is taken by calling this again. Calling it with a newer rules version re-accepts the rules.',
       security: memberOnly,
       request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: JoinGroupSchema } } } },
-      responses: { 200: json(MembershipSchema, 'My membership after joining'), ...problemResponses },
+      responses: { 200: jsonContent(MembershipSchema, 'My membership after joining'), ...problemResponses },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -172,7 +172,7 @@ export const groups = router()
       summary: 'Join requests, offers and the waitlist with intake answers (the group’s facilitators)',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: json(z.object({ items: z.array(JoinRequestSchema) }), 'Requests'), 401: problemResponses[401], 403: problemResponses[403] },
+      responses: { 200: jsonContent(z.object({ items: z.array(JoinRequestSchema) }), 'Requests'), 401: problemResponses[401], 403: problemResponses[403] },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -188,7 +188,7 @@ export const groups = router()
       summary: 'Approve a pending request: a place if one is free, else the waitlist',
       security: memberOnly,
       request: { params: GroupMemberId },
-      responses: { 200: json(MembershipSchema, 'The member’s state'), 401: problemResponses[401], 403: problemResponses[403] },
+      responses: { 200: jsonContent(MembershipSchema, 'The member’s state'), 401: problemResponses[401], 403: problemResponses[403] },
     }),
     async (c) => {
       const { id, memberId } = c.req.valid('param');
@@ -204,7 +204,7 @@ export const groups = router()
       summary: 'Decline a pending request with a reason the member sees',
       security: memberOnly,
       request: { params: GroupMemberId, body: { required: true, content: { 'application/json': { schema: DeclineSchema } } } },
-      responses: { 200: json(MembershipSchema, 'The member’s state'), ...problemResponses },
+      responses: { 200: jsonContent(MembershipSchema, 'The member’s state'), ...problemResponses },
     }),
     async (c) => {
       const { id, memberId } = c.req.valid('param');
@@ -220,7 +220,7 @@ export const groups = router()
       summary: 'Names of the group’s members and facilitators (for them only)',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: json(z.object({ items: z.array(GroupMemberSchema) }), 'Members'), 401: problemResponses[401], 403: problemResponses[403] },
+      responses: { 200: jsonContent(z.object({ items: z.array(GroupMemberSchema) }), 'Members'), 401: problemResponses[401], 403: problemResponses[403] },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

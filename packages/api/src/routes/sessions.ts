@@ -9,6 +9,7 @@ import {
   CreateSeriesSchema,
   CreateSessionSchema,
   CreateTopicSchema,
+  jsonContent,
   keyed,
   ListSessionsQuery,
   memberOnly,
@@ -29,7 +30,6 @@ import { router } from '../validation.js';
 const SessionId = z.object({ id: z.string().min(1).max(64) });
 const GroupId = z.object({ id: z.string().min(1).max(64) });
 const TopicId = GroupId.extend({ topicId: z.string().min(1).max(64) });
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const ics = (description: string) => ({ description, content: { 'text/calendar': { schema: z.string() } } });
 const tags = ['Sessions'];
 
@@ -52,7 +52,7 @@ export const sessions = router()
       summary: 'Upcoming sessions I may see (filters: group, from, to, scope)',
       security: keyed,
       request: { query: ListSessionsQuery },
-      responses: { 200: json(pageOf(SessionSchema), 'A page of sessions in start order'), 400: problemResponses[400], 401: problemResponses[401] },
+      responses: { 200: jsonContent(pageOf(SessionSchema), 'A page of sessions in start order'), 400: problemResponses[400], 401: problemResponses[401] },
     }),
     async (c) => c.json(await c.get('store').sessions.list(viewerOf(c), c.req.valid('query'), c.get('clock')()), 200),
   )
@@ -65,7 +65,7 @@ export const sessions = router()
       description: 'start is local wall time in time_zone (no offset). Group meetings: the group’s facilitators; events: facilitators and admins.',
       security: memberOnly,
       request: { body: { required: true, content: { 'application/json': { schema: CreateSessionSchema } } } },
-      responses: { 201: json(SessionSchema, 'The new session'), ...problemResponses },
+      responses: { 201: jsonContent(SessionSchema, 'The new session'), ...problemResponses },
     }),
     async (c) => {
       const viewer = viewerOf(c);
@@ -82,7 +82,7 @@ export const sessions = router()
       summary: 'One session; the meeting link only for those entitled',
       security: keyed,
       request: { params: SessionId },
-      responses: { 200: json(SessionSchema, 'The session'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: { 200: jsonContent(SessionSchema, 'The session'), 401: problemResponses[401], 404: problemResponses[404] },
     }),
     async (c) => c.json(await c.get('store').sessions.get(viewerOf(c), c.req.valid('param').id), 200),
   )
@@ -94,7 +94,7 @@ export const sessions = router()
       summary: 'Edit or move a session, or it and the following ones of its series',
       security: memberOnly,
       request: { params: SessionId, body: { required: true, content: { 'application/json': { schema: UpdateSessionSchema } } } },
-      responses: { 200: json(SessionSchema, 'The session after the change'), ...problemResponses },
+      responses: { 200: jsonContent(SessionSchema, 'The session after the change'), ...problemResponses },
     }),
     async (c) => {
       const viewer = viewerOf(c);
@@ -111,7 +111,7 @@ export const sessions = router()
       summary: 'Cancel a session, or it and the following ones of its series',
       security: memberOnly,
       request: { params: SessionId, body: { required: false, content: { 'application/json': { schema: CancelSessionSchema } } } },
-      responses: { 200: json(SessionSchema, 'The cancelled session'), ...problemResponses },
+      responses: { 200: jsonContent(SessionSchema, 'The cancelled session'), ...problemResponses },
     }),
     async (c) => {
       const viewer = viewerOf(c);
@@ -129,7 +129,7 @@ export const sessions = router()
       summary: 'Answer yes, no or maybe (idempotent); a yes to a full event waits in line',
       security: memberOnly,
       request: { params: SessionId, body: { required: true, content: { 'application/json': { schema: RsvpSchema } } } },
-      responses: { 200: json(MyRsvpSchema, 'My answer'), ...problemResponses },
+      responses: { 200: jsonContent(MyRsvpSchema, 'My answer'), ...problemResponses },
     }),
     async (c) => {
       const member = requireMember(c);
@@ -144,7 +144,7 @@ export const sessions = router()
       summary: 'Who is coming, and who came (facilitators)',
       security: memberOnly,
       request: { params: SessionId },
-      responses: { 200: json(z.object({ items: z.array(AttendeeSchema) }), 'Answers and attendance'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
+      responses: { 200: jsonContent(z.object({ items: z.array(AttendeeSchema) }), 'Answers and attendance'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
     }),
     async (c) => c.json({ items: await c.get('store').sessions.attendees(viewerOf(c), c.req.valid('param').id) }, 200),
   )
@@ -194,7 +194,7 @@ export const groupSessions = router()
       summary: 'Schedule a series: every N weeks, count times, at the same local time across DST',
       security: memberOnly,
       request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: CreateSeriesSchema } } } },
-      responses: { 201: json(z.object({ series_id: z.string(), items: z.array(SessionSchema) }), 'The occurrences'), ...problemResponses },
+      responses: { 201: jsonContent(z.object({ series_id: z.string(), items: z.array(SessionSchema) }), 'The occurrences'), ...problemResponses },
     }),
     async (c) => {
       const viewer = viewerOf(c);
@@ -211,7 +211,7 @@ export const groupSessions = router()
       summary: 'Topics the group’s members suggested, most votes first',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: json(z.object({ items: z.array(TopicSchema), votes_per_member: z.number().int() }), 'Topics'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
+      responses: { 200: jsonContent(z.object({ items: z.array(TopicSchema), votes_per_member: z.number().int() }), 'Topics'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
     }),
     async (c) => {
       const viewer = viewerOf(c);
@@ -228,7 +228,7 @@ export const groupSessions = router()
       summary: 'Suggest a topic for the group’s meetings or an expert talk',
       security: memberOnly,
       request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: CreateTopicSchema } } } },
-      responses: { 201: json(TopicSchema, 'The topic'), ...problemResponses },
+      responses: { 201: jsonContent(TopicSchema, 'The topic'), ...problemResponses },
     }),
     async (c) => {
       requireMember(c);
@@ -291,7 +291,7 @@ export const myCalendar = router()
       tags,
       summary: 'My personal calendar subscription URL (made on first request)',
       security: memberOnly,
-      responses: { 200: json(CalendarFeedSchema, 'The feed URL; keep it secret'), 401: problemResponses[401] },
+      responses: { 200: jsonContent(CalendarFeedSchema, 'The feed URL; keep it secret'), 401: problemResponses[401] },
     }),
     async (c) => {
       const member = requireMember(c);
@@ -307,7 +307,7 @@ export const myCalendar = router()
       tags,
       summary: 'Replace my subscription URL; the old one stops working',
       security: memberOnly,
-      responses: { 200: json(CalendarFeedSchema, 'The new feed URL'), 401: problemResponses[401] },
+      responses: { 200: jsonContent(CalendarFeedSchema, 'The new feed URL'), 401: problemResponses[401] },
     }),
     async (c) => {
       const member = requireMember(c);
