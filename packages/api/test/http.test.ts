@@ -25,6 +25,16 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     expect(doc.components.schemas.Problem).toBeDefined();
   });
 
+  it('documents every route the app serves', async () => {
+    const doc = await (await h.call('/v1/openapi.json', { key: null })).json();
+    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const served = h.app.routes
+      .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL' && !r.path.endsWith('*') && r.path !== '/v1/openapi.json')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '')}`);
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((route) => !documented.has(route))).toEqual([]);
+  });
+
   it('serves a human reference page at /docs listing the routes', async () => {
     const res = await h.call('/docs', { key: null });
     expect(res.status).toBe(200);
