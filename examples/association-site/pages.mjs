@@ -104,8 +104,9 @@ ${main}
 }
 
 /**
- * The front page: what the eKollega peer groups are. Its last section, "find your group", is where
- * the group finder widget belongs.
+ * The front page: what the eKollega peer groups are. Its last section, "find your group", holds
+ * the group finder; it takes its settings and language from the layout's `<ek-provider>`, and a
+ * visitor's "sign in to join" reaches this site's sign-in page through `ek-auth-required`.
  * @param {PageContext} context
  */
 export function homePage(context) {
@@ -133,6 +134,7 @@ export function homePage(context) {
 <section aria-labelledby="groups-heading">
   <h2 id="groups-heading">${t.groupsHeading}</h2>
   <p>${t.groupsIntro}</p>
+  <ek-group-finder></ek-group-finder>
 </section>`,
   });
 }

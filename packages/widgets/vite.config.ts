@@ -4,7 +4,7 @@ import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
  * Two builds from one file, because one Rollup run cannot give both shapes:
  * - `vite build`: `dist/ekollega-widgets.js`, one self-contained module that defines every element
  *   (Lit and the SDK inside) — the single script tag an association pastes;
- * - `vite build --mode elements`: one entry per element (`dist/provider.js`, `dist/member-status.js`)
+ * - `vite build --mode elements`: one entry per element (`dist/provider.js`, `dist/member-status.js`, `dist/group-finder.js`)
  *   sharing Lit, the SDK and the kit through `dist/chunks/`, so a page that loads two widgets
  *   downloads the common code once. It runs second and keeps the first build's output.
  */
@@ -34,7 +34,7 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       lib: {
         entry: perElement
-          ? { provider: 'src/provider/define.ts', 'member-status': 'src/member-status/define.ts' }
+          ? { provider: 'src/provider/define.ts', 'member-status': 'src/member-status/define.ts', 'group-finder': 'src/group-finder/define.ts' }
           : { 'ekollega-widgets': 'src/index.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

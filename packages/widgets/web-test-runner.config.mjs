@@ -2,7 +2,8 @@
  * Widget tests in Debian's Chromium against a real API: this file (Node) starts the API on an
  * in-memory PGlite store with one association, and plays the association's website for the
  * browser — `/__test/config` says where the API is, `/__test/token` mints member tokens the way
- * an integrator's backend does, so the widgets go through the real `token-url` flow.
+ * an integrator's backend does, so the widgets go through the real `token-url` flow, and
+ * `/__test/groups` gives each test its own peer groups.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,9 +19,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PORT = 8765;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// The API package exports TypeScript source, which Node 20 cannot load without tsx.
-const { openStore, createTenant } = await tsImport('@ekollega/api', import.meta.url);
-const { startServer } = await tsImport('../api/src/server.ts', import.meta.url);
+// The API package exports TypeScript source, which Node 20 cannot load without tsx. One import:
+// each `tsImport` loads its own copy of the modules, and a store error class from one copy is
+// not `instanceof` the app's from another (a 422 from the store would answer as a 500).
+const { openStore, createTenant, startServer } = await tsImport('@ekollega/api', import.meta.url);
 
 const store = await openStore();
 const association = await createTenant(store, {
@@ -31,6 +33,53 @@ const association = await createTenant(store, {
 const overrides = { en: { 'common.sign-in': 'Sign in with your member account' } };
 await store.tenants.update(association.tenant.id, { strings: overrides });
 const api = await startServer(store, { port: 0, log: false });
+
+// Groups for the finder's tests, made straight in the store (no API round trips, no rate limit).
+const FACILITATOR = { tenantId: association.tenant.id, id: 'test-facilitator', name: 'Helena Salo', email: null, locale: null, roles: ['facilitator', 'member'] };
+await store.members.upsert(FACILITATOR, new Date());
+let nextScope = 0;
+
+/** The request's JSON body. */
+async function readJson(req) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return body ? JSON.parse(body) : {};
+}
+
+/**
+ * `POST /__test/groups { groups: [{ …CreateGroup, members?: n }] }` creates groups that only this
+ * test sees: each one's trades start with a fresh scope (the finder's `trade` attribute), and
+ * `members` other members already hold places. Answers `{ scope, ids }`.
+ * `POST /__test/groups/<id> { leave | decline: memberId, reason?, patch? }` changes a group as
+ * another member or its facilitator would.
+ */
+async function testGroups(ctx) {
+  const input = await readJson(ctx.req);
+  const tenant = (await store.tenants.get(association.tenant.id)) ?? association.tenant;
+  const now = new Date();
+  const groupId = ctx.path.split('/')[3];
+  if (groupId) {
+    if (input.leave) await store.groups.leave(tenant.id, groupId, input.leave, now);
+    if (input.decline) await store.groups.decline(tenant.id, groupId, input.decline, input.reason, now);
+    if (input.patch) await store.groups.update(tenant.id, groupId, input.patch, now);
+    ctx.body = { ok: true };
+    return;
+  }
+  const scope = `scope-${++nextScope}`;
+  const ids = [];
+  for (const { members = 0, ...group } of input.groups) {
+    const id = await store.groups.create(tenant, { facilitator_ids: [FACILITATOR.id], ...group, trades: [scope, ...(group.trades ?? [])] }, FACILITATOR.id, now);
+    const answers = Object.fromEntries((group.intake_questions ?? []).map((question) => [question.id, 'Vertaistukea.']));
+    for (let i = 1; i <= members; i++) {
+      const memberId = `${scope}-member-${i}`;
+      await store.members.upsert({ ...FACILITATOR, id: memberId, name: `Member ${i}`, roles: ['member'] }, now);
+      await store.groups.join(tenant.id, id, memberId, { accepted_rules_version: 1, answers }, now);
+      if (group.join_policy === 'approval') await store.groups.approve(tenant.id, id, memberId, now);
+    }
+    ids.push(id);
+  }
+  ctx.body = { scope, ids };
+}
 
 /** A member token as the association's backend mints it: HS256 with its member token secret (or, forged, another). */
 function mint(sub, name, secret = association.memberTokenSecret) {
@@ -54,6 +103,7 @@ async function hostSite(ctx, next) {
     ctx.body = { apiUrl: api.url, tenantKey: association.publishableKey, associationName: association.tenant.name, overrides };
     return;
   }
+  if (ctx.path.startsWith('/__test/groups') && ctx.method === 'POST') return testGroups(ctx);
   if (ctx.path === '/__test/token') {
     const { sub, name = 'Aino Virtanen', fail, forged } = ctx.query;
     if (fail && !failedOnce.has(fail)) {

@@ -65,6 +65,9 @@ async function visit(path: string, viewport = { width: 1024, height: 768 }): Pro
 /** The header's member status widget (Playwright's CSS locators pierce its shadow DOM). */
 const memberStatus = (page: Page) => page.locator('header ek-member-status');
 
+/** The front page's group finder. */
+const groupFinder = (page: Page) => page.locator('main ek-group-finder');
+
 /** Chooses a demo account on the sign-in page and waits to be sent on. */
 async function chooseAccount(page: Page, label: string, landing: string) {
   await page.getByRole('button', { name: label }).click();
@@ -108,6 +111,7 @@ describe('the association site', () => {
   it('fits a 320 px wide screen without sideways scrolling', async () => {
     const page = await visit('/', { width: 320, height: 640 });
     await memberStatus(page).getByRole('button').first().waitFor();
+    await groupFinder(page).locator('[part~="card"]').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
@@ -132,6 +136,33 @@ describe('the association site', () => {
     await memberStatus(page).getByText('Aino Virtanen').waitFor();
     await memberStatus(page).getByText('Varsinais-Suomen Yrittäjät').waitFor();
     expect(await memberStatus(page).getByRole('button', { name: /kirjaudu sisään/i }).count()).toBe(0);
+  });
+
+  it('shows a visitor the demo groups, sends "sign in to join" to the sign-in page, and a signed-in member opens a group', async () => {
+    const page = await visit('/');
+    const finder = groupFinder(page);
+    await finder.getByRole('heading', { name: 'Aamun vertaisryhmä – Turku' }).waitFor();
+    expect(await finder.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aamun vertaisryhmä – Turku', 'Kvällsgruppen för företagare']);
+    const cards = await finder.locator('[part~="card"]').allTextContents();
+    expect(cards[0]).toContain('3 viikon välein tiistaisin klo 9.00–11.00');
+    expect(cards[0]).toContain('Fasilitaattori: Helena Salo');
+    expect(cards[0]).toContain('1 paikka vapaana');
+    expect(cards[1]).toContain('2 paikkaa vapaana');
+    // Visitors see how many, never who: Sanna Koskinen is a member of the morning group.
+    expect(cards.join(' ')).not.toContain('Sanna Koskinen');
+
+    await finder.getByRole('button', { name: 'Kirjaudu ja liity' }).first().click();
+    await page.waitForURL(`${site.url}/kirjaudu?next=%2F`);
+    await chooseAccount(page, 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)', '/');
+
+    await finder.getByRole('button', { name: 'Liity', exact: true }).waitFor();
+    await finder.getByRole('button', { name: 'Lisätiedot: Aamun vertaisryhmä – Turku' }).press('Enter');
+    const dialog = finder.getByRole('dialog', { name: 'Aamun vertaisryhmä – Turku' });
+    await dialog.getByRole('heading', { name: 'Pelisäännöt (versio 1)' }).waitFor();
+    expect(await dialog.textContent()).toContain('Jäseniä: 11 / 12');
+    expect(await dialog.getByRole('checkbox', { name: 'Olen lukenut pelisäännöt (versio 1) ja hyväksyn ne.' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('signs in the facilitator Helena from the English sign-in page', async () => {

@@ -4,7 +4,9 @@
  */
 import './provider/define.js';
 import './member-status/define.js';
+import './group-finder/define.js';
 
 export { EkProvider } from './provider/provider.js';
 export { EkMemberStatus } from './member-status/member-status.js';
+export { EkGroupFinder } from './group-finder/group-finder.js';
 export type { EkEventDetail } from './kit/events.js';

@@ -41,3 +41,20 @@ export const shadowText = (element: Element): string => (element.shadowRoot?.tex
 /** An element in `host`'s shadow root by its `part` name. */
 export const part = <T extends Element = HTMLElement>(host: Element, name: string): T | null =>
   host.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
+
+/** What `/__test/groups` takes: a group as the API creates it, plus members already in it. */
+export type TestGroup = import('@ekollega/sdk').CreateGroup & { members?: number };
+
+/**
+ * Creates groups only this test sees: their trades start with `scope`, so a finder with
+ * `trade=${scope}` lists exactly them (joining changes a group; tests must not share one).
+ */
+export async function createGroups(groups: TestGroup[]): Promise<{ scope: string; ids: string[] }> {
+  const response = await fetch('/__test/groups', { method: 'POST', body: JSON.stringify({ groups }) });
+  return (await response.json()) as { scope: string; ids: string[] };
+}
+
+/** Changes a group as another member (`leave`) or its facilitator (`decline`, `patch`) would. */
+export async function changeGroup(id: string, change: { leave?: string; decline?: string; reason?: string; patch?: Record<string, unknown> }): Promise<void> {
+  await fetch(`/__test/groups/${id}`, { method: 'POST', body: JSON.stringify(change) });
+}

@@ -1,3 +1,5 @@
+import type { MembershipStatus } from '@ekollega/sdk';
+
 /**
  * The `detail` of every event a widget fires. An element that adds an event declares it here (or
  * merges into this interface from its own file), and the `GlobalEventHandlersEventMap` entry
@@ -11,6 +13,15 @@ export interface EkEventDetail {
   'ek-auth-required': { reason: string };
   /** Loading failed; the widget shows a translated message and a retry button. For logs and monitoring. */
   'ek-error': { code: string; message: string; status?: number };
+  /** A group's detail view was opened. */
+  'ek-group-select': { groupId: string };
+  /**
+   * The member joined a group, took an offered place or accepted its new ground rules; `status`
+   * is their state afterwards (`member`, `pending` for approval, `waitlisted` when full).
+   */
+  'ek-join': { groupId: string; status: MembershipStatus };
+  /** The member left a group, withdrew a request, left its waitlist or turned down a place. */
+  'ek-leave': { groupId: string };
 }
 
 type EkEventMap = { [K in keyof EkEventDetail]: CustomEvent<EkEventDetail[K]> };

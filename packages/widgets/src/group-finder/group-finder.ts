@@ -1,0 +1,588 @@
+import type { EkClient, EkProblemError, Group, GroupDetail, Membership, Page } from '@ekollega/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { EkElement } from '../kit/element.js';
+import { failureText, isSignedOut, toFailure, type EkFailure } from '../kit/errors.js';
+import { emit } from '../kit/events.js';
+import { DEFAULT_TIME_ZONE, type MessageKey } from '../kit/i18n/index.js';
+import { EkLoad } from '../kit/load.js';
+import { FILTERS, filtersFromUrl, FORMATS, LANGUAGES, TIMES_OF_DAY, toQuery, urlWithFilters, type FilterName } from './filters.js';
+import { groupFinderStyles } from './group-finder.styles.js';
+
+/** "Show more": loading the next page of `page`, or why that failed. */
+interface More {
+  page: Page<Group>;
+  failure?: EkFailure;
+}
+
+const FILTER_PROPERTIES = [...FILTERS.map(([name]) => name), 'trade', 'pageSize'] as const;
+
+/** The finder's message keys without their `group-finder.` prefix. */
+type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` ? Rest : never) : never;
+
+/**
+ * Filters can be preset by attribute (`theme="sales"`), and the visitor's choices are written to
+ * the page URL as `ek-` parameters (`?ek-theme=sales`, the host's own parameters kept), so a link
+ * shares the filtered view; on load the URL's parameters win over the attributes. Visitors see
+ * counts, never member names. Joining needs a signed-in member: a visitor's "Sign in to join"
+ * fires `ek-auth-required` for the host site's own sign-in.
+ *
+ * @summary Lets visitors browse the association's peer groups and members ask to join one:
+ * filters, group cards, a detail dialog with the ground rules, and the member's own state.
+ *
+ * @fires {CustomEvent<{ groupId: string }>} ek-group-select - A group's detail dialog opened.
+ * @fires {CustomEvent<{ groupId: string; status: 'pending' | 'member' | 'waitlisted' | 'offered' | 'declined' }>} ek-join - The member joined, asked to join, queued, took an offered place or accepted new ground rules; `status` is their state afterwards.
+ * @fires {CustomEvent<{ groupId: string }>} ek-leave - The member left a group, its waitlist, withdrew a request or turned down a place.
+ * @fires {CustomEvent<{ reason: string }>} ek-auth-required - A visitor pressed "Sign in to join"; start the host site's sign-in.
+ * @fires {CustomEvent<{ code: string; message: string; status?: number }>} ek-error - Loading or a membership change failed.
+ *
+ * @csspart base - Everything the finder shows.
+ * @csspart filters - The filter form.
+ * @csspart count - How many groups are shown, or that none match; a live region.
+ * @csspart list - The list of group cards.
+ * @csspart card - One group card.
+ * @csspart badge - A group's status: forming, running or closed.
+ * @csspart tag - One theme or trade.
+ * @csspart membership - The signed-in member's state in a group.
+ * @csspart details - The button that opens a group's detail dialog.
+ * @csspart join - A join button: "Sign in to join", "Join", "Ask to join", "Join the waitlist", "Take the place" and the join form's submit.
+ * @csspart more - The "show more groups" button.
+ * @csspart empty - Shown when no group matches, with the clear-filters button.
+ * @csspart clear - The clear-filters button.
+ * @csspart dialog - The detail dialog.
+ * @csspart close - The dialog's close button.
+ * @csspart join-form - The form with the ground rules checkbox and the intake questions.
+ * @csspart leave - The buttons that leave a group (and confirm it).
+ * @csspart cancel - The button that cancels leaving.
+ * @csspart skeleton - A placeholder while loading.
+ * @csspart sign-in - The sign-in button shown when the member token was refused.
+ * @csspart error - An error message with its retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --ek-dialog-background - Background of the detail dialog (default the page's `Canvas`).
+ * @cssproperty --ek-dialog-text - Text colour of the detail dialog (default `CanvasText`).
+ */
+export class EkGroupFinder extends EkElement {
+  static override styles = [EkElement.styles, groupFinderStyles];
+
+  /** Free text searched in the groups' names, descriptions, themes and trades. */
+  @property() q?: string;
+
+  /** Only groups that meet in this language: `fi`, `sv` or `en`. */
+  @property() language?: string;
+
+  /** Only groups with this theme (case does not matter), e.g. `sales`. */
+  @property() theme?: string;
+
+  /** Only groups that meet `online` or `in_person`. */
+  @property() format?: string;
+
+  /** Only groups in this region or municipality. */
+  @property() region?: string;
+
+  /** Only groups that meet on this ISO weekday: 1 = Monday … 7 = Sunday. */
+  @property({ type: Number }) weekday?: number;
+
+  /** Only groups that meet in the `morning` (before 12), `afternoon` (12–17) or `evening` (from 17). */
+  @property({ attribute: 'time-of-day' }) timeOfDay?: string;
+
+  /** Only groups with places left. */
+  @property({ type: Boolean, attribute: 'has-places' }) hasPlaces = false;
+
+  /**
+   * Only groups of this trade: a scope the page sets (a finder for craftspeople, say). The visitor
+   * has no control for it, clearing the filters keeps it, and it is not written to the URL.
+   */
+  @property() trade?: string;
+
+  /** How many groups are loaded at first and added by each "show more" (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
+
+  readonly #groups = new EkLoad<Page<Group>>(this, (client, signal) => client.groups.list(this.#query(), { signal }));
+  readonly #detail = new EkLoad<GroupDetail | null>(this, (client, signal) =>
+    this.#open ? client.groups.get(this.#open.id, { signal }) : Promise.resolve(null),
+  );
+
+  /** The group whose dialog is open, as its card showed it (the dialog's title while the detail loads). */
+  #open: Group | null = null;
+  /** Where the focus goes back to when the dialog closes. */
+  #opener: HTMLElement | null = null;
+  /** Whether the dialog was opened to join, so the focus moves to the ground rules once they load. */
+  #toJoin = false;
+  #more: More | null = null;
+  #typing: ReturnType<typeof setTimeout> | undefined;
+  /** Themes, regions and municipalities seen in loaded groups, suggested in the filters. */
+  readonly #seen = { theme: new Set<string>(), region: new Set<string>() };
+
+  // The join form: ticked rules, answers by question id, errors by field (`form` for the rest).
+  #accepted = false;
+  #answers: Record<string, string> = {};
+  #errors: Record<string, string> = {};
+  #confirming = false;
+  #busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A shared link wins over the page's presets.
+    for (const [name, value] of Object.entries(filtersFromUrl(location.search))) this.#apply(name as FilterName, value);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#typing);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && FILTER_PROPERTIES.some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#toJoin && this.#detail.state.status === 'ready') {
+      this.#toJoin = false;
+      this.#find('#rules-title')?.focus();
+    }
+  }
+
+  #query() {
+    const limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12;
+    return { ...toQuery(this), limit };
+  }
+
+  #find<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.renderRoot.querySelector<T>(selector);
+  }
+
+  #t(key: Key, values?: Record<string, string | number>): string {
+    return this.texts.t(`group-finder.${key}`, values);
+  }
+
+  #apply(name: FilterName, value: string): void {
+    if (name === 'hasPlaces') this.hasPlaces = value === 'true';
+    else if (name === 'weekday') this.weekday = Number(value) || undefined;
+    else this[name] = value || undefined;
+  }
+
+  #writeUrl(): void {
+    history.replaceState(history.state, '', urlWithFilters(location.href, this, (attribute) => this.hasAttribute(attribute)));
+  }
+
+  /** A filter control changed: free text after a pause in typing, the others at once. */
+  readonly #onFilter = (event: Event) => {
+    const field = event.target as HTMLInputElement;
+    const name = field.name as FilterName;
+    if (event.type === 'input' && name !== 'q') return;
+    clearTimeout(this.#typing);
+    const apply = () => {
+      this.#apply(name, field.type === 'checkbox' ? String(field.checked) : field.value);
+      this.#writeUrl();
+    };
+    if (event.type === 'input') this.#typing = setTimeout(apply, 300);
+    else apply();
+  };
+
+  #clear(): void {
+    clearTimeout(this.#typing);
+    // The controls are bound one way (a re-render must not undo what is being typed), so they are emptied here.
+    this.#find<HTMLFormElement>('form')!.reset();
+    for (const [name] of FILTERS) this.#apply(name, '');
+    this.#writeUrl();
+    this.#find('input')?.focus();
+  }
+
+  #signIn(): void {
+    emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+  }
+
+  // ——— Words ———
+
+  #date(when: string, group: Group): string {
+    return this.texts.dateTime(when, group.rhythm?.time_zone ?? DEFAULT_TIME_ZONE, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+  }
+
+  /** The weekday's name in the reader's language (1 = Monday: 1 January 2024 was one). */
+  #weekday(day: number): string {
+    return this.texts.dateTime(Date.UTC(2024, 0, day), 'UTC', { weekday: 'long' });
+  }
+
+  /** A wall-clock time `HH:MM` of the group's own zone, written the reader's way. */
+  #time(time: string): string {
+    const [hour, minute] = time.split(':').map(Number);
+    return this.texts.dateTime(Date.UTC(2024, 0, 1, hour, minute), 'UTC', { hour: 'numeric', minute: '2-digit' });
+  }
+
+  #languageName(language: string): string {
+    return new Intl.DisplayNames(this.texts.locale, { type: 'language' }).of(language) ?? language;
+  }
+
+  #joinLabel(group: Group): string {
+    return this.#t(group.join_policy === 'approval' ? 'ask-to-join' : group.places_left > 0 ? 'join' : 'join-waitlist');
+  }
+
+  #mine(group: Group, mine: Membership): string {
+    let text: string;
+    if (mine.status === 'waitlisted') text = this.#t('mine.waitlisted', { position: mine.waitlist_position ?? '' });
+    else if (mine.status === 'offered') text = this.#t('mine.offered', { deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '' });
+    else if (mine.status === 'declined') return mine.decline_reason === 'offer_expired' ? this.#t('mine.expired') : this.#t('mine.declined', { reason: mine.decline_reason ?? '' });
+    else text = this.#t(`mine.${mine.status}`);
+    return mine.rules_acceptance_required ? `${text} ${this.#t('rules-changed')}` : text;
+  }
+
+  // ——— Views ———
+
+  protected override render() {
+    const load = this.#groups.state;
+    const page = load.status === 'ready' ? load.value : null;
+    for (const group of page?.items ?? []) {
+      group.themes.forEach((theme) => this.#seen.theme.add(theme));
+      for (const place of [group.region, group.municipality]) if (place) this.#seen.region.add(place);
+    }
+    return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>${this.#open ? this.#renderDialog(this.#open) : nothing}</dialog>
+      ${this.#renderFilters()}
+      <p part="count" role="status">
+        ${page ? (page.items.length ? this.texts.plural('group-finder.shown', page.items.length) : this.#t('empty')) : ''}
+      </p>
+      ${load.status === 'loading'
+        ? html`<div class="cards" role="status">
+            <span class="visually-hidden">${this.texts.t('common.loading')}</span>
+            ${[0, 1, 2].map(() => html`<div class="card" part="skeleton"></div>`)}
+          </div>`
+        : this.renderLoad(this.#groups, (value) => (value.items.length ? this.#renderList(value) : this.#renderEmpty()))}
+    </div>`;
+  }
+
+  #renderFilters() {
+    const select = (name: FilterName, label: Key, options: [string, string][], value: unknown) =>
+      html`<label>${this.#t(label)}<select name=${name}>
+          <option value="" .selected=${!value}>${this.#t('any')}</option>
+          ${options.map(([option, text]) => html`<option value=${option} .selected=${String(value) === option}>${text}</option>`)}
+        </select></label>`;
+    const text = (name: 'q' | 'theme' | 'region', label: Key, max: number, type = 'text') =>
+      html`<label>${this.#t(label)}<input
+          type=${type}
+          name=${name}
+          maxlength=${max}
+          autocomplete="off"
+          list=${name === 'q' ? nothing : `${name}-list`}
+          .value=${this[name] ?? ''}
+        /></label>`;
+    return html`<form part="filters" role="search" aria-label=${this.#t('filters')} @submit=${(event: Event) => event.preventDefault()} @input=${this.#onFilter} @change=${this.#onFilter}>
+      ${text('q', 'search', 100, 'search')}
+      ${select('language', 'language', LANGUAGES.map((language) => [language, this.#languageName(language)]), this.language)}
+      ${text('theme', 'theme', 40)}
+      ${select('format', 'format', FORMATS.map((format) => [format, this.#t(format)]), this.format)}
+      ${text('region', 'region', 80)}
+      ${select('weekday', 'weekday', [1, 2, 3, 4, 5, 6, 7].map((day) => [String(day), this.#weekday(day)]), this.weekday)}
+      ${select('timeOfDay', 'time-of-day', TIMES_OF_DAY.map((time) => [time, this.#t(time)]), this.timeOfDay)}
+      <label class="check"><input type="checkbox" name="hasPlaces" .checked=${this.hasPlaces} />${this.#t('has-places')}</label>
+      ${(['theme', 'region'] as const).map(
+        (name) => html`<datalist id="${name}-list">${[...this.#seen[name]].sort().map((value) => html`<option value=${value}></option>`)}</datalist>`,
+      )}
+    </form>`;
+  }
+
+  #renderList(page: Page<Group>) {
+    const more = this.#more?.page === page ? this.#more : null;
+    return html`<ul part="list" class="cards">
+        ${page.items.map((group) => html`<li>${this.#renderCard(group)}</li>`)}
+      </ul>
+      ${more?.failure
+        ? this.renderError(more.failure, () => this.#showMore(page))
+        : page.next_cursor
+          ? html`<button part="more" class="secondary" type="button" aria-busy=${more ? 'true' : 'false'} @click=${() => this.#showMore(page)}>${this.#t('more')}</button>`
+          : nothing}`;
+  }
+
+  #renderEmpty() {
+    const filtered = FILTERS.some(([name]) => this[name]);
+    return html`<div part="empty">
+      ${filtered ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** What every view of a group says: language, format, rhythm, next meeting, facilitators, places. */
+  #renderFacts(group: Group, detail = false) {
+    const { rhythm } = group;
+    const facts = [
+      this.#t('in-language', { language: this.#languageName(group.language) }),
+      group.format === 'online' ? this.#t('online') : group.municipality ? this.#t('in-person-at', { municipality: group.municipality }) : this.#t('in_person'),
+      rhythm &&
+        this.#t('rhythm', {
+          interval: this.texts.plural('group-finder.every-weeks', rhythm.every_weeks),
+          weekday: this.#weekday(rhythm.weekday),
+          time: `${this.#time(rhythm.start_time)}–${this.#time(rhythm.end_time)}`,
+        }),
+      group.next_meeting_at && this.#t('next-meeting', { date: this.#date(group.next_meeting_at, group) }),
+      group.facilitators.length && this.#t('facilitator', { names: new Intl.ListFormat(this.texts.locale).format(group.facilitators.map((f) => f.name)) }),
+      detail && this.#t('member-count', { count: group.member_count, capacity: group.capacity }),
+      group.status === 'closed' ? '' : group.places_left ? this.texts.plural('group-finder.places-left', group.places_left) : this.#t('full'),
+      detail && group.waitlist_count && this.#t('waitlist-count', { count: group.waitlist_count }),
+    ];
+    return html`<ul class="facts">${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}</ul>
+      ${(['themes', 'trades'] as const).map((kind) =>
+        group[kind].length
+          ? html`<ul class="tags" aria-label=${this.#t(kind)} lang=${group.language}>${group[kind].map((tag) => html`<li part="tag">${tag}</li>`)}</ul>`
+          : nothing,
+      )}`;
+  }
+
+  #renderCard(group: Group) {
+    const mine = group.my_membership;
+    const current = mine && mine.status !== 'declined' ? mine : null;
+    let action: unknown = nothing;
+    if (mine === undefined) {
+      if (group.status !== 'closed') action = html`<button part="join" type="button" @click=${this.#signIn}>${this.#t('sign-in-to-join')}</button>`;
+    } else if (current?.rules_acceptance_required || current?.status === 'offered' || (!current && group.status !== 'closed')) {
+      const label = current?.rules_acceptance_required ? this.#t('accept-new-rules') : current ? this.#t('take-place') : this.#joinLabel(group);
+      action = html`<button part="join" type="button" @click=${(event: Event) => this.#openDialog(group, event, true)}>${label}</button>`;
+    }
+    return html`<article part="card" class="card" data-id=${group.id} aria-labelledby="name-${group.id}">
+      <h3 id="name-${group.id}" lang=${group.language}>${group.name}</h3>
+      <p part="badge">${this.#t(group.status)}</p>
+      <p lang=${group.language}>${group.description}</p>
+      ${this.#renderFacts(group)}
+      ${mine ? html`<p part="membership">${this.#mine(group, mine)}</p>` : nothing}
+      <div class="actions">
+        <button
+          part="details"
+          class="secondary"
+          type="button"
+          aria-label="${this.#t('details')}: ${group.name}"
+          @click=${(event: Event) => this.#openDialog(group, event, false)}
+        >${this.#t('details')}</button>
+        ${action}
+      </div>
+    </article>`;
+  }
+
+  #renderDialog(group: Group) {
+    return html`<div class="dialog-head">
+        <h2 id="dialog-title" lang=${group.language}>${group.name}</h2>
+        <button part="close" class="secondary" type="button" @click=${() => this.#find<HTMLDialogElement>('dialog')!.close()}>${this.#t('close')}</button>
+      </div>
+      ${this.renderLoad(this.#detail, (detail) => detail && this.#renderDetail(detail))}`;
+  }
+
+  #renderDetail(group: GroupDetail) {
+    return html`<p part="badge">${this.#t(group.status)}</p>
+      <p lang=${group.language}>${group.description}</p>
+      ${group.details ? html`<p class="text" lang=${group.language}>${group.details}</p>` : nothing}
+      ${this.#renderFacts(group, true)}
+      <section aria-labelledby="rules-title">
+        <h3 id="rules-title" tabindex="-1">${this.#t('rules', { version: group.rules.version })}</h3>
+        <p class="text" lang=${group.language}>${group.rules.text}</p>
+      </section>
+      <section class="join">${this.#renderJoin(group)}</section>`;
+  }
+
+  /** The member's state and what they can do next; a visitor's way to sign in. */
+  #renderJoin(group: GroupDetail) {
+    const mine = group.my_membership;
+    if (mine === undefined) {
+      return group.status === 'closed' ? nothing : html`<button part="join" type="button" @click=${this.#signIn}>${this.#t('sign-in-to-join')}</button>`;
+    }
+    const current = mine && mine.status !== 'declined' ? mine : null;
+    let next: unknown = nothing;
+    if (current?.rules_acceptance_required) next = this.#renderJoinForm(group, false);
+    else if (current?.status === 'offered') next = html`<button part="join" type="button" @click=${() => this.#join(group, {})}>${this.#t('take-place')}</button>`;
+    else if (!current && group.status !== 'closed') next = this.#renderJoinForm(group, true);
+    return html`${mine ? html`<p part="membership" id="membership" tabindex="-1">${this.#mine(group, mine)}</p>` : nothing}
+      ${next} ${current ? this.#renderLeave(group, current) : nothing}
+      <p class="field-error" role="alert">${this.#errors.form ?? ''}</p>`;
+  }
+
+  /** Accepting the ground rules, with the intake questions when `asking` to join (not when re-accepting). */
+  #renderJoinForm(group: GroupDetail, asking: boolean) {
+    const errors = this.#errors;
+    const invalid = (field: string) => (errors[field] ? 'true' : 'false');
+    const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${errors[field] ?? ''}</p>`;
+    return html`<form part="join-form" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
+      <label class="check">
+        <input
+          type="checkbox"
+          id="accept"
+          required
+          .checked=${live(this.#accepted)}
+          aria-invalid=${invalid('rules')}
+          aria-describedby="accept-error"
+          @change=${(event: Event) => (this.#accepted = (event.target as HTMLInputElement).checked)}
+        />${this.#t('accept-rules', { version: group.rules.version })}
+      </label>
+      ${error('rules', 'accept-error')}
+      ${asking
+        ? group.intake_questions.map(
+            ({ id, text }) => html`<label for="answer-${id}"><span lang=${group.language}>${text}</span> <span aria-hidden="true">${this.#t('required')}</span></label>
+              <textarea
+                id="answer-${id}"
+                rows="3"
+                maxlength="2000"
+                required
+                .value=${live(this.#answers[id] ?? '')}
+                aria-invalid=${invalid(`answers.${id}`)}
+                aria-describedby="answer-${id}-error"
+                @input=${(event: Event) => (this.#answers[id] = (event.target as HTMLTextAreaElement).value)}
+              ></textarea>
+              ${error(`answers.${id}`, `answer-${id}-error`)}`,
+          )
+        : nothing}
+      <button part="join" type="submit">${asking ? this.#joinLabel(group) : this.#t('accept-new-rules')}</button>
+    </form>`;
+  }
+
+  #renderLeave(group: GroupDetail, mine: Membership) {
+    const label = this.#t(`leave.${mine.status as 'pending' | 'member' | 'waitlisted' | 'offered'}`);
+    const confirm = (confirming: boolean, focus: string) => async () => {
+      this.#confirming = confirming;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.#find(focus)?.focus();
+    };
+    return this.#confirming
+      ? html`<div class="actions" role="group" aria-labelledby="confirm">
+          <span id="confirm">${this.#t('confirm')}</span>
+          <button part="leave" type="button" @click=${() => this.#leave(group)}>${label}</button>
+          <button part="cancel" class="secondary" type="button" @click=${confirm(false, '[part~="leave"]')}>${this.#t('cancel')}</button>
+        </div>`
+      : html`<button part="leave" class="secondary" type="button" @click=${confirm(true, '[part~="leave"]')}>${label}</button>`;
+  }
+
+  // ——— Actions ———
+
+  async #showMore(page: Page<Group>): Promise<void> {
+    const client = this.connection.session?.client;
+    if (!client || (this.#more?.page === page && !this.#more.failure)) return;
+    const more: More = (this.#more = { page });
+    this.requestUpdate();
+    try {
+      const next = await client.groups.list({ ...this.#query(), cursor: page.next_cursor ?? undefined });
+      if (this.#more !== more) return;
+      page.items.push(...next.items);
+      page.next_cursor = next.next_cursor;
+      this.#more = null;
+      this.requestUpdate();
+      await this.updateComplete;
+      // On to the first new card, where the keyboard user was heading.
+      this.#find(`[data-id="${next.items[0]?.id}"] button`)?.focus();
+    } catch (error) {
+      if (this.#more !== more) return;
+      more.failure = toFailure(error);
+      emit(this, 'ek-error', { code: more.failure.code, message: more.failure.message, status: more.failure.status });
+    }
+    this.requestUpdate();
+  }
+
+  async #openDialog(group: Group, event: Event, toJoin: boolean): Promise<void> {
+    this.#open = group;
+    this.#opener = event.currentTarget as HTMLElement;
+    this.#toJoin = toJoin;
+    this.#accepted = this.#confirming = false;
+    this.#answers = {};
+    this.#errors = {};
+    this.#detail.run();
+    emit(this, 'ek-group-select', { groupId: group.id });
+    await this.updateComplete;
+    const dialog = this.#find<HTMLDialogElement>('dialog')!;
+    if (!dialog.open) dialog.showModal();
+    this.#find('[part~="close"]')?.focus();
+  }
+
+  readonly #onClose = () => {
+    const id = this.#open?.id;
+    this.#open = null;
+    this.requestUpdate();
+    const opener = this.#opener?.isConnected ? this.#opener : this.#find(`[data-id="${id}"] [part~="details"]`);
+    opener?.focus();
+  };
+
+  #submit(event: Event, group: GroupDetail, asking: boolean): void {
+    event.preventDefault();
+    if (!this.#accepted) {
+      this.#errors = { rules: this.#t('accept-rules-required') };
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.#find('#accept')?.focus());
+      return;
+    }
+    const answers = asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {};
+    void this.#join(group, answers);
+  }
+
+  #join(group: GroupDetail, answers: Record<string, string>): Promise<void> {
+    return this.#change(group, async (client) => {
+      const mine = await client.groups.join(group.id, { accepted_rules_version: group.rules.version, answers });
+      emit(this, 'ek-join', { groupId: group.id, status: mine.status });
+    });
+  }
+
+  #leave(group: GroupDetail): Promise<void> {
+    return this.#change(group, async (client) => {
+      await client.groups.leave(group.id);
+      emit(this, 'ek-leave', { groupId: group.id });
+    });
+  }
+
+  /** Changes the member's state in `group`, then shows the group as it is now with the focus on the outcome. */
+  async #change(group: GroupDetail, change: (client: EkClient) => Promise<void>): Promise<void> {
+    const client = this.connection.session?.client;
+    if (!client || this.#busy) return;
+    this.#busy = true;
+    this.#errors = {};
+    try {
+      await change(client);
+      this.#accepted = this.#confirming = false;
+      this.#answers = {};
+      await this.#refresh(client, group.id);
+      await this.updateComplete;
+      (this.#find('#membership') ?? this.#find('#accept') ?? this.#find('[part~="close"]'))?.focus();
+    } catch (error) {
+      await this.#failed(client, group, error);
+    } finally {
+      this.#busy = false;
+      this.requestUpdate();
+    }
+  }
+
+  /** Shows the group as the API has it now, in the dialog and on its card. */
+  async #refresh(client: EkClient, id: string): Promise<void> {
+    const fresh = await client.groups.get(id);
+    // The member may have closed the dialog meanwhile, or opened another group's.
+    if (this.#open?.id === id) this.#detail.state = { status: 'ready', value: fresh };
+    const list = this.#groups.state;
+    if (list.status === 'ready') list.value.items = list.value.items.map((group) => (group.id === id ? fresh : group));
+    this.requestUpdate();
+  }
+
+  async #failed(client: EkClient, group: GroupDetail, error: unknown): Promise<void> {
+    const failure = toFailure(error);
+    const errors: Record<string, string> = {};
+    if (failure.code === 'validation_failed') {
+      for (const { field, message } of (error as EkProblemError).errors ?? []) {
+        const id = field.slice(8);
+        const answer = field === `answers.${id}` && group.intake_questions.some((question) => question.id === id) ? (this.#answers[id] ?? '') : undefined;
+        if (answer === undefined) errors.form = failureText(failure, this.texts);
+        // The API's message is English; the one case a member meets is an empty answer, said in their language.
+        else errors[field] = answer.trim() ? message : this.#t('answer-required');
+      }
+    } else if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
+      errors.form = this.#t(failure.code === 'group_closed' ? 'group-closed' : 'rules-version-mismatch');
+      this.#accepted = false;
+      await this.#refresh(client, group.id).catch(() => undefined);
+    } else {
+      errors.form = failureText(failure, this.texts);
+      if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
+      else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
+    }
+    this.#errors = errors;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.#find('[aria-invalid="true"]')?.focus();
+  }
+}
