@@ -1,3 +1,4 @@
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
 
 /**
@@ -26,7 +27,8 @@ const minifyForBrowsers: Plugin = {
 export default defineConfig(({ mode }) => {
   const perElement = mode === 'elements';
   return {
-    plugins: [minifyForBrowsers],
+    // Lit's own minifier for html`` and css`` literals, which a JavaScript minifier leaves as written.
+    plugins: [minifyHTML() as Plugin, minifyForBrowsers],
     build: {
       target: 'es2022',
       minify: 'esbuild',
