@@ -1,4 +1,5 @@
 import type { Store } from '../packages/api/src/store/index.js';
+import { seedQuestionBench } from './seed-questions.js';
 
 /**
  * Data the list endpoints are measured on: 40 groups with facilitators and a member who belongs
@@ -38,6 +39,7 @@ export async function seedBench(store: Store, tenantId: string): Promise<{ targe
       { name: 'GET /v1/groups (visitor)', path: '/v1/groups?limit=20' },
       { name: 'GET /v1/groups (member)', path: '/v1/groups?limit=20', member: true },
       { name: 'GET /v1/sessions (member)', path: '/v1/sessions?limit=20', member: true },
+      ...(await seedQuestionBench(store, tenantId)),
     ],
   };
 }

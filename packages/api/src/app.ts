@@ -14,6 +14,7 @@ import { config, tenant } from './routes/tenant.js';
 import { me } from './routes/me.js';
 import { groups } from './routes/groups.js';
 import { feeds, groupSessions, myCalendar, sessions } from './routes/sessions.js';
+import { questions } from './routes/questions.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions) {
     .route('/groups', groups)
     .route('/groups', groupSessions)
     .route('/sessions', sessions)
+    .route('/questions', questions)
     .route('/me/calendar', myCalendar);
 
   const app = new OpenAPIHono<Env>();

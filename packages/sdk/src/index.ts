@@ -1,6 +1,7 @@
 import type { Me, PublicConfig } from '@ekollega/api/contract';
 import { groupsApi } from './groups.js';
 import { sessionsApi } from './sessions.js';
+import { questionsApi } from './questions.js';
 import { MemberTokens, type MemberTokenProvider } from './token.js';
 import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
 
@@ -8,6 +9,8 @@ export { EkProblemError, EkNetworkError, isProblem } from './errors.js';
 export { paginate } from './transport.js';
 export type { RequestOptions, Query, Method } from './transport.js';
 export type { MemberTokenProvider } from './token.js';
+export type { PostRef, PostOf, SubscribeOptions } from './questions.js';
+export { parseMarkup, type MarkupBlock, type MarkupInline } from './markup.js';
 export type * from '@ekollega/api/contract';
 
 export interface ClientOptions {
@@ -51,6 +54,7 @@ export function createClient(options: ClientOptions) {
     config: (o: RequestOptions = {}) => transport.request<PublicConfig>('GET', '/v1/config', o),
     groups: groupsApi(transport),
     sessions: sessionsApi(transport),
+    questions: questionsApi(transport),
     paginate,
   };
 }

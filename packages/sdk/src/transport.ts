@@ -52,14 +52,18 @@ export class Transport {
   }
 
   /** Like `request` but hands back the raw response (text bodies such as iCalendar). */
-  async send(method: Method, path: string, init: { query?: Query; body?: unknown; accept?: string } & RequestOptions = {}): Promise<Response> {
+  async send(
+    method: Method,
+    path: string,
+    init: { query?: Query; body?: unknown; accept?: string; headers?: Record<string, string> } & RequestOptions = {},
+  ): Promise<Response> {
     const retries = IDEMPOTENT.has(method) ? (this.options.retries ?? 3) : 0;
     let refreshedToken = false;
     let forceRefresh = false;
     for (let attempt = 0; ; attempt++) {
       const token = await this.options.tokens.get(forceRefresh);
       forceRefresh = false;
-      const headers: Record<string, string> = { 'ekollega-key': this.options.key, accept: init.accept ?? 'application/json' };
+      const headers: Record<string, string> = { ...init.headers, 'ekollega-key': this.options.key, accept: init.accept ?? 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       if (init.body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;

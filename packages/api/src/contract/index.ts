@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './tenant.js';
 export * from './groups.js';
 export * from './sessions.js';
+export * from './questions.js';
 export type { z } from '@hono/zod-openapi';
 
 import type { z } from '@hono/zod-openapi';

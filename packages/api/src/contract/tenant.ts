@@ -39,11 +39,19 @@ const OriginSchema = z
   .max(200)
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin like https://yrittajat.fi, without a path');
 
+/** Settings an admin may change; a PATCH changes the ones it names and keeps the rest. */
+export const TenantSettingsPatchSchema = z.strictObject({
+  qa_public_read: z.boolean().optional().openapi({ description: 'Visitors may read the association-wide Q&A board (never a group’s)' }),
+  qa_downvotes: z.boolean().optional().openapi({ description: 'Members may vote posts down as well as up (default false)' }),
+  qa_report_threshold: z.number().int().min(1).max(100).optional().openapi({ description: 'Reports that hide a post until a moderator reviews it (default 3)' }),
+});
+
 export const TenantPatchSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     origins: z.array(OriginSchema).max(50).optional(),
     strings: StringsSchema.optional(),
+    settings: TenantSettingsPatchSchema.optional(),
   })
   .openapi('TenantPatch');
 

@@ -68,7 +68,7 @@ export const tenant = router()
       method: 'patch',
       path: '/',
       tags: ['Association'],
-      summary: 'Change the name, allowed origins or widget texts',
+      summary: 'Change the name, allowed origins, widget texts or Q&A settings',
       security: adminOnly,
       request: { body: { required: true, content: { 'application/json': { schema: TenantPatchSchema } } } },
       responses: {
@@ -78,8 +78,10 @@ export const tenant = router()
     }),
     async (c) => {
       requireRole(c, 'admin');
-      const patch = c.req.valid('json');
-      const updated = await c.get('store').tenants.update(c.get('caller').tenant.id, patch);
+      const { settings, ...patch } = c.req.valid('json');
+      const tenantId = c.get('caller').tenant.id;
+      const merged = settings ? { ...(await c.get('store').tenants.get(tenantId))?.settings, ...settings } : undefined;
+      const updated = await c.get('store').tenants.update(tenantId, merged ? { ...patch, settings: merged } : patch);
       if (!updated) throw notFound('association');
       return c.json(toAdmin(updated), 200);
     },

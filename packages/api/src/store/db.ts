@@ -16,6 +16,11 @@ export interface Db extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: hands each NOTIFY on `channel` to `onPayload`, on a connection of its own
+   * that reconnects when dropped and closes with the database. Resolves once it listens.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,8 +42,37 @@ async function openPostgres(url: string): Promise<Db> {
   // Dates stay strings of the server's own formatting elsewhere; timestamptz as Date like PGlite.
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.EKOLLEGA_PG_POOL ?? 10) });
   await pool.query('select 1');
+  const listeners = new Set<InstanceType<typeof pg.Client>>();
+  let closed = false;
+  async function listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    // A dropped connection (server restart, failover) is opened again; notifications sent while
+    // it was down are lost (a client that reconnects with Last-Event-ID gets the new posts again).
+    client.on('error', (error) => console.error(JSON.stringify({ level: 'warn', listen: channel, error: String(error) })));
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) return void (await client.end());
+    listeners.add(client);
+    client.once('end', () => {
+      listeners.delete(client);
+      if (closed) return;
+      const again = (wait: number) =>
+        setTimeout(() => listen(channel, onPayload).catch(() => again(Math.min(wait * 2, 30_000))), wait).unref();
+      again(500);
+    });
+  }
   return {
     engine: 'postgres',
+    listen,
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
     },
@@ -66,7 +100,11 @@ async function openPostgres(url: string): Promise<Db> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      closed = true;
+      await Promise.all([...listeners].map((client) => client.end().catch(() => undefined)));
+      await pool.end();
+    },
   };
 }
 
@@ -74,7 +112,9 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const db = dataDir ? await PGlite.create(join(dataDir, 'pgdata')) : await PGlite.create();
+    const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+    const extensions = { btree_gin };
+    const db = dataDir ? await PGlite.create(join(dataDir, 'pgdata'), { extensions }) : await PGlite.create({ extensions });
     return {
       engine: 'pglite',
       async query<T>(text: string, params: unknown[] = []) {

@@ -3,6 +3,7 @@ import { migrate } from './migrate.js';
 import { groupStore } from './groups.js';
 import { memberStore } from './members.js';
 import { sessionStore } from './sessions.js';
+import { questionStore } from './questions.js';
 import { loadPlatformKey, type PlatformKey } from './platform.js';
 import { hashSecret, tenantStore, type ApiKey, type Tenant } from './tenants.js';
 import { TtlCache } from './ttl-cache.js';
@@ -22,6 +23,7 @@ export interface Store {
   members: ReturnType<typeof memberStore>;
   groups: ReturnType<typeof groupStore>;
   sessions: ReturnType<typeof sessionStore>;
+  questions: ReturnType<typeof questionStore>;
   /**
    * A number per tenant that grows with every change made through this process, so cached reads
    * (the visitors' group list) can tell they are stale.
@@ -59,6 +61,7 @@ export async function createStore(db: Db): Promise<Store> {
     members: memberStore(db),
     groups: groupStore(db, bump),
     sessions: sessionStore(db, bump),
+    questions: questionStore(db, bump),
     version: (tenantId) => versions.get(tenantId) ?? 0,
     cached: {
       tenant: (id) => tenantCache.get(id, () => tenants.get(id)),
