@@ -45,6 +45,24 @@ describe('demo seed', () => {
     expect(new Set(first.map((l) => l.slice(11)))).toEqual(new Set([first[0]!.slice(11)]));
   });
 
+  it('starts a few Q&A threads, one anonymous and one on a group’s confidential board', async () => {
+    const seed = await seedDemo(store, { origins: [] });
+    const app = createApp({ store, log: false });
+    const { SignJWT } = await import('jose');
+    const iat = Math.floor(Date.now() / 1000);
+    const tokenOf = (sub: string) =>
+      new SignJWT({ name: sub, roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setIssuer(seed.tenant_id).setAudience('ekollega').setSubject(sub).setIssuedAt(iat).setExpirationTime(iat + 600).sign(new TextEncoder().encode(seed.member_token_secret));
+    const list = async (sub: string, query = '') =>
+      (await (await app.request(`/v1/questions${query}`, { headers: { 'ekollega-key': seed.publishable_key, authorization: `Bearer ${await tokenOf(sub)}` } })).json()).items;
+    const board = await list('demo-aino');
+    expect(board.length).toBe(3);
+    const anonymous = board.find((q: { anonymous: boolean }) => q.anonymous);
+    expect(anonymous.author).toBeNull();
+    expect(JSON.stringify(anonymous)).not.toContain('demo-peer-6');
+    const morning = (await store.db.query<{ id: string }>(`select id from groups where tenant_id = $1 and language = 'fi'`, [DEMO_TENANT_ID]))[0]!.id;
+    expect((await list('demo-peer-2', `?group=${morning}`)).map((q: { title: string }) => q.title)).toEqual(['Tavoitteeni edellisestä tapaamisesta: kolme uutta asiakasta']);
+  });
+
   it('runs again without duplicating anything', async () => {
     const again = await seedDemo(store, { origins: ['http://127.0.0.1:5173'] });
     expect(again.tenant_id).toBe(DEMO_TENANT_ID);

@@ -97,6 +97,61 @@ async function seedSessions(store: Store, tenant: Tenant, now: Date) {
   }
 }
 
+/**
+ * A few Q&A threads: on the association-wide board, and one in the morning group's confidential
+ * board, one of them anonymous, with votes and an accepted answer.
+ */
+async function seedQuestions(store: Store, tenant: Tenant, now: Date) {
+  if ((await store.db.query('select 1 from qa_posts where tenant_id = $1 limit 1', [tenant.id])).length) return;
+  const fresh = (await store.tenants.get(tenant.id))!;
+  const as = (memberId: string, roles: Role[] = ['member']) => ({ tenant: fresh, memberId, roles, locale: 'fi', server: false });
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+
+  const pricing = await store.questions.ask(as('demo-peer-3'), 'demo-peer-3', {
+    title: 'Miten hinnoittelette pienet lisätyöt?',
+    body: 'Asiakkaat pyytävät usein "pientä lisäystä" valmiiseen työhön. Laskutatteko erikseen vai sisällytättekö tarjoukseen?\n\n- tuntihinta?\n- kiinteä lisähinta?',
+    tags: ['hinnoittelu', 'asiakkaat'],
+    anonymous: false,
+  }, minutesAgo(60 * 30));
+  const answer = await store.questions.answer(as('demo-peer-5'), 'demo-peer-5', pricing, {
+    body: 'Kirjaan tarjoukseen **muutostyöt erikseen**: alkavat 30 minuutin jaksot tuntihinnalla. Kun se on sovittu etukäteen, keskustelu on helppo.',
+    anonymous: false,
+  }, minutesAgo(60 * 28));
+  await store.questions.answer(as('demo-peer-8'), 'demo-peer-8', pricing, { body: 'Minulla on pieni "muutospaketti" kiinteällä hinnalla. Asiakkaat pitävät ennustettavuudesta.', anonymous: false }, minutesAgo(60 * 20));
+  for (const voter of ['demo-peer-2', 'demo-peer-4', 'demo-aino']) await store.questions.vote(as(voter), voter, { question: pricing, answer: answer.id }, 1, now);
+  await store.questions.accept(as('demo-peer-3'), pricing, answer.id);
+
+  const time = await store.questions.ask(as('demo-peer-6'), 'demo-peer-6', {
+    title: 'Työpäivä venyy iltaan – vinkkejä rajojen vetämiseen?',
+    body: 'Yksinyrittäjänä sähköposti tulee puhelimeen iltaisin. Miten te rajaatte työajan?',
+    tags: ['ajanhallinta', 'jaksaminen'],
+    anonymous: true,
+  }, minutesAgo(60 * 8));
+  await store.questions.answer(as('demo-helena', ['facilitator', 'member']), 'demo-helena', time, {
+    body: 'Kokeile viikon ajan: ilmoitusten ajastus klo 17 jälkeen pois ja automaattivastaus, jossa kerrot milloin vastaat. Otetaan tämä teemaksi seuraavaan tapaamiseen!',
+    anonymous: false,
+  }, minutesAgo(60 * 6));
+
+  await store.questions.ask(as('demo-peer-13'), 'demo-peer-13', {
+    title: 'Vem har erfarenhet av e-fakturering för små företag?',
+    body: 'Jag funderar på att byta faktureringsprogram. Vilka tjänster rekommenderar ni?',
+    tags: ['fakturering'],
+    anonymous: false,
+    language: 'sv',
+  }, minutesAgo(90));
+
+  const morning = (await store.db.query<{ id: string }>(`select id from groups where tenant_id = $1 and language = 'fi' limit 1`, [tenant.id]))[0];
+  if (morning) {
+    await store.questions.ask(as('demo-peer-2'), 'demo-peer-2', {
+      group_id: morning.id,
+      title: 'Tavoitteeni edellisestä tapaamisesta: kolme uutta asiakasta',
+      body: 'Sain kaksi kolmesta. Kolmas tarjous on vielä auki – miten te muistutatte asiakasta tarjouksesta tungettelematta?',
+      tags: ['tavoitteet', 'myynti'],
+      anonymous: false,
+    }, minutesAgo(45));
+  }
+}
+
 /** Two online peer groups like the pilot's: a dozen entrepreneurs each, meeting every three weeks. */
 async function seedGroups(store: Store, tenant: Tenant, now: Date) {
   if ((await store.db.query('select 1 from groups where tenant_id = $1 limit 1', [tenant.id])).length) return;
@@ -180,6 +235,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
     const created = await createTenant(store, { id: DEMO_TENANT_ID, name: 'Varsinais-Suomen Yrittäjät', origins: options.origins });
     await seedGroups(store, created.tenant, now);
     await seedSessions(store, created.tenant, now);
+    await seedQuestions(store, created.tenant, now);
     return {
       tenant_id: created.tenant.id,
       name: created.tenant.name,
@@ -193,6 +249,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
   const tenant = (await store.tenants.update(existing.id, { origins }))!;
   await seedGroups(store, tenant, now);
   await seedSessions(store, tenant, now);
+  await seedQuestions(store, tenant, now);
   const publishable = await issuePublishableKey(store, tenant);
   const secret = await issueSecretKey(store, tenant);
   return {
