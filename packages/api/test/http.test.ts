@@ -43,6 +43,13 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     expect(page).toContain('The signed-in member');
   });
 
+  it('tells widgets how the association set up its Q&A board', async () => {
+    expect((await (await h.call('/v1/config')).json()).qa).toEqual({ public_read: false, downvotes: false });
+    await h.store.tenants.update(h.a.tenant.id, { settings: { qa_downvotes: true } });
+    expect((await (await h.call('/v1/config')).json()).qa).toEqual({ public_read: false, downvotes: true });
+    await h.store.tenants.update(h.a.tenant.id, { settings: {} });
+  });
+
   it('tells caches that the association’s config depends on the key', async () => {
     const res = await h.call('/v1/config', { origin: ORIGIN_A });
     expect(res.headers.get('vary')).toContain('Ekollega-Key');

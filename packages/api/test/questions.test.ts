@@ -45,6 +45,8 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       expect(titles(page)).toContain('Miten hinnoittelen palveluni?');
       expect(page.items[0]).not.toHaveProperty('mine');
       expect((await f.ok(null, `/v1/questions/${q.id}`)).title).toBe('Miten hinnoittelen palveluni?');
+      // A live board: a reload must revalidate, never show a list older than the live stream.
+      expect((await f.as(null, '/v1/questions')).headers.get('cache-control')).toBe('public, no-cache');
       // Public means the association’s board, never a group’s, and never a write.
       expect((await f.as(null, `/v1/questions?group=${f.g1}`)).status).toBe(404);
       expect((await f.as(null, '/v1/questions', { method: 'POST', body: { title: 'x', body: 'y' } })).status).toBe(401);

@@ -20,6 +20,8 @@ export const PublicConfigSchema = z
   .object({
     tenant: z.object({ id: z.string(), name: z.string() }),
     strings: StringsSchema,
+    /** How the association set up its Q&A board, so widgets show only what it allows. */
+    qa: z.object({ public_read: z.boolean(), downvotes: z.boolean() }),
   })
   .openapi('PublicConfig');
 

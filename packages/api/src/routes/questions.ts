@@ -46,7 +46,8 @@ export function qaViewerOf(c: Context<Env>): QaViewer {
   return { tenant, memberId: member?.id ?? null, roles: member?.roles ?? [], locale: member?.locale ?? null, server: keyKind === 'secret' };
 }
 
-const read = cachedRead();
+// The board is live: a reload must show what the live stream already showed.
+const read = cachedRead({ visitorMaxAge: 0 });
 
 /**
  * Visitors' reads are memoised (read-cache), so what they may not read is refused before the memo:

@@ -7,11 +7,12 @@ import { TtlCache } from '../store/ttl-cache.js';
 export const VISITOR_CACHE_MS = 2_000;
 
 /**
- * Answers a public read with an ETag (304 when the client has it) and the right Cache-Control.
+ * Answers a public read with an ETag (304 when the client has it) and the right Cache-Control;
+ * `visitorMaxAge: 0` makes browsers revalidate every time (live content such as the Q&A board).
  * Visitors' reads are memoised per tenant and query for a moment: they are the same for every
  * visitor, and the finder on a busy front page must not cost a query per page view.
  */
-export function cachedRead() {
+export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge: 15 }) {
   const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
   return async (c: Context<Env>, load: () => Promise<unknown>): Promise<Response> => {
     const { tenant, member } = c.get('caller');
@@ -25,7 +26,7 @@ export function cachedRead() {
       : await memo.get(`${tenant.id}\n${c.get('store').version(tenant.id)}\n${c.req.url}`, render);
     const headers = {
       etag,
-      'cache-control': member ? 'private, no-cache' : 'public, max-age=15',
+      'cache-control': member ? 'private, no-cache' : options.visitorMaxAge ? `public, max-age=${options.visitorMaxAge}` : 'public, no-cache',
       vary: 'Origin, Ekollega-Key, Authorization',
     };
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);

@@ -11,6 +11,7 @@ import {
 import { requireRole } from '../middleware/tenant.js';
 import { notFound } from '../problem.js';
 import type { Tenant } from '../store/index.js';
+import { qaSettings } from '../store/questions.js';
 import { router } from '../validation.js';
 
 const toAdmin = (t: Tenant): TenantAdmin => ({
@@ -40,7 +41,8 @@ export const config = router().openapi(
     c.header('cache-control', 'public, max-age=60');
     // One URL serves every association: a cache must key it by the key sent.
     c.header('vary', 'Origin, Ekollega-Key');
-    return c.json({ tenant: { id: tenant.id, name: tenant.name }, strings: tenant.strings }, 200);
+    const qa = qaSettings(tenant);
+    return c.json({ tenant: { id: tenant.id, name: tenant.name }, strings: tenant.strings, qa: { public_read: qa.publicRead, downvotes: qa.downvotes } }, 200);
   },
 );
 
