@@ -160,10 +160,12 @@ ${member
 <section aria-labelledby="sessions-heading">
   <h2 id="sessions-heading">${t.sessionsHeading}</h2>
   <p>${t.sessionsIntro}</p>
+  <ek-session-calendar></ek-session-calendar>
 </section>
 <section aria-labelledby="questions-heading">
   <h2 id="questions-heading">${t.questionsHeading}</h2>
   <p>${t.questionsIntro}</p>
+  <ek-qa-board></ek-qa-board>
 </section>`,
   });
 }

@@ -36,7 +36,7 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       lib: {
         entry: perElement
-          ? { provider: 'src/provider/define.ts', 'member-status': 'src/member-status/define.ts', 'group-finder': 'src/group-finder/define.ts' }
+          ? { provider: 'src/provider/define.ts', 'member-status': 'src/member-status/define.ts', 'group-finder': 'src/group-finder/define.ts', 'session-calendar': 'src/session-calendar/define.ts', 'qa-board': 'src/qa-board/define.ts' }
           : { 'ekollega-widgets': 'src/index.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

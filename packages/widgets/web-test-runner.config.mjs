@@ -33,6 +33,10 @@ const association = await createTenant(store, {
 const overrides = { en: { 'common.sign-in': 'Sign in with your member account' } };
 await store.tenants.update(association.tenant.id, { strings: overrides });
 const api = await startServer(store, { port: 0, log: false });
+// The Q&A board's tests: an association per test (test/qa-fixtures.ts).
+const { qaFixtures } = await tsImport('./test/qa-fixtures.ts', import.meta.url);
+// The session calendar's tests: an association per test too (test/session-fixtures.ts).
+const { sessionFixtures } = await tsImport('./test/session-fixtures.ts', import.meta.url);
 
 // Groups for the finder's tests, made straight in the store (no API round trips, no rate limit).
 const FACILITATOR = { tenantId: association.tenant.id, id: 'test-facilitator', name: 'Helena Salo', email: null, locale: null, roles: ['facilitator', 'member'] };
@@ -149,7 +153,7 @@ export default {
   testFramework: { config: { timeout: 8000 } },
   // Tests run Lit's development build on purpose (it warns about misuse); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  middleware: [hostSite],
+  middleware: [hostSite, qaFixtures(store, createTenant, association.tenant.origins), sessionFixtures(store, createTenant, association.tenant.origins)],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json') }),
     {

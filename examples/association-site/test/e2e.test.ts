@@ -173,6 +173,33 @@ describe('the association site', () => {
     expect(await page.locator('main').textContent()).toContain('Welcome, Helena Salo!');
   });
 
+  it('shows a signed-in member their group’s next meeting and the expert talks in the session calendar', async () => {
+    const page = await visit('/kirjaudu');
+    // Helena facilitates the morning group, so she sees its meetings as well as the open events.
+    await chooseAccount(page, 'Kirjaudu käyttäjänä Helena Salo (fasilitaattori)', '/jasenille');
+    const calendar = page.locator('main ek-session-calendar');
+    await calendar.getByRole('button', { name: 'Ajanhallinta yksinyrittäjän arjessa' }).waitFor();
+    const sessions = await calendar.locator('[part~="session"]').allTextContents();
+    expect(sessions[0]).toContain('Vertaistapaaminen');
+    expect(sessions[0]).toContain('9.00–11.00');
+    expect(await calendar.getByRole('heading', { level: 3 }).first().textContent()).toMatch(/^Viikko \d+ · /);
+
+    await calendar.getByRole('button', { name: 'Vertaistapaaminen' }).first().press('Enter');
+    await calendar.getByRole('group', { name: 'Osallistutko?' }).waitFor();
+    expect(await calendar.locator('[part~="detail"]').textContent()).toContain('Kuulumiskierros');
+  });
+
+  it('shows a signed-in member the association’s Q&A board, anonymous asker unnamed, and not the group’s board', async () => {
+    const page = await visit('/kirjaudu');
+    await chooseAccount(page, 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)', '/jasenille');
+    const board = page.locator('main ek-qa-board');
+    await board.getByRole('button', { name: 'Miten hinnoittelette pienet lisätyöt?' }).waitFor();
+    const questions = await board.locator('[part~="question"]').allTextContents();
+    expect(questions.join(' ')).toContain('Nimetön jäsen');
+    expect(questions.join(' ')).not.toContain('Tavoitteeni edellisestä tapaamisesta');
+    await board.getByRole('button', { name: 'Kysy kysymys' }).waitFor();
+  });
+
   it('mints member tokens only for a signed-in member', async () => {
     const page = await visit('/kirjaudu');
     const signedOut = await page.request.get(`${site.url}/api/ekollega-token`);

@@ -1,4 +1,4 @@
-import type { MembershipStatus } from '@ekollega/sdk';
+import type { MembershipStatus, VoteValue } from '@ekollega/sdk';
 
 /**
  * The `detail` of every event a widget fires. An element that adds an event declares it here (or
@@ -22,6 +22,18 @@ export interface EkEventDetail {
   'ek-join': { groupId: string; status: MembershipStatus };
   /** The member left a group, withdrew a request, left its waitlist or turned down a place. */
   'ek-leave': { groupId: string };
+  /** The member asked a question on a Q&A board. */
+  'ek-ask': { questionId: string };
+  /** The member answered a question. */
+  'ek-answer': { questionId: string; answerId: string };
+  /** The member voted on a question (`answerId` null) or an answer; `value` null when they withdrew the vote. */
+  'ek-vote': { questionId: string; answerId: string | null; value: VoteValue | null; score: number };
+  /** The asker or a facilitator marked the accepted answer, or unmarked it (`answerId` null). */
+  'ek-accept': { questionId: string; answerId: string | null };
+  /** A session's detail opened in the session calendar. */
+  'ek-session-select': { sessionId: string };
+  /** The member answered whether they come; `waitlisted` when a yes to a full session put them in line. */
+  'ek-rsvp': { sessionId: string; answer: import('@ekollega/sdk').RsvpAnswer; waitlisted: boolean };
 }
 
 type EkEventMap = { [K in keyof EkEventDetail]: CustomEvent<EkEventDetail[K]> };

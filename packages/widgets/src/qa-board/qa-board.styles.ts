@@ -1,0 +1,111 @@
+import { css } from 'lit';
+
+export const qaBoardStyles = css`
+  [part='base'],
+  .list,
+  .form,
+  [part~='question'],
+  [part~='answer'] {
+    display: grid;
+    gap: var(--ek-space, 0.5rem);
+    overflow-wrap: anywhere;
+  }
+
+  h3,
+  h4,
+  p,
+  ul,
+  ol,
+  pre {
+    margin: 0;
+  }
+
+  .bar,
+  .actions,
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--ek-space, 0.5rem);
+  }
+
+  .list,
+  .tags {
+    padding: 0;
+    list-style: none;
+  }
+
+  .text {
+    display: grid;
+    gap: var(--ek-space, 0.5rem);
+  }
+
+  [part~='question'],
+  [part~='answer'],
+  [part~='preview'] {
+    padding: calc(var(--ek-space, 0.5rem) * 2);
+    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
+  [part~='accepted'] {
+    border: 2px solid currentColor;
+  }
+
+  label {
+    display: grid;
+    gap: 0.25em;
+  }
+
+  .check {
+    display: flex;
+    gap: 0.5em;
+  }
+
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    min-width: 0;
+    max-width: 100%;
+    padding: 0.25em 0.5em;
+    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+    background: transparent;
+  }
+
+  .title {
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+  }
+
+  .meta,
+  .tags {
+    font-size: 0.875em;
+  }
+
+  [aria-pressed='true'] {
+    background: var(--ek-accent, #0b5cad);
+    color: var(--ek-accent-text, #fff);
+  }
+
+  pre {
+    white-space: pre-wrap;
+  }
+
+  .error-text,
+  .badge {
+    font-weight: 600;
+  }
+
+  [aria-invalid='true'] {
+    border: 2px solid currentColor;
+  }
+`;

@@ -1,0 +1,600 @@
+import { createClient } from '@ekollega/sdk';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { part, shadowText, testApi } from '../../test/host-site.js';
+import type { BoardSeed, SeededBoard } from '../../test/qa-fixtures.js';
+import type { EkEventDetail } from '../kit/events.js';
+import './define.js';
+import { EkQaBoard } from './qa-board.js';
+
+const { apiUrl } = await testApi();
+
+const PEOPLE = { aino: 'Aino Virtanen', bertil: 'Bertil Lindqvist', helena: 'Helena Salo', mikko: 'Mikko Laine' };
+
+/** A fresh association with this board (see test/qa-fixtures.ts). */
+async function board(seed: BoardSeed = {}): Promise<SeededBoard> {
+  const response = await fetch('/__test/qa', { method: 'POST', body: JSON.stringify({ people: PEOPLE, ...seed }) });
+  return (await response.json()) as SeededBoard;
+}
+
+/** The board's token endpoint: signed in as `sub`, else a visitor; failing once first with `fail`. */
+function tokenUrl(seeded: SeededBoard, sub?: string, fail?: string): string {
+  return `/__test/qa/token?${new URLSearchParams({ board: seeded.board, ...(sub ? { sub } : {}), ...(fail ? { fail } : {}) })}`;
+}
+
+/** The API as another of the board's people, for posting while the element is open. */
+function clientOf(seeded: SeededBoard, sub: string) {
+  return createClient({
+    baseUrl: apiUrl,
+    tenantKey: seeded.tenantKey,
+    getMemberToken: async () => ((await (await fetch(tokenUrl(seeded, sub))).json()) as { token: string }).token,
+  });
+}
+
+interface Options {
+  member?: string;
+  lang?: string;
+  group?: string | null;
+  tag?: string;
+  fail?: string;
+}
+
+function qaBoard(seeded: SeededBoard, options: Options = {}) {
+  const element = document.createElement('ek-qa-board');
+  element.apiUrl = apiUrl;
+  element.tenantKey = seeded.tenantKey;
+  element.tokenUrl = tokenUrl(seeded, options.member, options.fail);
+  element.lang = options.lang ?? 'en';
+  if (options.group) element.group = options.group;
+  if (options.tag) element.tag = options.tag;
+  return fixture<EkQaBoard>(element);
+}
+
+/** Waits for `condition`, long enough for a loaded machine running every test file. */
+const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 5000 });
+const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<T>(selector)];
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const titles = (element: EkQaBoard) => $$(element, '[part~="question"] h3').map(text);
+const active = (element: EkQaBoard) => element.shadowRoot!.activeElement;
+
+/** Waits until the loading placeholder gave way to the list, a question, an empty or error state or a sign-in button. */
+async function settled(element: EkQaBoard): Promise<void> {
+  await until(
+    () => !part(element, 'skeleton') && ($(element, '.list') ?? part(element, 'empty') ?? part(element, 'error') ?? part(element, 'sign-in')),
+    'the board kept loading',
+  );
+}
+
+interface Stream {
+  url: string;
+  signal: AbortSignal;
+  /** Its first event (`ready`) came: the API will send what is posted from now on. */
+  ready: boolean;
+}
+
+/**
+ * A board whose live streams are watched. Its client is made with the element's settings and
+ * keeps the page's fetch of that moment, so a fetch that notes streams is in place just then.
+ */
+async function watched(seeded: SeededBoard, options: Options): Promise<{ element: EkQaBoard; streams: Stream[] }> {
+  const streams: Stream[] = [];
+  const original = window.fetch;
+  window.fetch = async (input, init) => {
+    const response = await original(input, init);
+    if (String(input).includes('/v1/questions/stream')) {
+      const stream = { url: String(input), signal: init!.signal!, ready: false };
+      streams.push(stream);
+      const reader = response.clone().body!.getReader();
+      void reader.read().then(() => {
+        stream.ready = true;
+        void reader.cancel();
+      });
+    }
+    return response;
+  };
+  try {
+    return { element: await qaBoard(seeded, options), streams };
+  } finally {
+    window.fetch = original;
+  }
+}
+
+/** Whether `target` has the focus; the message names what has it instead. */
+function expectFocus(element: EkQaBoard, target: Element | null): void {
+  const focused = active(element);
+  expect(focused === target && target !== null, `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the board'}`).to.be.true;
+}
+
+/** Opens a question from the list by its title and waits for its answers. */
+async function open(element: EkQaBoard, title: string): Promise<void> {
+  const button = $$(element, '[part~="question"] h3 button').find((b) => text(b) === title)!;
+  button.click();
+  await until(() => $(element, '#answers'), 'the question did not open');
+}
+
+/** Types into a form field as the browser would report it. */
+function fill(field: HTMLInputElement | HTMLTextAreaElement | null, value: string): void {
+  field!.value = value;
+  field!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+describe('<ek-qa-board>', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('lists questions newest first, sorts by votes and unanswered, searches, and filters by tag', async () => {
+    const seeded = await board({
+      questions: [
+        { by: 'bertil', title: 'Miten hinnoittelen lisätyöt?', tags: ['hinnoittelu', 'asiakkaat'], votes: ['aino', 'mikko'], answers: [{ by: 'mikko', body: 'Tuntihinnalla.' }] },
+        { by: 'mikko', title: 'Kirjanpitäjän valinta', body: 'Mistä löydän kirjanpitäjän?', tags: ['talous'], votes: ['aino'] },
+        { by: 'aino', title: 'Työpäivä venyy iltaan', tags: ['jaksaminen'], anonymous: true },
+      ],
+    });
+    const element = await qaBoard(seeded, { member: 'aino' });
+    await settled(element);
+    expect(titles(element)).to.deep.equal(['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?']);
+    const [newest, , oldest] = $$(element, '[part~="question"]');
+    expect(text(newest!.querySelector('.meta'))).to.match(/^Anonymous member · .+ · 0 votes · 0 answers$/);
+    expect(text(oldest!.querySelector('.meta'))).to.match(/^Bertil Lindqvist · .+ · 2 votes · 1 answer$/);
+    expect([...oldest!.querySelectorAll('[part~="tag"]')].map(text)).to.deep.equal(['hinnoittelu', 'asiakkaat']);
+    await expect(element).to.be.accessible();
+
+    const sort = $<HTMLSelectElement>(element, 'select')!;
+    const reload = async (change: () => void, expected: string[]) => {
+      change();
+      await until(() => titles(element).join('|') === expected.join('|'), `expected ${expected.join(', ')}, saw ${titles(element).join(', ')}`);
+    };
+    await reload(() => {
+      sort.value = 'votes';
+      sort.dispatchEvent(new Event('change'));
+    }, ['Miten hinnoittelen lisätyöt?', 'Kirjanpitäjän valinta', 'Työpäivä venyy iltaan']);
+    await reload(() => {
+      sort.value = 'unanswered';
+      sort.dispatchEvent(new Event('change'));
+    }, ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta']);
+    sort.value = 'newest';
+    sort.dispatchEvent(new Event('change'));
+
+    // Search by keyboard: type, Enter.
+    $<HTMLInputElement>(element, '[name="q"]')!.focus();
+    await sendKeys({ type: 'kirjanpitäjän' });
+    await reload(() => void sendKeys({ press: 'Enter' }), ['Kirjanpitäjän valinta']);
+    expect(part(element, 'clear')).to.exist;
+    await reload(() => part(element, 'clear')!.click(), ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?']);
+    expect($<HTMLInputElement>(element, '[name="q"]')!.value).to.equal('');
+
+    // A tag chip filters; the filter is named, and cleared.
+    await reload(() => (oldest!.querySelector('[part~="tag"]') as HTMLElement).click(), ['Miten hinnoittelen lisätyöt?']);
+    expect(element.tag).to.equal('hinnoittelu');
+    expect($(element, '[part~="tag"][aria-pressed="true"]')).to.exist;
+    await reload(() => part(element, 'clear')!.click(), ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?']);
+    expect(element.tag).to.equal(undefined);
+  });
+
+  it('takes a preset tag, says when nothing matches, and shows more questions by keyset', async () => {
+    const questions = Array.from({ length: 21 }, (_, i) => ({ by: 'bertil', title: `Kysymys ${i + 1}`, tags: i === 0 ? ['eka'] : [] }));
+    const seeded = await board({ questions });
+    const tagged = await qaBoard(seeded, { member: 'aino', tag: 'eka' });
+    await settled(tagged);
+    expect(titles(tagged)).to.deep.equal(['Kysymys 1']);
+    tagged.tag = 'ei-ole';
+    await until(() => part(tagged, 'empty'), 'no empty state');
+    expect(text(part(tagged, 'empty'))).to.equal('No questions found.');
+    tagged.remove();
+
+    const element = await qaBoard(seeded, { member: 'aino' });
+    await settled(element);
+    expect(titles(element)).to.have.length(20);
+    part(element, 'more')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => titles(element).length === 21, 'no more questions came');
+    expect(part(element, 'more')).to.equal(null);
+    expectFocus(element, $(element, '[part~="question"]:last-child button'));
+  });
+
+  it('asks a question by keyboard with a preview; a title over the API’s limit is named beside the field', async () => {
+    const seeded = await board();
+    const element = await qaBoard(seeded, { member: 'aino' });
+    await settled(element);
+    expect(text(part(element, 'empty'))).to.equal('No questions found.');
+    part(element, 'ask')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(element, '#title'), 'no ask form');
+    expectFocus(element, $(element, '#title'));
+
+    await sendKeys({ type: 'x'.repeat(201) });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Kokeilen **lihavointia** ja [linkkiä](https://example.com).' });
+    const preview = part(element, 'preview')!;
+    expect(preview.querySelector('strong')!.textContent).to.equal('lihavointia');
+    const link = preview.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://example.com');
+    expect(link.rel).to.equal('noopener noreferrer nofollow ugc');
+    fill($(element, '#tags'), 'Kokeilu, ajanhallinta');
+    await expect(element).to.be.accessible();
+
+    const submit = $<HTMLButtonElement>(element, '[part~="form"] button[type="submit"]')!;
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    const title = $<HTMLInputElement>(element, '#title')!;
+    await until(() => title.getAttribute('aria-invalid') === 'true', 'the title was not marked invalid');
+    const error = $(element, '#title-error')!;
+    expect(text(error)).to.match(/^Check this field: .*200/);
+    expect(error.querySelector('span')!.lang).to.equal('en');
+    expect(title.getAttribute('aria-describedby')).to.contain('title-error');
+    expectFocus(element, title);
+    await expect(element).to.be.accessible();
+
+    title.select();
+    await sendKeys({ type: 'Miten pidätte lomaa?' });
+    const asked = oneEvent(element, 'ek-ask');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    const { questionId } = (await asked).detail;
+    await until(() => text($(element, '#question')) === 'Miten pidätte lomaa?', 'the question was not shown');
+    expectFocus(element, $(element, '#question'));
+    expect($$(element, 'article [part~="tag"]').map(text)).to.deep.equal(['kokeilu', 'ajanhallinta']);
+    expect(text($(element, 'article .text'))).to.equal('Kokeilen lihavointia ja linkkiä.');
+    // Our own new question is no news to us.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(part(element, 'notice')).to.equal(null);
+
+    part(element, 'back')!.click();
+    await until(() => titles(element)[0] === 'Miten pidätte lomaa?', 'the question is not on the list');
+    expect($(element, `[data-id="${questionId}"]`)).to.exist;
+  });
+
+  it('answers, votes and withdraws the vote, accepts as the asker, and reports, all by keyboard', async () => {
+    const seeded = await board({
+      questions: [{ by: 'aino', title: 'Mikä laskutusohjelma?', body: 'Vaihdan ohjelmaa.', answers: [{ by: 'bertil', body: 'Kokeile *Procountoria*.' }, { by: 'mikko', body: 'Excel riittää.' }] }],
+    });
+    const [questionId] = seeded.questions;
+    const element = await qaBoard(seeded, { member: 'aino' });
+    await settled(element);
+    $(element, '[part~="question"] h3 button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(element, '#answers'), 'the question did not open');
+    expectFocus(element, $(element, '#question'));
+    expect(text($(element, '#answers'))).to.equal('2 answers');
+    // Not on one's own question.
+    expect($(element, 'article [part~="vote"]')).to.equal(null);
+    const answers = () => $$(element, '[part~="answer"]');
+    expect(text(answers()[0]!.querySelector('.meta'))).to.match(/^Bertil Lindqvist · /);
+    expect(answers()[0]!.querySelector('em')!.textContent).to.equal('Procountoria');
+    await expect(element).to.be.accessible();
+
+    const mikko = answers()[1]!;
+    const mikkoId = mikko.dataset.id;
+    const vote = mikko.querySelector<HTMLButtonElement>('[part~="vote"]')!;
+    expect(vote.getAttribute('aria-pressed')).to.equal('false');
+    vote.focus();
+    let voted = oneEvent(element, 'ek-vote');
+    await sendKeys({ press: 'Enter' });
+    expect((await voted).detail).to.deep.equal({ questionId, answerId: mikkoId, value: 1, score: 1 });
+    await until(() => vote.getAttribute('aria-pressed') === 'true', 'the vote was not shown');
+    expect(text(vote.nextElementSibling)).to.equal('1 vote');
+    voted = oneEvent(element, 'ek-vote');
+    await sendKeys({ press: 'Enter' });
+    expect((await voted).detail).to.deep.equal({ questionId, answerId: mikkoId, value: null, score: 0 });
+    await until(() => vote.getAttribute('aria-pressed') === 'false', 'the vote was not withdrawn');
+
+    // Accept Mikko's answer: it is marked and moves first, the focus with it.
+    const accepted = oneEvent(element, 'ek-accept');
+    mikko.querySelector<HTMLButtonElement>('[part~="accept"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await accepted).detail).to.deep.equal({ questionId, answerId: mikkoId });
+    await until(() => answers()[0]!.dataset.id === mikkoId, 'the accepted answer did not move first');
+    const first = answers()[0]!;
+    expect(first.getAttribute('part')).to.contain('accepted');
+    expect(first.querySelector('[part~="accept"]')!.getAttribute('aria-pressed')).to.equal('true');
+    expectFocus(element, first.querySelector('[part~="accept"]'));
+
+    // Report Bertil's answer with a reason.
+    const bertil = answers()[1]!;
+    bertil.querySelector<HTMLButtonElement>('[part~="report"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(element, '#reason'), 'no report form');
+    expectFocus(element, $(element, '#reason'));
+    await sendKeys({ type: 'Mainos' });
+    await sendKeys({ press: 'Tab' });
+    expect(text(active(element))).to.equal('Report');
+    expect(getComputedStyle(active(element)!).outlineStyle).to.equal('solid');
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(bertil).includes('Reported. Thank you!'), 'the report was not confirmed');
+    expect(bertil.querySelector('[part~="report"]')).to.equal(null);
+
+    // Answer, anonymously.
+    $(element, '#body')!.focus();
+    await sendKeys({ type: 'Minä käytän _Holvia_.' });
+    expect(part(element, 'preview')!.querySelector('em')!.textContent).to.equal('Holvia');
+    $<HTMLInputElement>(element, '[name="anonymous"]')!.focus();
+    await sendKeys({ press: 'Space' });
+    const answered = oneEvent(element, 'ek-answer');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    const { answerId } = (await answered).detail;
+    await until(() => answers().length === 3, 'the answer did not appear');
+    const mine = $(element, `[data-id="${answerId}"]`)!;
+    expect(text(mine.querySelector('.meta'))).to.match(/^Anonymous member · /);
+    expectFocus(element, mine);
+    expect(text($(element, '#answers'))).to.equal('3 answers');
+
+    // Back on the list the counts are current.
+    part(element, 'back')!.click();
+    await element.updateComplete;
+    expect(text($(element, '[part~="question"] .meta'))).to.match(/0 votes · 3 answers · ✓ Accepted answer$/);
+    expectFocus(element, $(element, '[part~="question"] h3 button'));
+  });
+
+  it('marks the accepted answer for every reader, and lets a facilitator change it', async () => {
+    const seeded = await board({
+      facilitators: ['helena'],
+      questions: [{ by: 'bertil', title: 'Kumpi vastaus?', answers: [{ by: 'mikko', body: 'Ensimmäinen' }, { by: 'aino', body: 'Toinen' }], accepted: 1 }],
+    });
+    const reader = await qaBoard(seeded, { member: 'mikko', lang: 'sv' });
+    await settled(reader);
+    expect(text($(reader, '[part~="question"] .meta'))).to.contain('✓ Godkänt svar');
+    await open(reader, 'Kumpi vastaus?');
+    const [first, second] = $$(reader, '[part~="answer"]');
+    expect(text(first!.querySelector('.text'))).to.equal('Toinen');
+    expect(first!.getAttribute('part')).to.equal('answer accepted');
+    expect(text(first!.querySelector('.badge'))).to.equal('✓ Godkänt svar');
+    expect(second!.getAttribute('part')).to.equal('answer');
+    expect(part(reader, 'accept')).to.equal(null);
+    reader.remove();
+
+    const facilitator = await qaBoard(seeded, { member: 'helena' });
+    await settled(facilitator);
+    await open(facilitator, 'Kumpi vastaus?');
+    const accepted = oneEvent(facilitator, 'ek-accept');
+    $$(facilitator, '[part~="accept"]')[1]!.click();
+    expect((await accepted).detail).to.deep.equal({ questionId: seeded.questions[0], answerId: second!.dataset.id });
+    await until(() => text($(facilitator, '[part~="answer"] .text')) === 'Ensimmäinen', 'the facilitator’s choice did not move first');
+  });
+
+  it('shows "Anonymous member" in Finnish, Swedish and English, and never the name', async () => {
+    const seeded = await board({ questions: [{ by: 'mikko', title: 'Nimetön kysymys', anonymous: true, answers: [{ by: 'bertil', body: 'Nimetön vastaus', anonymous: true }] }] });
+    for (const [lang, anonymous] of [
+      ['fi', 'Nimetön jäsen'],
+      ['sv', 'Anonym medlem'],
+      ['en', 'Anonymous member'],
+    ]) {
+      const element = await qaBoard(seeded, { member: 'aino', lang });
+      await settled(element);
+      expect(text($(element, '[part~="author"]'))).to.equal(anonymous);
+      await open(element, 'Nimetön kysymys');
+      expect($$(element, '[part~="author"]').map(text)).to.deep.equal([anonymous, anonymous]);
+      expect(shadowText(element)).not.to.contain('Mikko');
+      expect(shadowText(element)).not.to.contain('Bertil');
+      element.remove();
+    }
+  });
+
+  it('hides a group’s board from a non-member without leaking its titles, and shows it to its members', async () => {
+    const seeded = await board({ group: ['aino'], questions: [{ by: 'aino', title: 'Ryhmän salainen aihe', inGroup: true }] });
+    const outsider = await qaBoard(seeded, { member: 'mikko', group: seeded.group, lang: 'fi' });
+    await settled(outsider);
+    expect(text(part(outsider, 'error'))).to.contain('Sisältöä ei löytynyt.');
+    expect(shadowText(outsider)).not.to.contain('salainen');
+    expect(part(outsider, 'ask')).to.equal(null);
+    outsider.remove();
+
+    const member = await qaBoard(seeded, { member: 'aino', group: seeded.group });
+    await settled(member);
+    expect(titles(member)).to.deep.equal(['Ryhmän salainen aihe']);
+    // The association-wide board does not show the group's question.
+    member.group = undefined;
+    await until(() => part(member, 'empty'), 'the association board was not shown');
+  });
+
+  it('offers a visitor of a members-only board a sign-in prompt that fires ek-auth-required', async () => {
+    const seeded = await board({ questions: [{ by: 'aino', title: 'Vain jäsenille' }] });
+    const element = await qaBoard(seeded, { lang: 'sv' });
+    await settled(element);
+    const signIn = part(element, 'sign-in')!;
+    expect(text(signIn)).to.equal('Logga in');
+    expect(shadowText(element)).not.to.contain('Vain jäsenille');
+    signIn.focus();
+    const required = oneEvent(element, 'ek-auth-required');
+    await sendKeys({ press: 'Enter' });
+    expect((await required).detail).to.deep.equal({ reason: 'sign_in_required' });
+    await expect(element).to.be.accessible();
+  });
+
+  it('lets a visitor read a public board, and asks them to sign in to ask, vote or answer', async () => {
+    const seeded = await board({ settings: { qa_public_read: true }, questions: [{ by: 'aino', title: 'Julkinen kysymys', answers: [{ by: 'bertil', body: 'Julkinen vastaus' }] }] });
+    const { element, streams } = await watched(seeded, {});
+    await settled(element);
+    expect(titles(element)).to.deep.equal(['Julkinen kysymys']);
+    // Visitors follow a public board live too; its new posts come in though the list is cached for visitors.
+    await until(() => streams[0]?.ready, 'no live subscription');
+    await clientOf(seeded, 'bertil').questions.ask({ title: 'Tuore kysymys', body: 'Hei' });
+    await until(() => part(element, 'notice'), 'no notice of the new post');
+    part(element, 'notice')!.click();
+    await until(() => titles(element).length === 2, 'the new post was not shown');
+    expect(titles(element)).to.deep.equal(['Tuore kysymys', 'Julkinen kysymys']);
+    const reasons: string[] = [];
+    element.addEventListener('ek-auth-required', (event) => reasons.push(event.detail.reason));
+    part(element, 'ask')!.click();
+    await open(element, 'Julkinen kysymys');
+    expect(text($(element, '[part~="answer"] .meta'))).to.match(/^Bertil Lindqvist · /);
+    $(element, '[part~="answer"] [part~="vote"]')!.click();
+    part(element, 'ask')!.click();
+    expect(reasons).to.deep.equal(['sign_in_required', 'sign_in_required', 'sign_in_required']);
+    expect($(element, '[part~="form"]')).to.equal(null);
+    expect($(element, '[part~="report"]')).to.equal(null);
+  });
+
+  it('counts others’ new posts in a polite notice without moving the list, loads them when pressed, and unsubscribes', async () => {
+    const seeded = await board({ group: ['aino', 'bertil'], questions: [{ by: 'aino', title: 'Vanha kysymys' }, { by: 'aino', title: 'Ryhmän kysymys', inGroup: true }] });
+    const { element, streams } = await watched(seeded, { member: 'aino' });
+    await settled(element);
+    // Once the stream's `ready` event came, a post is sure to be heard.
+    await until(() => streams[0]?.ready, 'no live subscription');
+    const bertil = clientOf(seeded, 'bertil');
+    const first = await bertil.questions.ask({ title: 'Uusi kysymys 1', body: 'Hei' });
+    await until(() => part(element, 'notice'), 'no notice of the new post');
+    expect(text(part(element, 'notice'))).to.equal('1 new post – show');
+    expect(part(element, 'notice')!.parentElement!.getAttribute('role')).to.equal('status');
+    expect(titles(element)).to.deep.equal(['Vanha kysymys']);
+    await bertil.questions.ask({ title: 'Uusi kysymys 2', body: 'Hei taas' });
+    await until(() => text(part(element, 'notice')) === '2 new posts – show', 'the notice did not count the second post');
+    expect(titles(element)).to.deep.equal(['Vanha kysymys']);
+
+    part(element, 'notice')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => titles(element).length === 3, 'the new posts were not loaded');
+    expect(titles(element)).to.deep.equal(['Uusi kysymys 2', 'Uusi kysymys 1', 'Vanha kysymys']);
+    expect(part(element, 'notice')).to.equal(null);
+    expectFocus(element, $(element, '[part~="question"] h3 button'));
+
+    // In an open question, new answers to it.
+    await open(element, 'Uusi kysymys 1');
+    await bertil.questions.answer(first.id, { body: 'Lisätietoa' });
+    await until(() => text(part(element, 'notice')) === '1 new post – show', 'no notice of the new answer');
+    expect($$(element, '[part~="answer"]')).to.have.length(0);
+    part(element, 'notice')!.click();
+    await until(() => $$(element, '[part~="answer"]').length === 1, 'the answer was not loaded');
+
+    // Another board: the old subscription ends, the new one counts only its own posts.
+    element.group = seeded.group!;
+    await until(() => streams[1]?.ready, 'no subscription to the group board');
+    expect(streams[0]!.signal.aborted).to.be.true;
+    expect(streams[1]!.url).to.contain(`group=${seeded.group}`);
+    await settled(element);
+    expect(titles(element)).to.deep.equal(['Ryhmän kysymys']);
+    await bertil.questions.ask({ title: 'Koko yhdistykselle', body: 'Hei' });
+    await bertil.questions.ask({ title: 'Ryhmälle', body: 'Hei', group_id: seeded.group });
+    await until(() => part(element, 'notice'), 'no notice from the group board');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(text(part(element, 'notice'))).to.equal('1 new post – show');
+
+    element.remove();
+    expect(streams[1]!.signal.aborted).to.be.true;
+  });
+
+  it('shows an error with a retry button, and retry recovers', async () => {
+    const seeded = await board({ questions: [{ by: 'bertil', title: 'Palautuuko?' }] });
+    const errors: EkEventDetail['ek-error'][] = [];
+    document.addEventListener('ek-error', (event) => errors.push(event.detail), { once: true });
+    const element = await qaBoard(seeded, { member: 'aino', fail: crypto.randomUUID() });
+    await settled(element);
+    expect(part(element, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(text(part(element, 'error'))).to.contain('Your sign-in could not be checked.');
+    expect(errors[0]).to.include({ code: 'member_token_unavailable', status: 500 });
+    await expect(element).to.be.accessible();
+    part(element, 'retry')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => titles(element).length === 1, 'retry did not recover');
+  });
+
+  it('fits 320 px without sideways scrolling, list and question, and takes the theme', async () => {
+    const long = 'Pitkäsanainenkysymysjokaeimahdurivilleilmanrivitystäkään'.repeat(3);
+    const seeded = await board({
+      questions: [{ by: 'bertil', title: long, body: `${long}\n\n\`\`\`\n${long} ${long}\n\`\`\`\n\nhttps://example.com/${long}`, tags: ['ajanhallinta', 'jaksaminen', 'asiakkaat'], answers: [{ by: 'mikko', body: long }] }],
+    });
+    await setViewport({ width: 320, height: 640 });
+    const style = document.createElement('style');
+    style.textContent = `.themed { --ek-accent: rgb(1, 2, 3); } .themed::part(question) { border-radius: 0px; } li { display: none !important; }`;
+    document.head.append(style);
+    try {
+      const element = await qaBoard(seeded, { member: 'aino', lang: 'fi' });
+      element.classList.add('themed');
+      await settled(element);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(getComputedStyle(part(element, 'ask')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(part(element, 'question')!).borderTopLeftRadius).to.equal('0px');
+      expect(getComputedStyle(part(element, 'question')!).display).to.not.equal('none');
+      await open(element, long);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(element.getBoundingClientRect().right).to.be.at.most(320);
+      part(element, 'back')!.click();
+      await element.updateComplete;
+      part(element, 'ask')!.click();
+      await until(() => $(element, '#title'), 'no ask form');
+      fill($(element, '#body'), long);
+      await element.updateComplete;
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('renders script-looking titles, posts, tags and names as text, never as markup', async () => {
+    const payloads = [
+      '<img src=x onerror=window.__xss=1>',
+      '<script>window.__xss=1</script>',
+      '[x](javascript:window.__xss=1)',
+      '<svg onload=window.__xss=1>',
+      '"><iframe srcdoc="<script>parent.__xss=1</script>">',
+      "{{constructor.constructor('window.__xss=1')()}}",
+      '<a href="javascript:window.__xss=1">x</a>',
+      '[y](JaVaScRiPt:window.__xss=1)',
+      '[z](data:text/html,<script>window.__xss=1</script>)',
+      '**<img src=y onerror=window.__xss=1>**',
+      '<https://example.com" onmouseover="window.__xss=1>',
+      '${window.__xss=1}',
+    ];
+    const body = payloads.join('\n\n');
+    const mallory = '<img src=m onerror=window.__xss=1>';
+    const seeded = await board({
+      people: { ...PEOPLE, mallory },
+      // Straight in the store: the API refuses some of these (javascript: links, < in tags); the widget must not need it to.
+      questions: payloads.map((title, i) => ({ by: 'mallory', title, body, tags: [payloads[(i + 1) % payloads.length]!.slice(0, 40)], answers: [{ by: 'mallory', body }] })),
+    });
+    // Through the real API too, as the member whose token carries the name.
+    await clientOf(seeded, 'mallory').questions.answer(seeded.questions[0]!, { body: '<script>window.__xss=1</script> and [ok](https://example.com)' });
+    const element = await qaBoard(seeded, { member: 'aino' });
+    await settled(element);
+    const listText = shadowText(element);
+    for (const payload of payloads) expect(listText, payload).to.contain(payload);
+    expect(listText).to.contain(mallory);
+
+    const safe = () => {
+      const root = element.shadowRoot!;
+      expect(root.querySelectorAll('script, img, iframe, svg, object, embed, style, link').length, 'elements from payloads').to.equal(0);
+      for (const node of root.querySelectorAll('*')) {
+        for (const { name } of node.attributes) expect(name.startsWith('on'), `${node.tagName} ${name}`).to.be.false;
+      }
+      for (const link of root.querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https?:|mailto:)/);
+    };
+    safe();
+
+    const first = $(element, `[data-id="${seeded.questions[0]}"] h3 button`)!;
+    const firstTitle = text(first);
+    first.click();
+    await until(() => $$(element, '[part~="answer"]').length === 2, 'the question did not open');
+    expect(text($(element, '#question'))).to.equal(firstTitle);
+    const detail = shadowText(element);
+    expect(detail).to.contain('<script>window.__xss=1</script>');
+    expect(detail).to.contain('[x](javascript:window.__xss=1)');
+    expect(detail).to.contain('<a href="javascript:window.__xss=1">x</a>');
+    expect(detail).to.contain(mallory);
+    expect($$(element, 'strong').map(text)).to.include('<img src=y onerror=window.__xss=1>');
+    safe();
+
+    // The preview of what is being written.
+    fill($(element, '#body'), body);
+    await element.updateComplete;
+    expect(text(part(element, 'preview'))).to.contain('<svg onload=window.__xss=1>');
+    safe();
+    part(element, 'back')!.click();
+    await element.updateComplete;
+    part(element, 'ask')!.click();
+    await element.updateComplete;
+    fill($(element, '#body'), body);
+    await element.updateComplete;
+    expect(text(part(element, 'preview'))).to.contain('"><iframe srcdoc="<script>parent.__xss=1</script>">');
+    safe();
+
+    // Give any error or load handler time to run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
+  it('can be defined twice without harm', async () => {
+    const again = './define.ts?again';
+    await import(again);
+    expect(customElements.get('ek-qa-board')).to.equal(EkQaBoard);
+  });
+});

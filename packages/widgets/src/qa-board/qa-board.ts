@@ -1,0 +1,529 @@
+import type { Answer, EkClient, EkProblemError, Page, PostRef, QaSort, Question, QuestionDetail } from '@ekollega/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { EkElement } from '../kit/element.js';
+import { failureText, isSignedOut, toFailure } from '../kit/errors.js';
+import { emit } from '../kit/events.js';
+import type { MessageKey } from '../kit/i18n/index.js';
+import { EkLoad, type EkConnection } from '../kit/load.js';
+import { renderMarkup } from './markup.js';
+import { qaBoardStyles } from './qa-board.styles.js';
+
+/** The board's message keys without their `qa.` prefix. */
+type Key = MessageKey extends infer K ? (K extends `qa.${infer Rest}` ? Rest : never) : never;
+
+const SORTS: QaSort[] = ['newest', 'votes', 'unanswered'];
+/** Form fields that show the API's 422 messages beside them; errors on other fields show under the form. */
+const FIELDS = ['title', 'body', 'tags', 'reason'];
+
+/**
+ * The board shows either the association-wide questions or, with `group`, that group's (for its
+ * members and facilitators only). Posts are source text in the board's small markup, rendered as
+ * text nodes: nothing a member writes becomes HTML. New posts from others are not slipped into
+ * what the reader is looking at; a polite notice counts them until the reader asks to see them.
+ *
+ * @summary A Q&A board: search, sort and tag filters, questions with answers, votes, the accepted
+ * answer, reports, and forms to ask and answer (anonymously if the member likes) with a preview.
+ *
+ * @fires {CustomEvent<{ questionId: string }>} ek-ask - The member asked a question.
+ * @fires {CustomEvent<{ questionId: string; answerId: string }>} ek-answer - The member answered a question.
+ * @fires {CustomEvent<{ questionId: string; answerId: string | null; value: 1 | -1 | null; score: number }>} ek-vote - The member voted on a question (`answerId` null) or an answer, or withdrew the vote (`value` null).
+ * @fires {CustomEvent<{ questionId: string; answerId: string | null }>} ek-accept - The asker or a facilitator marked the accepted answer, or none.
+ * @fires {CustomEvent<{ reason: string }>} ek-auth-required - A visitor pressed ask, vote or answer, or the board is for signed-in members only.
+ * @fires {CustomEvent<{ code: string; message: string; status?: number }>} ek-error - Loading or an action failed.
+ *
+ * @csspart base - Everything the board shows.
+ * @csspart notice - The "N new posts" button; it sits in a polite live region.
+ * @csspart search - The search form.
+ * @csspart ask - The buttons that open the ask form, or ask a visitor to sign in to answer.
+ * @csspart question - A question: a list entry, or the open question.
+ * @csspart answer - An answer; the accepted one also has the part `accepted`.
+ * @csspart accepted - The accepted answer.
+ * @csspart author - The name of a post's author, or "Anonymous member".
+ * @csspart tag - A tag button that filters the list by it.
+ * @csspart clear - The button that clears the search and tag filters.
+ * @csspart vote - A vote button; `aria-pressed` says whether it is the member's vote.
+ * @csspart accept - The button that marks (or unmarks) the accepted answer.
+ * @csspart report - The report button.
+ * @csspart more - The "show more questions" button.
+ * @csspart back - The button back from a question to the list.
+ * @csspart form - The ask, answer and report forms.
+ * @csspart preview - The preview of the text being written.
+ * @csspart empty - Shown when no question matches.
+ * @csspart skeleton - A placeholder while loading.
+ * @csspart sign-in - The sign-in button of a board that is for members only.
+ * @csspart error - A loading error with its retry button.
+ * @csspart retry - The retry button.
+ */
+export class EkQaBoard extends EkElement {
+  static override styles = [EkElement.styles, qaBoardStyles];
+
+  /** Shows this group's board instead of the association's; only the group's members and facilitators can read it. */
+  @property() group?: string;
+
+  /** Lists only questions with this tag; members change it by pressing a tag, and clear it. */
+  @property() tag?: string;
+
+  readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
+    const [page, member] = await Promise.all([client.questions.list({ ...this.#query(), limit: 20 }, { signal }), client.isSignedIn()]);
+    this.#member = member;
+    this.#follow(client);
+    return page;
+  });
+  readonly #detail = new EkLoad<QuestionDetail | null>(this, (client, signal) =>
+    this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
+  );
+
+  #q = '';
+  #sort: QaSort = 'newest';
+  /** The question shown in place of the list. */
+  #open: string | null = null;
+  #asking = false;
+  #member = false;
+  /** The text being written, for the preview. */
+  #draft = '';
+  /** The post whose report form is open, and the posts this member reported. */
+  #reporting: string | null = null;
+  readonly #reported = new Set<string>();
+  /** Field errors by field (`form` for the rest). */
+  #errors: Record<string, string> = {};
+  #busy = false;
+  /** What takes the focus once the view it is in has loaded. */
+  #focus = '';
+  /** The live subscription, for which connection and board. */
+  #live: { connection: EkConnection; group: string; stop: AbortController } | null = null;
+  /** Posts others wrote since the board loaded, as the live events gave them, by id. */
+  readonly #fresh = new Map<string, Question | Answer>();
+  /** Posts this member wrote here, which are not news to them. */
+  readonly #mine = new Set<string>();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unfollow();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.hasUpdated || !(changed.has('group') || changed.has('tag'))) return;
+    if (changed.has('group')) this.#unfollow();
+    this.#open = null;
+    this.#asking = false;
+    this.#list.run();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focus && !this.renderRoot.querySelector('[part~="skeleton"]')) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();
+      this.#focus = '';
+    }
+  }
+
+  #t(key: Key, values?: Record<string, string | number>): string {
+    return this.texts.t(`qa.${key}`, values);
+  }
+
+  #query() {
+    return { group: this.group || undefined, tag: this.tag || undefined, q: this.#q || undefined, sort: this.#sort };
+  }
+
+  #update(changes: () => void): void {
+    changes();
+    this.requestUpdate();
+  }
+
+  readonly #signIn = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+
+  // ——— Live ———
+
+  #follow(client: EkClient): void {
+    const group = this.group ?? '';
+    if (this.#live?.connection === this.connection && this.#live.group === group) return;
+    this.#unfollow();
+    const stop = new AbortController();
+    this.#live = { connection: this.connection, group, stop };
+    client.questions
+      .subscribe(
+        { group: group || undefined },
+        (event) => {
+          if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
+          else if (event.type === 'question.created' || event.type === 'answer.created') {
+            if (!this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
+          } else return;
+          this.requestUpdate();
+        },
+        { signal: stop.signal },
+      )
+      // A board the member may no longer read says so on the next load; the notice just stops.
+      .catch(() => undefined);
+  }
+
+  #unfollow(): void {
+    this.#live?.stop.abort();
+    this.#live = null;
+    this.#fresh.clear();
+  }
+
+  /** What the view shows: the list's questions, or the open question's answers. */
+  #shown(): (Question | Answer)[] | null {
+    const { state } = this.#open ? this.#detail : this.#list;
+    return state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
+  }
+
+  /** Others' new posts for the view shown: questions of the list's tag, or answers to the open question. */
+  #news(): (Question | Answer)[] {
+    const shown = new Set(this.#shown()?.map((post) => post.id));
+    const tag = this.tag?.toLowerCase();
+    return [...this.#fresh.values()].filter(
+      (post) => !shown.has(post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
+    );
+  }
+
+  /**
+   * Puts others' new posts in the view, as the live events gave them: new questions on top, new
+   * answers last. No reload: nothing else moves, and a visitor's cached list cannot hide them.
+   */
+  #showNews(news: (Question | Answer)[]): void {
+    news.forEach((post) => this.#fresh.delete(post.id));
+    if (this.#open) this.#shown()!.push(...news);
+    else this.#shown()!.unshift(...news.reverse());
+    this.#update(() => (this.#focus = this.#open ? '#answers' : '[part~="question"] button'));
+  }
+
+  // ——— Views ———
+
+  protected override render() {
+    const news = this.#asking || !this.#shown() ? [] : this.#news();
+    return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
+      <div role="status">
+        ${news.length
+          ? html`<button part="notice" class="secondary" type="button" @click=${() => this.#showNews(news)}>${this.texts.plural('qa.new', news.length)}</button>`
+          : nothing}
+      </div>
+      ${this.#asking ? this.#renderForm() : this.#open ? this.#renderDetail() : this.#renderList()}
+    </div>`;
+  }
+
+  #renderList() {
+    const { status } = this.#list.state;
+    const filtered = this.#q || this.tag;
+    return html`${status === 'ready' || status === 'loading'
+        ? html`<div class="bar">
+              <form part="search" role="search" @submit=${this.#search}>
+                <label>${this.#t('search')}<input type="search" name="q" .value=${this.#q} /></label>
+              </form>
+              <label
+                >${this.#t('sort')}<select @change=${(event: Event) => this.#update(() => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run()))}>
+                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${this.#t(sort)}</option>`)}
+                </select></label
+              >
+              <button part="ask" type="button" @click=${this.#ask}>${this.#t('ask')}</button>
+            </div>
+            ${filtered ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
+        : nothing}
+      ${this.renderLoad(this.#list, (page) =>
+        page.items.length
+          ? html`<ul class="list">
+                ${page.items.map(
+                  (question) => html`<li part="question" data-id=${question.id}>
+                    <h3 lang=${question.language}><button class="title" type="button" @click=${() => this.#openQuestion(question.id)}>${question.title}</button></h3>
+                    <p class="meta">
+                      ${this.#byline(question)} · ${this.texts.plural('qa.score', question.score)} · ${this.texts.plural('qa.answers', question.answer_count)}${question.accepted_answer_id
+                        ? ` · ✓ ${this.#t('accepted')}`
+                        : ''}
+                    </p>
+                    ${this.#renderTags(question.tags)}
+                  </li>`,
+                )}
+              </ul>
+              ${page.next_cursor
+                ? html`<button part="more" class="secondary" type="button" @click=${() => this.#showMore(page)}>${this.#t('more')}</button>`
+                : nothing}
+              ${this.#renderFormError()}`
+          : html`<p part="empty">${this.#t('empty')}</p>`,
+      )}`;
+  }
+
+  #byline(post: Question | Answer) {
+    return html`<span part="author">${post.author?.name ?? this.#t('anonymous')}</span> · ${this.texts.dateTime(post.created_at, undefined, { dateStyle: 'medium' })}`;
+  }
+
+  #renderTags(tags: string[]) {
+    return tags.length
+      ? html`<ul class="tags">
+          ${tags.map(
+            (tag) =>
+              html`<li>
+                <button part="tag" class="secondary" type="button" aria-pressed=${String(tag === this.tag)} @click=${() => ((this.tag = tag), (this.#focus = '[part~="clear"]'))}>
+                  ${tag}
+                </button>
+              </li>`,
+          )}
+        </ul>`
+      : nothing;
+  }
+
+  #renderDetail() {
+    return html`<button part="back" class="secondary" type="button" @click=${this.#back}>${this.#t('back')}</button>
+      ${this.renderLoad(
+        this.#detail,
+        (question) =>
+          question &&
+          html`<article part="question">
+              <h3 id="question" tabindex="-1" lang=${question.language}>${question.title}</h3>
+              ${this.#renderPost(question, question.id, question)} ${this.#renderTags(question.tags)}
+            </article>
+            <h4 id="answers" tabindex="-1">${this.texts.plural('qa.answers', question.answers.length)}</h4>
+            <ol class="list">
+              ${question.answers.map(
+                (answer) =>
+                  html`<li part="answer${answer.accepted ? ' accepted' : ''}" data-id=${answer.id} tabindex="-1">
+                    ${answer.accepted && !question.can_accept ? html`<p class="badge">✓ ${this.#t('accepted')}</p>` : nothing}
+                    ${this.#renderPost(answer, { question: question.id, answer: answer.id }, question)}
+                  </li>`,
+              )}
+            </ol>
+            ${this.#member ? this.#renderForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
+      )}`;
+  }
+
+  /** A post's author, text and what the reader can do with it. */
+  #renderPost(post: Question | Answer, ref: PostRef, question: QuestionDetail) {
+    const answer = 'accepted' in post ? post : null;
+    return html`<p class="meta">${this.#byline(post)}</p>
+      <div class="text" lang=${post.language}>${renderMarkup(post.body)}</div>
+      <div class="actions">
+        ${post.mine
+          ? nothing
+          : html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === 1)} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref)}>▲</button>`}
+        <span>${this.texts.plural('qa.score', post.score)}</span>
+        ${answer && question.can_accept
+          ? html`<button part="accept" class="secondary" type="button" aria-pressed=${String(answer.accepted)} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
+          : nothing}
+        ${!this.#member || post.mine
+          ? nothing
+          : this.#reported.has(post.id)
+            ? html`<span id="reported-${post.id}" tabindex="-1">${this.#t('reported')}</span>`
+            : html`<button
+                id="report-${post.id}"
+                part="report"
+                class="secondary"
+                type="button"
+                @click=${() => this.#update(() => ((this.#reporting = post.id), (this.#errors = {}), (this.#focus = '#reason')))}
+              >
+                ${this.#t('report')}
+              </button>`}
+      </div>
+      ${this.#reporting === post.id
+        ? html`<form part="form" class="form" novalidate @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}>
+            <label for="reason">${this.#t('reason')}</label>
+            <textarea id="reason" name="reason" rows="2" aria-invalid=${this.#invalid('reason')} aria-describedby="reason-error"></textarea>
+            ${this.#renderFieldError('reason')}
+            <div class="actions">
+              <button type="submit">${this.#t('report')}</button>
+              <button class="secondary" type="button" @click=${() => this.#update(() => ((this.#reporting = null), (this.#focus = `#report-${post.id}`)))}>${this.#t('cancel')}</button>
+            </div>
+            ${this.#renderFormError()}
+          </form>`
+        : nothing}`;
+  }
+
+  /** The ask form, or with `question` the answer form. */
+  #renderForm(question?: QuestionDetail) {
+    const field = (name: 'title' | 'tags') =>
+      html`<label for=${name}>${this.#t(name)}</label>
+        <input id=${name} name=${name} autocomplete="off" aria-invalid=${this.#invalid(name)} aria-describedby="${name}-error" />
+        ${this.#renderFieldError(name)}`;
+    return html`<form part="form" class="form" novalidate aria-label=${this.#t(question ? 'reply' : 'ask')} @submit=${(event: SubmitEvent) => this.#submit(event, question)}>
+      ${question ? nothing : field('title')}
+      <label for="body">${this.#t(question ? 'answer' : 'body')}</label>
+      <textarea
+        id="body"
+        name="body"
+        rows="5"
+        aria-invalid=${this.#invalid('body')}
+        aria-describedby="body-hint body-error"
+        @input=${(event: Event) => this.#update(() => (this.#draft = (event.target as HTMLTextAreaElement).value))}
+      ></textarea>
+      <p id="body-hint" class="meta">${this.#t('hint')}</p>
+      ${this.#renderFieldError('body')} ${question ? nothing : field('tags')}
+      <label class="check"><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label>
+      ${this.#draft.trim()
+        ? html`<section part="preview" class="text" aria-labelledby="preview"><h4 id="preview">${this.#t('preview')}</h4>${renderMarkup(this.#draft)}</section>`
+        : nothing}
+      <div class="actions">
+        <button type="submit">${this.#t(question ? 'reply' : 'post')}</button>
+        ${question
+          ? nothing
+          : html`<button class="secondary" type="button" @click=${() => this.#update(() => ((this.#asking = false), (this.#focus = '[part~="ask"]')))}>${this.#t('cancel')}</button>`}
+      </div>
+      ${question && this.#reporting ? nothing : this.#renderFormError()}
+    </form>`;
+  }
+
+  #invalid(field: string): 'true' | 'false' {
+    return this.#errors[field] ? 'true' : 'false';
+  }
+
+  /** The API's message is English (and names its limits); the lead-in is in the reader's language. */
+  #renderFieldError(field: string) {
+    const message = this.#errors[field];
+    return html`<p id="${field}-error" class="error-text" role="alert">${message ? html`${this.#t('check')} <span lang="en">${message}</span>` : ''}</p>`;
+  }
+
+  #renderFormError() {
+    return html`<p class="error-text" role="alert">${this.#errors.form ?? ''}</p>`;
+  }
+
+  // ——— Actions ———
+
+  readonly #search = (event: SubmitEvent) => {
+    event.preventDefault();
+    this.#q = new FormData(event.target as HTMLFormElement).get('q')!.toString().trim();
+    this.#list.run();
+  };
+
+  readonly #clear = () => {
+    this.#q = '';
+    this.#focus = 'input';
+    if (this.tag) this.tag = undefined;
+    else this.#list.run();
+  };
+
+  readonly #ask = () => {
+    if (!this.#member) return this.#signIn();
+    this.#update(() => {
+      this.#asking = true;
+      this.#draft = '';
+      this.#errors = {};
+      this.#focus = '#title';
+    });
+  };
+
+  #openQuestion(id: string): void {
+    this.#open = id;
+    this.#reporting = null;
+    this.#draft = '';
+    this.#errors = {};
+    this.#focus = '#question';
+    this.#detail.run();
+  }
+
+  readonly #back = () => {
+    const list = this.#list.state;
+    const detail = this.#detail.state;
+    // What changed in the question (votes, answers, the accepted one) shows in the list too.
+    if (list.status === 'ready' && detail.status === 'ready' && detail.value) {
+      const summary = list.value.items.find((question) => question.id === this.#open);
+      if (summary) Object.assign(summary, detail.value, { answer_count: detail.value.answers.length });
+    }
+    this.#update(() => {
+      this.#focus = `[data-id="${this.#open}"] button`;
+      this.#open = null;
+      this.#errors = {};
+    });
+  };
+
+  #showMore(page: Page<Question>): Promise<void> {
+    return this.#act(async (client) => {
+      const next = await client.questions.list({ ...this.#query(), limit: 20, cursor: page.next_cursor! });
+      page.items.push(...next.items);
+      page.next_cursor = next.next_cursor;
+      this.#focus = `[data-id="${next.items[0]?.id}"] button`;
+    });
+  }
+
+  /**
+   * Votes a post up, or withdraws the vote. No down button: the association may allow downvotes,
+   * but the API does not tell widgets whether it does.
+   */
+  #vote(post: Question | Answer, ref: PostRef): Promise<void> | void {
+    if (!this.#member) return this.#signIn();
+    return this.#act(async (client) => {
+      const result = post.my_vote === 1 ? await client.questions.unvote(ref) : await client.questions.vote(ref, 1);
+      post.score = result.score;
+      post.my_vote = result.my_vote;
+      const [questionId, answerId] = typeof ref === 'string' ? [ref, null] : [ref.question, ref.answer];
+      emit(this, 'ek-vote', { questionId, answerId, value: result.my_vote, score: result.score });
+    });
+  }
+
+  #accept(question: QuestionDetail, answer: Answer): Promise<void> {
+    return this.#act(async (client) => {
+      const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
+      this.#detail.state = { status: 'ready', value: fresh };
+      // The accepted answer moves first; the focus follows its button.
+      this.#focus = `[data-id="${answer.id}"] [part~="accept"]`;
+      emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
+    });
+  }
+
+  #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
+    event.preventDefault();
+    const reason = new FormData(event.target as HTMLFormElement).get('reason')!.toString();
+    return this.#act(async (client) => {
+      await client.questions.report(ref, reason);
+      this.#reported.add(post.id);
+      this.#reporting = null;
+      this.#focus = `#reported-${post.id}`;
+    });
+  }
+
+  #submit(event: SubmitEvent, question?: QuestionDetail): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: string) => data.get(name)?.toString() ?? '';
+    const body = text('body');
+    const anonymous = data.has('anonymous');
+    return this.#act(async (client) => {
+      if (question) {
+        const answer = await client.questions.answer(question.id, { body, anonymous });
+        this.#mine.add(answer.id);
+        emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
+        this.#detail.state = { status: 'ready', value: await client.questions.get(question.id) };
+        this.#focus = `[data-id="${answer.id}"]`;
+      } else {
+        const tags = text('tags')
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean);
+        const asked = await client.questions.ask({ group_id: this.group || null, title: text('title'), body, tags, anonymous });
+        this.#mine.add(asked.id);
+        emit(this, 'ek-ask', { questionId: asked.id });
+        this.#asking = false;
+        this.#open = asked.id;
+        this.#detail.state = { status: 'ready', value: asked };
+        this.#focus = '#question';
+        this.#list.run();
+      }
+      form.reset();
+      this.#draft = '';
+    });
+  }
+
+  /** Runs a member's action; its failure shows beside the field it concerns, or under the form. */
+  async #act(action: (client: EkClient) => Promise<void>): Promise<void> {
+    const client = this.connection.session?.client;
+    if (!client || this.#busy) return;
+    this.#busy = true;
+    this.#errors = {};
+    try {
+      await action(client);
+    } catch (error) {
+      const failure = toFailure(error);
+      const errors: Record<string, string> = {};
+      for (const { field, message } of (failure.code === 'validation_failed' && (error as EkProblemError).errors) || []) {
+        const name = field.split('.')[0]!;
+        if (FIELDS.includes(name)) errors[name] ??= message;
+      }
+      if (!Object.keys(errors).length) errors.form = failureText(failure, this.texts);
+      if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
+      else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
+      this.#errors = errors;
+      this.#focus = '[aria-invalid="true"]';
+    }
+    this.#busy = false;
+    this.requestUpdate();
+  }
+}

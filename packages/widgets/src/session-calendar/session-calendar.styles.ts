@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const sessionCalendarStyles = css`
+  [part='base'],
+  [part~='week'],
+  [part~='detail'] {
+    display: grid;
+    gap: var(--ek-space, 0.5rem);
+    overflow-wrap: anywhere;
+  }
+
+  h3,
+  h4,
+  h5,
+  p,
+  ul {
+    margin: 0;
+    font-size: 1em;
+  }
+
+  ul {
+    padding: 0;
+    list-style: none;
+  }
+
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--ek-space, 0.5rem);
+  }
+
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+    min-width: 0;
+    max-width: 100%;
+    min-height: 2.25em;
+    margin-inline-start: 0.5em;
+    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+    background: var(--ek-field-background, Canvas);
+  }
+
+  input {
+    width: 100%;
+    margin: 0.25em 0;
+  }
+
+  [part~='session'] {
+    display: grid;
+    gap: 0.25em;
+    padding-block: var(--ek-space, 0.5rem);
+    border-block-start: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+  }
+
+  .title {
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+  }
+
+  [part~='cancelled'] .title {
+    text-decoration: line-through;
+  }
+
+  [part~='badge'] {
+    padding: 0 0.5em;
+    border-radius: var(--ek-radius, 0.375rem);
+    background: color-mix(in srgb, currentColor 12%, transparent);
+    font-size: 0.875em;
+    font-weight: 400;
+  }
+
+  [part~='detail'] {
+    justify-items: start;
+    padding-inline-start: var(--ek-space, 0.5rem);
+    border-inline-start: 3px solid color-mix(in srgb, currentColor 25%, transparent);
+  }
+
+  .text {
+    white-space: pre-line;
+  }
+
+  [part~='grid'] {
+    width: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+    text-align: center;
+  }
+
+  td {
+    height: 2.5em;
+  }
+
+  [part~='day'] {
+    cursor: pointer;
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
+  [part~='has-sessions'] {
+    font-weight: 700;
+  }
+
+  [part~='has-sessions']::after {
+    content: '';
+    display: block;
+    width: 0.4em;
+    height: 0.4em;
+    margin: auto;
+    border-radius: 50%;
+    background: currentColor;
+  }
+
+  [aria-selected='true'] {
+    background: var(--ek-accent, #0b5cad);
+    color: var(--ek-accent-text, #fff);
+  }
+
+  [part~='more'] {
+    justify-self: start;
+  }
+`;

@@ -1,0 +1,453 @@
+import type { ListSessionsQuery, Page, RsvpAnswer, Session } from '@ekollega/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { EkElement } from '../kit/element.js';
+import { failureText, isSignedOut, toFailure } from '../kit/errors.js';
+import { emit } from '../kit/events.js';
+import type { MessageKey } from '../kit/i18n/index.js';
+import { EkLoad, type EkConnection } from '../kit/load.js';
+import { sessionCalendarStyles } from './session-calendar.styles.js';
+
+/** The calendar's message keys without their `calendar.` prefix. */
+type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
+
+const DAY = 864e5;
+const ANSWERS = ['yes', 'no', 'maybe'] as const;
+const SCOPES = ['all', 'mine', 'open'] as const;
+
+// Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
+// zone (`local_start`), whatever zone the reader is in.
+const dayOf = (date: string): number => Date.parse(date.slice(0, 10));
+const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
+/** Monday of the week of `day`. */
+const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
+/** The ISO 8601 week number: week 1 holds the year's first Thursday. */
+function weekNumber(day: number): number {
+  const thursday = monday(day) + 3 * DAY;
+  return 1 + Math.floor((thursday - Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1)) / (7 * DAY));
+}
+/** `date` moved by `months`, on the same day of the month where that month has it. */
+function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(year, month + months, 0)).getUTCDate();
+  return dateOf(Date.UTC(year, month - 1 + months, Math.min(day, last)));
+}
+
+/**
+ * The agenda lists upcoming sessions by week; the month view is a grid of days (arrow keys,
+ * Home/End, Page Up/Down) whose selected day's sessions are listed below it, Enter moving there.
+ * A session opens in place: its agenda, speakers, the member's answer, the meeting link from 15
+ * minutes before the start for those the API gives it to, and a calendar file. Times are the
+ * session's own, with the reader's beside them when their zone gives other clock times.
+ *
+ * @summary Upcoming group meetings, expert talks and events as an agenda or a month, with RSVP,
+ * the meeting link, "add to calendar" and the member's personal calendar feed.
+ *
+ * @fires {CustomEvent<{ sessionId: string }>} ek-session-select - A session's detail opened.
+ * @fires {CustomEvent<{ sessionId: string; answer: 'yes' | 'no' | 'maybe'; waitlisted: boolean }>} ek-rsvp - The member answered; `waitlisted` when a yes to a full session put them in line.
+ * @fires {CustomEvent<{ reason: string }>} ek-auth-required - A visitor pressed an answer or "sign in"; start the host site's sign-in.
+ * @fires {CustomEvent<{ code: string; message: string; status?: number }>} ek-error - Loading, answering or a calendar file failed.
+ *
+ * @csspart base - Everything the calendar shows.
+ * @csspart view - The two buttons switching between the agenda and the month.
+ * @csspart scope - The select choosing my groups, open events or all.
+ * @csspart feed - The "subscribe in your calendar app" disclosure.
+ * @csspart copy - The button copying the feed address.
+ * @csspart week - One week of the agenda, with its heading.
+ * @csspart session - One session in a list; also `cancelled` when it is.
+ * @csspart badge - A session's status: moved or cancelled.
+ * @csspart local-time - The session's time in the reader's zone.
+ * @csspart detail - An open session's agenda, speakers, answer, link and calendar file.
+ * @csspart rsvp - The yes / no / maybe buttons.
+ * @csspart join - The meeting link.
+ * @csspart ics - The "add to calendar" button.
+ * @csspart more - The "show more sessions" button.
+ * @csspart empty - Said when there is no session to show.
+ * @csspart previous - The previous-month button.
+ * @csspart next - The next-month button.
+ * @csspart grid - The month grid.
+ * @csspart day - A day of the month grid; also `has-sessions` when it has some (their titles are read out with the day).
+ * @csspart skeleton - A placeholder while loading.
+ * @csspart sign-in - The sign-in button a visitor sees.
+ * @csspart error - An error message with its retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --ek-field-background - Background of the scope select and the feed address (default the page's `Canvas`).
+ */
+export class EkSessionCalendar extends EkElement {
+  static override styles = [EkElement.styles, sessionCalendarStyles];
+
+  /** Only this group's sessions (a group id); its meetings show to its members and facilitators. */
+  @property() group?: string;
+
+  /** `agenda`: upcoming sessions by week; `month`: a month grid. */
+  @property({ reflect: true }) view: 'agenda' | 'month' = 'agenda';
+
+  /** `all` the reader may see, `mine` (my groups' meetings and sessions I answered) or `open` (the association's events). Visitors see open events. */
+  @property() scope: 'all' | 'mine' | 'open' = 'all';
+
+  /** The selected day of the month view, `YYYY-MM-DD` (default today in `time-zone`); it follows the keyboard. */
+  @property() date = '';
+
+  /** The reader's IANA time zone, whose clock times show beside the session's (default the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  /** How many sessions the agenda loads at first and with each "show more" (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  #query: ListSessionsQuery = {};
+  #signedIn?: boolean;
+  #loaded = '';
+  /** The session whose detail is open. */
+  #open: string | null = null;
+  /** A failed action's message, shown where it happened: a session's id, `more` or `feed`. */
+  #problem?: { at: string; text: string };
+  /** The member's feed address, and for which connection: another member signing in must not see it. */
+  #feed?: { url: string; of: EkConnection };
+  #copied = false;
+  /** Whether "show more" is loading, so a second press does not load the same page again. */
+  #busy = false;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
+    const signedIn = await client.isSignedIn();
+    const month = this.view === 'month';
+    const first = `${this.date.slice(0, 7)}-01`;
+    const query = (this.#query = {
+      group: this.group,
+      // "My groups" needs a member; a visitor sees the open events instead.
+      scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
+      limit: month ? 100 : Math.min(100, this.pageSize),
+      // A day's margin each side: the grid's days are the sessions' local days, the query is in UTC.
+      ...(month ? { from: new Date(dayOf(first) - DAY).toISOString(), to: new Date(dayOf(addMonths(first, 1)) + DAY).toISOString() } : {}),
+    });
+    const page = await client.sessions.list(query, { signal });
+    while (month && page.next_cursor) {
+      const next = await client.sessions.list({ ...query, cursor: page.next_cursor }, { signal });
+      page.items.push(...next.items);
+      page.next_cursor = next.next_cursor;
+    }
+    // Only now: a member token the API refused leaves the calendar signed out, not signed in.
+    this.#signedIn = signedIn;
+    return page;
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.date ||= new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
+    const wanted = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join();
+    if (this.hasUpdated && wanted !== this.#loaded) this.#sessions.run();
+    this.#loaded = wanted;
+  }
+
+  #t(key: Key, values?: Record<string, string | number>): string {
+    return this.texts.t(`calendar.${key}`, values);
+  }
+
+  #find(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
+
+  #fail(at: string, error: unknown): void {
+    const failure = toFailure(error);
+    this.#problem = { at, text: failureText(failure, this.texts) };
+    if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
+    else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
+  }
+
+  #problemAt(at: string): string {
+    return this.#problem?.at === at ? this.#problem.text : '';
+  }
+
+  // ——— Views ———
+
+  protected override render() {
+    const month = this.view === 'month';
+    return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
+      <div class="bar">
+        ${(['agenda', 'month'] as const).map(
+          (view) => html`<button part="view" type="button" class=${this.view === view ? '' : 'secondary'} aria-pressed=${this.view === view} @click=${() => (this.view = view)}>
+            ${this.#t(`view.${view}`)}
+          </button>`,
+        )}
+        ${this.#signedIn
+          ? html`<label>${this.#t('scope')}
+                <select part="scope" @change=${(event: Event) => (this.scope = (event.target as HTMLSelectElement).value as this['scope'])}>
+                  ${SCOPES.map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
+                </select></label
+              >${this.#renderFeed()}`
+          : this.#signedIn === false
+            ? this.renderSignIn('sign_in_required')
+            : nothing}
+      </div>
+      ${month ? this.#renderMonth() : this.renderLoad(this.#sessions, (shown) => this.#renderAgenda(shown))}
+    </div>`;
+  }
+
+  #renderFeed() {
+    // Closed again when the member changes: Lit sets `open` only when the bound value changes.
+    const url = this.#feed?.of === this.connection && this.#feed.url;
+    return html`<details part="feed" .open=${Boolean(url)} @toggle=${this.#loadFeed}>
+      <summary>${this.#t('feed')}</summary>
+      ${url
+        ? html`<label>${this.#t('feed-url')}<input readonly .value=${url} /></label>
+            <button part="copy" class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>`
+        : nothing}
+      <p role="status">${this.#copied ? this.#t('copied') : this.#problemAt('feed')}</p>
+    </details>`;
+  }
+
+  #renderAgenda(shown: Page<Session>) {
+    if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
+    const weeks = new Map<number, Session[]>();
+    for (const session of shown.items) {
+      const start = monday(dayOf(session.local_start));
+      weeks.set(start, [...(weeks.get(start) ?? []), session]);
+    }
+    return html`${[...weeks].map(
+        ([start, sessions]) => html`<section part="week" aria-labelledby="week-${start}">
+          <h3 id="week-${start}">
+            ${this.#t('week', { week: weekNumber(start), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
+          </h3>
+          ${this.#renderList(sessions)}
+        </section>`,
+      )}
+      ${shown.next_cursor
+        ? html`<button part="more" class="secondary" type="button" @click=${() => this.#more(shown)}>${this.#t('more')}</button>
+            <p role="alert">${this.#problemAt('more')}</p>`
+        : nothing}`;
+  }
+
+  #renderMonth() {
+    const state = this.#sessions.state;
+    const items = state.status === 'ready' ? state.value.items : [];
+    const titles = new Map<string, string[]>();
+    for (const { local_start, title } of items) titles.set(local_start.slice(0, 10), [...(titles.get(local_start.slice(0, 10)) ?? []), title]);
+    const month = this.date.slice(0, 7);
+    const first = dayOf(`${month}-01`);
+    const end = dayOf(addMonths(`${month}-01`, 1));
+    const weeks = [];
+    for (let week = monday(first); week < end; week += 7 * DAY) {
+      weeks.push(
+        html`<tr>
+          ${[0, 1, 2, 3, 4, 5, 6].map((offset) => {
+            const day = week + offset * DAY;
+            const date = dateOf(day);
+            const marked = titles.get(date);
+            return day < first || day >= end
+              ? html`<td></td>`
+              : html`<td
+                  part="day${marked ? ' has-sessions' : ''}"
+                  tabindex=${date === this.date ? 0 : -1}
+                  aria-selected=${date === this.date}
+                  @click=${() => this.#select(date)}
+                >
+                  ${new Date(day).getUTCDate()}${marked ? html`<span class="visually-hidden">: ${marked.join(', ')}</span>` : nothing}
+                </td>`;
+          })}
+        </tr>`,
+      );
+    }
+    const day = items.filter((session) => session.local_start.startsWith(this.date));
+    return html`<div class="bar">
+        <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(addMonths(this.date, -1))}>‹</button>
+        <h3 id="month">${this.texts.dateTime(first, 'UTC', { month: 'long', year: 'numeric' })}</h3>
+        <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(addMonths(this.date, 1))}>›</button>
+      </div>
+      <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
+        <thead>
+          <tr>
+            ${[1, 2, 3, 4, 5, 6, 7].map(
+              // 1 January 2024 was a Monday.
+              (weekday) => html`<th scope="col">${this.texts.dateTime(Date.UTC(2024, 0, weekday), 'UTC', { weekday: 'short' })}</th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks}
+        </tbody>
+      </table>
+      <h3>${this.texts.dateTime(dayOf(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
+      ${this.renderLoad(this.#sessions, () => (day.length ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
+  }
+
+  #renderList(sessions: Session[]) {
+    return html`<ul>
+      ${sessions.map((session) => {
+        const open = this.#open === session.id;
+        return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}">
+          <h4>
+            <button class="title" type="button" aria-expanded=${open} data-id=${session.id} @click=${() => this.#toggle(session)}>${session.title}</button>
+            ${session.status === 'scheduled' ? nothing : html`<span part="badge">${this.#t(session.status)}</span>`}
+          </h4>
+          <p>${this.#when(session)}</p>
+          ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
+          ${open ? this.#renderDetail(session) : nothing}
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  /** The session's time in its own zone, and in the reader's when their clock says otherwise. */
+  #when({ starts_at, ends_at, time_zone }: Session) {
+    const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
+    const there = this.texts.range(starts_at, ends_at, time_zone, options);
+    const here = this.texts.range(starts_at, ends_at, this.timeZone, options);
+    return there === here
+      ? there
+      : html`${this.texts.range(starts_at, ends_at, time_zone, { ...options, timeZoneName: 'short' })}
+          <span part="local-time">(${this.#t('your-time', { time: here })})</span>`;
+  }
+
+  #renderDetail(session: Session) {
+    const now = Date.now();
+    const start = Date.parse(session.starts_at);
+    const end = Date.parse(session.ends_at);
+    const opens = start - 15 * 60_000;
+    const closed = session.status === 'cancelled' || end <= now;
+    const mine = session.my_rsvp;
+    let link: unknown = nothing;
+    if (session.meeting_url && !closed) {
+      // Shown from 15 minutes before the start, so the detail wakes when that time comes.
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.requestUpdate(), Math.min((now < opens ? opens : end) - now, DAY));
+      link =
+        now < opens
+          ? html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`
+          : html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer">${this.#t('join')}</a>`;
+    }
+    const id = session.id;
+    return html`<div part="detail">
+      ${session.description ? html`<p class="text">${session.description}</p>` : nothing}
+      ${session.agenda ? html`<h5>${this.#t('agenda')}</h5><p class="text">${session.agenda}</p>` : nothing}
+      ${session.speakers.length
+        ? html`<h5>${this.#t('speakers')}</h5>
+            <ul>
+              ${session.speakers.map((speaker) => html`<li>${speaker.name}${speaker.title ? `, ${speaker.title}` : ''}</li>`)}
+            </ul>`
+        : nothing}
+      <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${id}">
+        <span id="rsvp-${id}">${this.#t('rsvp')}</span>
+        ${ANSWERS.map(
+          (answer) => html`<button
+            type="button"
+            class=${mine?.answer === answer ? '' : 'secondary'}
+            aria-pressed=${mine?.answer === answer}
+            ?disabled=${closed}
+            @click=${() => this.#rsvp(session, answer)}
+          >
+            ${this.#t(answer)}
+          </button>`,
+        )}
+      </div>
+      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problemAt(id)}</p>
+      ${link}
+      <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>${this.#t('ics')}</button>
+    </div>`;
+  }
+
+  // ——— Actions ———
+
+  #toggle(session: Session): void {
+    this.#open = this.#open === session.id ? null : session.id;
+    if (this.#open) emit(this, 'ek-session-select', { sessionId: session.id });
+    this.requestUpdate();
+  }
+
+  /** Selects a day of the month view and keeps the keyboard focus on it. */
+  async #select(date: string): Promise<void> {
+    this.date = date;
+    await this.updateComplete;
+    this.#find('td[tabindex="0"]')?.focus();
+  }
+
+  readonly #onGridKey = (event: KeyboardEvent) => {
+    const day = dayOf(this.date);
+    const weekday = (new Date(day).getUTCDay() + 6) % 7;
+    const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -weekday, End: 6 - weekday };
+    const key = event.key;
+    if (key === 'Enter' || key === ' ') this.#find('li button')?.focus();
+    else if (key in steps) void this.#select(dateOf(day + steps[key]! * DAY));
+    else if (key === 'PageUp' || key === 'PageDown') void this.#select(addMonths(this.date, key === 'PageUp' ? -1 : 1));
+    else return;
+    event.preventDefault();
+  };
+
+  async #more(shown: Page<Session>): Promise<void> {
+    const client = this.connection.session?.client;
+    if (!client || this.#busy) return;
+    this.#busy = true;
+    this.#problem = undefined;
+    try {
+      const next = await client.sessions.list({ ...this.#query, cursor: shown.next_cursor ?? undefined });
+      shown.items.push(...next.items);
+      shown.next_cursor = next.next_cursor;
+      this.requestUpdate();
+      await this.updateComplete;
+      // On to the first new session, where the keyboard user was heading.
+      this.#find(`[data-id="${next.items[0]?.id}"]`)?.focus();
+    } catch (error) {
+      this.#fail('more', error);
+    }
+    this.#busy = false;
+    this.requestUpdate();
+  }
+
+  async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
+    const client = this.connection.session?.client;
+    if (!this.#signedIn || !client) return emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+    this.#problem = undefined;
+    try {
+      const mine = await client.sessions.rsvp(session.id, answer);
+      // Read again: a yes to an open event brings its meeting link, and the counts changed.
+      Object.assign(session, await client.sessions.get(session.id));
+      emit(this, 'ek-rsvp', { sessionId: session.id, answer, waitlisted: mine.waitlisted });
+    } catch (error) {
+      this.#fail(session.id, error);
+    }
+    this.requestUpdate();
+  }
+
+  /** Downloads the session as an iCalendar file, which calendar apps open. */
+  async #download(session: Session): Promise<void> {
+    try {
+      const ics = await this.connection.session!.client.sessions.ics(session.id);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+      link.download = `${session.title.replace(/[^\p{L}\p{N}]+/gu, '-')}.ics`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } catch (error) {
+      this.#fail(session.id, error);
+      this.requestUpdate();
+    }
+  }
+
+  readonly #loadFeed = async (event: Event) => {
+    const of = this.connection;
+    if (!(event.target as HTMLDetailsElement).open || this.#feed?.of === of) return;
+    this.#copied = false;
+    try {
+      this.#feed = { url: (await of.session!.client.sessions.myCalendar()).url, of };
+    } catch (error) {
+      this.#fail('feed', error);
+    }
+    this.requestUpdate();
+  };
+
+  readonly #copy = async () => {
+    try {
+      await navigator.clipboard.writeText(this.#feed!.url);
+      this.#copied = true;
+      this.requestUpdate();
+    } catch {
+      // Without clipboard access the address is selected, for the reader to copy.
+      this.renderRoot.querySelector('input')?.select();
+    }
+  };
+}
