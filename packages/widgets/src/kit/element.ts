@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { ekContext, type EkProvided } from './context.js';
 import { failureText, type EkFailure } from './errors.js';
 import { emit } from './events.js';
-import { closestLang, Texts, toLocale } from './i18n/index.js';
+import { closestLang, hasCatalogue, loadCatalogue, Texts, toLocale, type Locale } from './i18n/index.js';
 import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
 import { theme } from './theme.js';
@@ -13,6 +13,10 @@ import { theme } from './theme.js';
 /** Widgets on the page, told when `<html lang>` changes so an app that switches language is followed. */
 const connected = new Set<EkElement>();
 const pageLang = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+
+// The page's language is fetched as soon as the widgets' code runs, not when the first widget
+// updates, so its texts are usually here before any widget needs them.
+loadCatalogue(toLocale(document.documentElement.lang));
 
 /**
  * What every `ek-` widget shares: settings from its own attributes or from an enclosing
@@ -77,6 +81,22 @@ export abstract class EkElement extends LitElement {
     this.requestUpdate();
   }
 
+  /** The widget's language: its own `lang`, else the provider's, else the page's. */
+  #locale(): Locale {
+    return toLocale(this.lang || this.provided?.settings.lang || closestLang(this));
+  }
+
+  /**
+   * Holds each update until the texts of the widget's language are here, so nothing renders
+   * without its words and `updateComplete` waits for them; properties set meanwhile join the
+   * same update with their changes. Without the texts (the fetch failed) it renders anyway.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.#locale();
+    if (hasCatalogue(locale)) return super.scheduleUpdate();
+    return loadCatalogue(locale).then(() => (hasCatalogue(locale) ? this.scheduleUpdate() : super.scheduleUpdate()));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!connected.size) pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
@@ -111,7 +131,7 @@ export abstract class EkElement extends LitElement {
       this.#loadedRevision = revision;
       this.connection = { session };
     }
-    const locale = toLocale(this.lang || base.lang || closestLang(this));
+    const locale = this.#locale();
     this.texts = new Texts(locale, session?.strings?.[locale]);
   }
 

@@ -1,13 +1,14 @@
 import { EkNetworkError, EkProblemError } from '@ekollega/sdk';
 import { expect } from '@open-wc/testing';
 import { failureText, isSignedOut, toFailure } from './errors.js';
-import { Texts } from './i18n/index.js';
+import { loadCatalogue, Texts } from './i18n/index.js';
 
 const problem = (status: number, code: string, retryAfter?: number) =>
   new EkProblemError({ type: 'about:blank', title: code, status, code }, retryAfter === undefined ? {} : { retryAfter });
 
 describe('failures', () => {
   const texts = new Texts('en');
+  before(() => loadCatalogue('en'));
   const say = (error: unknown) => failureText(toFailure(error), texts);
 
   it('are translated by code', () => {

@@ -1,13 +1,37 @@
-import { en, type Catalogue, type MessageKey } from './en.js';
-import { fi } from './fi.js';
-import { sv } from './sv.js';
+import type { Catalogue, MessageKey } from './en.js';
 
 export type { Catalogue, MessageKey } from './en.js';
 
 /** The languages every widget speaks completely. */
 export type Locale = 'fi' | 'sv' | 'en';
 
-export const catalogues: Record<Locale, Catalogue> = { fi, sv, en };
+/**
+ * Each language's texts are a chunk of their own, fetched when first needed, so a page downloads
+ * the one language it reads rather than all three (the English object stays the type source).
+ */
+const importers: Record<Locale, () => Promise<Catalogue>> = {
+  fi: () => import('./fi.js').then((module) => module.fi),
+  sv: () => import('./sv.js').then((module) => module.sv),
+  en: () => import('./en.js').then((module) => module.en),
+};
+
+/** The catalogues fetched so far. */
+const catalogues: Partial<Record<Locale, Catalogue>> = {};
+const loading: Partial<Record<Locale, Promise<unknown>>> = {};
+
+/** Whether the texts of `locale` are here, so `Texts` of that language can speak. */
+export const hasCatalogue = (locale: Locale): boolean => locale in catalogues;
+
+/**
+ * Fetches the texts of `locale` once; resolves when they are here. A failed fetch (the network)
+ * resolves too, and the next call tries again.
+ */
+export function loadCatalogue(locale: Locale): Promise<unknown> {
+  return (loading[locale] ??= importers[locale]().then(
+    (catalogue) => (catalogues[locale] = catalogue),
+    () => delete loading[locale],
+  ));
+}
 
 /**
  * The language used when nothing on the page names one we have. Finnish, not English: the product
@@ -64,7 +88,8 @@ export class Texts {
   ) {}
 
   #text(key: MessageKey): string {
-    return this.overrides[key] ?? catalogues[this.locale][key];
+    // A key, not an empty string, if the language's chunk could not be fetched.
+    return this.overrides[key] ?? catalogues[this.locale]?.[key] ?? key;
   }
 
   /** The text of `key` with its `{placeholders}` filled. */
@@ -80,7 +105,7 @@ export class Texts {
   /** The plural form of `key` that suits `count` in this language, with `{count}` filled. */
   plural(key: PluralKey, count: number): string {
     const form = `${key}.${new Intl.PluralRules(this.locale).select(count)}`;
-    const chosen = (form in catalogues[this.locale] ? form : `${key}.other`) as MessageKey;
+    const chosen = (form in (catalogues[this.locale] ?? {}) ? form : `${key}.other`) as MessageKey;
     return this.t(chosen, { count: new Intl.NumberFormat(INTL_LOCALE[this.locale]).format(count) });
   }
 
