@@ -20,6 +20,8 @@ export interface EkSession {
   readonly client: EkClient;
   /** The association's text overrides once `loadStrings()` finished. */
   strings: PublicConfig['strings'] | undefined;
+  /** How the association set up its Q&A board (downvotes, public reading), with the overrides. */
+  qa: PublicConfig['qa'] | undefined;
   /** Fetches the overrides once; a failure is forgotten so the next load asks again. */
   loadStrings(): Promise<void>;
 }
@@ -77,10 +79,12 @@ function createSession(client: EkClient): EkSession {
   const session: EkSession = {
     client,
     strings: undefined,
+    qa: undefined,
     loadStrings() {
       pending ??= client.config().then(
         (config) => {
           session.strings = config.strings;
+          session.qa = config.qa;
         },
         (error: unknown) => {
           pending = undefined;

@@ -244,6 +244,27 @@ describe('<ek-qa-board>', () => {
     expect($(element, `[data-id="${questionId}"]`)).to.exist;
   });
 
+  it('offers a down vote only where the association allows downvotes', async () => {
+    const question = { by: 'bertil', title: 'Kannattaako lehti-ilmoitus?', body: 'Mietin mainontaa.' };
+    const off = await qaBoard(await board({ questions: [question] }), { member: 'aino' });
+    await settled(off);
+    $(off, '[part~="question"] h3 button')!.click();
+    await until(() => $(off, '#answers'), 'the question did not open');
+    expect($$(off, 'article [part~="vote"]')).to.have.length(1);
+
+    const on = await qaBoard(await board({ settings: { qa_downvotes: true }, questions: [question] }), { member: 'aino' });
+    await settled(on);
+    $(on, '[part~="question"] h3 button')!.click();
+    await until(() => $(on, '#answers'), 'the question did not open');
+    const [up, down] = $$<HTMLButtonElement>(on, 'article [part~="vote"]');
+    expect(down!.getAttribute('aria-label')).to.equal('Vote down');
+    const voted = oneEvent(on, 'ek-vote');
+    down!.click();
+    expect((await voted).detail).to.include({ value: -1, score: -1 });
+    await until(() => down!.getAttribute('aria-pressed') === 'true', 'the down vote was not shown');
+    expect(up!.getAttribute('aria-pressed')).to.equal('false');
+  });
+
   it('answers, votes and withdraws the vote, accepts as the asker, and reports, all by keyboard', async () => {
     const seeded = await board({
       questions: [{ by: 'aino', title: 'Mikä laskutusohjelma?', body: 'Vaihdan ohjelmaa.', answers: [{ by: 'bertil', body: 'Kokeile *Procountoria*.' }, { by: 'mikko', body: 'Excel riittää.' }] }],

@@ -295,7 +295,9 @@ export class EkQaBoard extends EkElement {
       <div class="actions">
         ${post.mine
           ? nothing
-          : html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === 1)} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref)}>▲</button>`}
+          : html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === 1)} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
+              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === -1)} aria-label=${this.#t('down')} @click=${() => this.#vote(post, ref, -1)}>▼</button>`
+              : nothing}`}
         <span>${this.texts.plural('qa.score', post.score)}</span>
         ${answer && question.can_accept
           ? html`<button part="accept" class="secondary" type="button" aria-pressed=${String(answer.accepted)} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
@@ -434,13 +436,13 @@ export class EkQaBoard extends EkElement {
   }
 
   /**
-   * Votes a post up, or withdraws the vote. No down button: the association may allow downvotes,
-   * but the API does not tell widgets whether it does.
+   * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
+   * button shows only where the association allows downvotes (`/v1/config` `qa.downvotes`).
    */
-  #vote(post: Question | Answer, ref: PostRef): Promise<void> | void {
+  #vote(post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> | void {
     if (!this.#member) return this.#signIn();
     return this.#act(async (client) => {
-      const result = post.my_vote === 1 ? await client.questions.unvote(ref) : await client.questions.vote(ref, 1);
+      const result = post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value);
       post.score = result.score;
       post.my_vote = result.my_vote;
       const [questionId, answerId] = typeof ref === 'string' ? [ref, null] : [ref.question, ref.answer];

@@ -134,6 +134,7 @@ export const en = {
   'qa.answers.other': '{count} answers',
   'qa.back': 'All questions',
   'qa.up': 'Vote up',
+  'qa.down': 'Vote down',
   'qa.accepted': 'Accepted answer',
   'qa.report': 'Report',
   'qa.reason': 'Reason',

@@ -131,6 +131,7 @@ export const fi: Catalogue = {
   'qa.answers.other': '{count} vastausta',
   'qa.back': 'Kaikki kysymykset',
   'qa.up': 'Äänestä',
+  'qa.down': 'Äänestä alas',
   'qa.accepted': 'Hyväksytty vastaus',
   'qa.report': 'Ilmoita',
   'qa.reason': 'Syy',

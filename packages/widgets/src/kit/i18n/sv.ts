@@ -130,6 +130,7 @@ export const sv: Catalogue = {
   'qa.answers.other': '{count} svar',
   'qa.back': 'Alla frågor',
   'qa.up': 'Rösta upp',
+  'qa.down': 'Rösta ned',
   'qa.accepted': 'Godkänt svar',
   'qa.report': 'Anmäl',
   'qa.reason': 'Orsak',
