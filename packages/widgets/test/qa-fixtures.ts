@@ -9,7 +9,7 @@
  * for that id is a 500.
  */
 import type { createTenant as CreateTenant, Store } from '@ekollega/api';
-import { SignJWT } from 'jose';
+import { answerTokenRequest, memberToken, readJson, type Context } from './host-backend.js';
 
 /** A question seeded on the board, with its answers and votes (by people's ids). */
 export interface SeedQuestion {
@@ -48,14 +48,6 @@ export interface SeededBoard {
   questions: string[];
 }
 
-interface Context {
-  path: string;
-  method: string;
-  query: Record<string, string | undefined>;
-  req: AsyncIterable<Uint8Array>;
-  status: number;
-  body: unknown;
-}
 
 type Role = 'member' | 'facilitator' | 'admin';
 
@@ -109,40 +101,20 @@ export function qaFixtures(store: Store, createTenant: typeof CreateTenant, orig
     return { board: tenant, tenantKey: created.publishableKey, group, questions };
   }
 
-  async function token(board: string | undefined, sub: string | undefined): Promise<string | null> {
+  function token(board: string | undefined, sub: string | undefined): Promise<string> | null {
     const known = board ? boards.get(board) : undefined;
-    if (!known || !sub) return null;
-    const now = Math.floor(Date.now() / 1000);
+    if (!board || !known || !sub) return null;
     const roles = known.facilitators.includes(sub) ? ['facilitator', 'member'] : ['member'];
-    return new SignJWT({ name: known.people[sub] ?? sub, roles })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(board!)
-      .setAudience('ekollega')
-      .setSubject(sub)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 900)
-      .sign(new TextEncoder().encode(known.secret));
+    return memberToken({ tenantId: board, secret: known.secret }, sub, known.people[sub] ?? sub, roles);
   }
 
   return async (ctx: Context, next: () => Promise<void>) => {
     if (ctx.path === '/__test/qa' && ctx.method === 'POST') {
-      let text = '';
-      const decoder = new TextDecoder();
-      for await (const chunk of ctx.req) text += decoder.decode(chunk, { stream: true });
-      ctx.body = await seed(JSON.parse(text) as BoardSeed);
+      ctx.body = await seed(await readJson<BoardSeed>(ctx));
       return;
     }
     if (ctx.path === '/__test/qa/token') {
-      const { fail } = ctx.query;
-      if (fail && !failed.has(fail)) {
-        failed.add(fail);
-        ctx.status = 500;
-        ctx.body = { error: 'the host site failed' };
-        return;
-      }
-      const signed = await token(ctx.query.board, ctx.query.sub);
-      ctx.status = signed ? 200 : 401;
-      ctx.body = signed ? { token: signed } : { error: 'nobody is signed in' };
+      await answerTokenRequest(ctx, failed, token(ctx.query.board, ctx.query.sub));
       return;
     }
     return next();

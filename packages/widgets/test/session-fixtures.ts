@@ -10,7 +10,7 @@
  */
 import type { createTenant as CreateTenant, Store } from '@ekollega/api';
 import type { CreateSession } from '@ekollega/api/contract';
-import { SignJWT } from 'jose';
+import { answerTokenRequest, memberToken, readJson, type Context } from './host-backend.js';
 
 /** A session made for a test; its start is wall time in its zone, or minutes from now. */
 export type SeedSession = Omit<CreateSession, 'start' | 'group_id' | 'duration_minutes'> & {
@@ -46,14 +46,6 @@ export interface SeededCalendar {
   sessions: string[];
 }
 
-interface Context {
-  path: string;
-  method: string;
-  query: Record<string, string | undefined>;
-  req: AsyncIterable<Uint8Array>;
-  status: number;
-  body: unknown;
-}
 
 const FACILITATOR = 'facilitator';
 
@@ -99,37 +91,17 @@ export function sessionFixtures(store: Store, createTenant: typeof CreateTenant,
 
   function token(calendar: string | undefined, sub: string | undefined): Promise<string> | null {
     const known = calendar ? calendars.get(calendar) : undefined;
-    if (!known || !sub) return null;
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ name: known.people[sub] ?? sub, roles: sub === FACILITATOR ? ['facilitator', 'member'] : ['member'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(calendar!)
-      .setAudience('ekollega')
-      .setSubject(sub)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 900)
-      .sign(new TextEncoder().encode(known.secret));
+    if (!calendar || !known || !sub) return null;
+    return memberToken({ tenantId: calendar, secret: known.secret }, sub, known.people[sub] ?? sub, sub === FACILITATOR ? ['facilitator', 'member'] : ['member']);
   }
 
   return async (ctx: Context, next: () => Promise<void>) => {
     if (ctx.path === '/__test/calendar' && ctx.method === 'POST') {
-      let text = '';
-      const decoder = new TextDecoder();
-      for await (const chunk of ctx.req) text += decoder.decode(chunk, { stream: true });
-      ctx.body = await seed(JSON.parse(text) as CalendarSeed);
+      ctx.body = await seed(await readJson<CalendarSeed>(ctx));
       return;
     }
     if (ctx.path === '/__test/calendar/token') {
-      const { fail } = ctx.query;
-      if (fail && !failed.has(fail)) {
-        failed.add(fail);
-        ctx.status = 500;
-        ctx.body = { error: 'the host site failed' };
-        return;
-      }
-      const signed = await token(ctx.query.calendar, ctx.query.sub);
-      ctx.status = signed ? 200 : 401;
-      ctx.body = signed ? { token: signed } : { error: 'nobody is signed in' };
+      await answerTokenRequest(ctx, failed, token(ctx.query.calendar, ctx.query.sub));
       return;
     }
     return next();
