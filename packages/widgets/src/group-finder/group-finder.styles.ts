@@ -43,13 +43,7 @@ export const groupFinderStyles = css`
   input,
   select,
   textarea {
-    font: inherit;
-    color: inherit;
-    min-width: 0;
     min-height: 2.25em;
-    padding: 0.25em 0.5em;
-    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
-    border-radius: var(--ek-radius, 0.375rem);
     background: var(--ek-dialog-background, Canvas);
   }
 

@@ -85,6 +85,19 @@ export const theme = css`
     gap: var(--ek-space, 0.5rem);
   }
 
+  /* Form fields look alike in every widget; an element adds only its background and sizing. */
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    min-width: 0;
+    max-width: 100%;
+    padding: 0.25em 0.5em;
+    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -65,13 +65,6 @@ export const qaBoardStyles = css`
   input,
   select,
   textarea {
-    font: inherit;
-    color: inherit;
-    min-width: 0;
-    max-width: 100%;
-    padding: 0.25em 0.5em;
-    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
-    border-radius: var(--ek-radius, 0.375rem);
     background: transparent;
   }
 

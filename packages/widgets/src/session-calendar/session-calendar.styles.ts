@@ -32,14 +32,8 @@ export const sessionCalendarStyles = css`
 
   select,
   input {
-    font: inherit;
-    color: inherit;
-    min-width: 0;
-    max-width: 100%;
     min-height: 2.25em;
     margin-inline-start: 0.5em;
-    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
-    border-radius: var(--ek-radius, 0.375rem);
     background: var(--ek-field-background, Canvas);
   }
 
