@@ -1,20 +1,12 @@
 import type { EkClient, EkProblemError, Group, GroupDetail, Membership, Page } from '@ekollega/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
-import { failureText, isSignedOut, toFailure, type EkFailure } from '../kit/errors.js';
+import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
 import { DEFAULT_TIME_ZONE, type MessageKey } from '../kit/i18n/index.js';
 import { EkLoad } from '../kit/load.js';
 import { FILTERS, filtersFromUrl, FORMATS, LANGUAGES, TIMES_OF_DAY, toQuery, urlWithFilters, type FilterName } from './filters.js';
 import { groupFinderStyles } from './group-finder.styles.js';
-
-/** "Show more": loading the next page of `page`, or why that failed. */
-interface More {
-  page: Page<Group>;
-  failure?: EkFailure;
-}
 
 const FILTER_PROPERTIES = [...FILTERS.map(([name]) => name), 'trade', 'pageSize'] as const;
 
@@ -66,38 +58,40 @@ type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` 
 export class EkGroupFinder extends EkElement {
   static override styles = [EkElement.styles, groupFinderStyles];
 
+  static override properties: PropertyDeclarations = { q: {}, language: {}, theme: {}, format: {}, region: {}, weekday: { type: Number }, timeOfDay: { attribute: 'time-of-day' }, hasPlaces: { type: Boolean, attribute: 'has-places' }, trade: {}, pageSize: { type: Number, attribute: 'page-size' } };
+
   /** Free text searched in the groups' names, descriptions, themes and trades. */
-  @property() q?: string;
+  q?: string;
 
   /** Only groups that meet in this language: `fi`, `sv` or `en`. */
-  @property() language?: string;
+  language?: string;
 
   /** Only groups with this theme (case does not matter), e.g. `sales`. */
-  @property() theme?: string;
+  theme?: string;
 
   /** Only groups that meet `online` or `in_person`. */
-  @property() format?: string;
+  format?: string;
 
   /** Only groups in this region or municipality. */
-  @property() region?: string;
+  region?: string;
 
   /** Only groups that meet on this ISO weekday: 1 = Monday … 7 = Sunday. */
-  @property({ type: Number }) weekday?: number;
+  weekday?: number;
 
   /** Only groups that meet in the `morning` (before 12), `afternoon` (12–17) or `evening` (from 17). */
-  @property({ attribute: 'time-of-day' }) timeOfDay?: string;
+  timeOfDay?: string;
 
   /** Only groups with places left. */
-  @property({ type: Boolean, attribute: 'has-places' }) hasPlaces = false;
+  hasPlaces = false;
 
   /**
    * Only groups of this trade: a scope the page sets (a finder for craftspeople, say). The visitor
    * has no control for it, clearing the filters keeps it, and it is not written to the URL.
    */
-  @property() trade?: string;
+  trade?: string;
 
   /** How many groups are loaded at first and added by each "show more" (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
+  pageSize = 12;
 
   readonly #groups = new EkLoad<Page<Group>>(this, (client, signal) => client.groups.list(this.#query(), { signal }));
   readonly #detail = new EkLoad<GroupDetail | null>(this, (client, signal) =>
@@ -108,9 +102,6 @@ export class EkGroupFinder extends EkElement {
   #open: Group | null = null;
   /** Where the focus goes back to when the dialog closes. */
   #opener: HTMLElement | null = null;
-  /** Whether the dialog was opened to join, so the focus moves to the ground rules once they load. */
-  #toJoin = false;
-  #more: More | null = null;
   #typing: ReturnType<typeof setTimeout> | undefined;
   /** Themes, regions and municipalities seen in loaded groups, suggested in the filters. */
   readonly #seen = { theme: new Set<string>(), region: new Set<string>() };
@@ -138,25 +129,22 @@ export class EkGroupFinder extends EkElement {
     if (this.hasUpdated && FILTER_PROPERTIES.some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#toJoin && this.#detail.state.status === 'ready') {
-      this.#toJoin = false;
-      this.#find('#rules-title')?.focus();
-    }
-  }
-
   #query() {
     const limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12;
     return { ...toQuery(this), limit };
   }
 
-  #find<T extends HTMLElement = HTMLElement>(selector: string): T | null {
-    return this.renderRoot.querySelector<T>(selector);
-  }
-
   #t(key: Key, values?: Record<string, string | number>): string {
     return this.texts.t(`group-finder.${key}`, values);
+  }
+
+  /**
+   * Keeps what the member typed or ticked and renders, so the form's bindings hold what the
+   * controls show and a later reset (after joining) reaches them.
+   */
+  #keep(change: () => void): void {
+    change();
+    this.requestUpdate();
   }
 
   #apply(name: FilterName, value: string): void {
@@ -186,10 +174,10 @@ export class EkGroupFinder extends EkElement {
   #clear(): void {
     clearTimeout(this.#typing);
     // The controls are bound one way (a re-render must not undo what is being typed), so they are emptied here.
-    this.#find<HTMLFormElement>('form')!.reset();
+    this.find<HTMLFormElement>('form')!.reset();
     for (const [name] of FILTERS) this.#apply(name, '');
     this.#writeUrl();
-    this.#find('input')?.focus();
+    this.find('input')?.focus();
   }
 
   #signIn(): void {
@@ -291,15 +279,10 @@ export class EkGroupFinder extends EkElement {
   }
 
   #renderList(page: Page<Group>) {
-    const more = this.#more?.page === page ? this.#more : null;
     return html`<ul part="list" class="cards">
         ${page.items.map((group) => html`<li>${this.#renderCard(group)}</li>`)}
       </ul>
-      ${more?.failure
-        ? this.renderError(more.failure, () => this.#showMore(page))
-        : page.next_cursor
-          ? html`<button part="more" class="secondary" type="button" aria-busy=${more ? 'true' : 'false'} @click=${() => this.#showMore(page)}>${this.#t('more')}</button>`
-          : nothing}`;
+      ${this.renderMore(page, this.#t('more'), (client, cursor) => client.groups.list({ ...this.#query(), cursor }))}`;
   }
 
   #renderEmpty() {
@@ -367,7 +350,7 @@ export class EkGroupFinder extends EkElement {
   #renderDialog(group: Group) {
     return html`<div class="dialog-head">
         <h2 id="dialog-title" lang=${group.language}>${group.name}</h2>
-        <button part="close" class="secondary" type="button" @click=${() => this.#find<HTMLDialogElement>('dialog')!.close()}>${this.#t('close')}</button>
+        <button part="close" class="secondary" type="button" @click=${() => this.find<HTMLDialogElement>('dialog')!.close()}>${this.#t('close')}</button>
       </div>
       ${this.renderLoad(this.#detail, (detail) => detail && this.#renderDetail(detail))}`;
   }
@@ -411,10 +394,10 @@ export class EkGroupFinder extends EkElement {
           type="checkbox"
           id="accept"
           required
-          .checked=${live(this.#accepted)}
+          .checked=${this.#accepted}
           aria-invalid=${invalid('rules')}
           aria-describedby="accept-error"
-          @change=${(event: Event) => (this.#accepted = (event.target as HTMLInputElement).checked)}
+          @change=${(event: Event) => this.#keep(() => (this.#accepted = (event.target as HTMLInputElement).checked))}
         />${this.#t('accept-rules', { version: group.rules.version })}
       </label>
       ${error('rules', 'accept-error')}
@@ -426,10 +409,10 @@ export class EkGroupFinder extends EkElement {
                 rows="3"
                 maxlength="2000"
                 required
-                .value=${live(this.#answers[id] ?? '')}
+                .value=${this.#answers[id] ?? ''}
                 aria-invalid=${invalid(`answers.${id}`)}
                 aria-describedby="answer-${id}-error"
-                @input=${(event: Event) => (this.#answers[id] = (event.target as HTMLTextAreaElement).value)}
+                @input=${(event: Event) => this.#keep(() => (this.#answers[id] = (event.target as HTMLTextAreaElement).value))}
               ></textarea>
               ${error(`answers.${id}`, `answer-${id}-error`)}`,
           )
@@ -440,66 +423,42 @@ export class EkGroupFinder extends EkElement {
 
   #renderLeave(group: GroupDetail, mine: Membership) {
     const label = this.#t(`leave.${mine.status as 'pending' | 'member' | 'waitlisted' | 'offered'}`);
-    const confirm = (confirming: boolean, focus: string) => async () => {
+    const confirm = (confirming: boolean) => () => {
       this.#confirming = confirming;
-      this.requestUpdate();
-      await this.updateComplete;
-      this.#find(focus)?.focus();
+      this.focusSoon('[part~="leave"]');
     };
     return this.#confirming
       ? html`<div class="actions" role="group" aria-labelledby="confirm">
           <span id="confirm">${this.#t('confirm')}</span>
           <button part="leave" type="button" @click=${() => this.#leave(group)}>${label}</button>
-          <button part="cancel" class="secondary" type="button" @click=${confirm(false, '[part~="leave"]')}>${this.#t('cancel')}</button>
+          <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>${this.#t('cancel')}</button>
         </div>`
-      : html`<button part="leave" class="secondary" type="button" @click=${confirm(true, '[part~="leave"]')}>${label}</button>`;
+      : html`<button part="leave" class="secondary" type="button" @click=${confirm(true)}>${label}</button>`;
   }
 
   // ——— Actions ———
 
-  async #showMore(page: Page<Group>): Promise<void> {
-    const client = this.connection.session?.client;
-    if (!client || (this.#more?.page === page && !this.#more.failure)) return;
-    const more: More = (this.#more = { page });
-    this.requestUpdate();
-    try {
-      const next = await client.groups.list({ ...this.#query(), cursor: page.next_cursor ?? undefined });
-      if (this.#more !== more) return;
-      page.items.push(...next.items);
-      page.next_cursor = next.next_cursor;
-      this.#more = null;
-      this.requestUpdate();
-      await this.updateComplete;
-      // On to the first new card, where the keyboard user was heading.
-      this.#find(`[data-id="${next.items[0]?.id}"] button`)?.focus();
-    } catch (error) {
-      if (this.#more !== more) return;
-      more.failure = toFailure(error);
-      emit(this, 'ek-error', { code: more.failure.code, message: more.failure.message, status: more.failure.status });
-    }
-    this.requestUpdate();
-  }
-
   async #openDialog(group: Group, event: Event, toJoin: boolean): Promise<void> {
     this.#open = group;
     this.#opener = event.currentTarget as HTMLElement;
-    this.#toJoin = toJoin;
     this.#accepted = this.#confirming = false;
     this.#answers = {};
     this.#errors = {};
     this.#detail.run();
     emit(this, 'ek-group-select', { groupId: group.id });
     await this.updateComplete;
-    const dialog = this.#find<HTMLDialogElement>('dialog')!;
+    const dialog = this.find<HTMLDialogElement>('dialog')!;
     if (!dialog.open) dialog.showModal();
-    this.#find('[part~="close"]')?.focus();
+    this.find('[part~="close"]')?.focus();
+    // To join: on to the ground rules once they have loaded.
+    if (toJoin) this.focusSoon('#rules-title');
   }
 
   readonly #onClose = () => {
     const id = this.#open?.id;
     this.#open = null;
     this.requestUpdate();
-    const opener = this.#opener?.isConnected ? this.#opener : this.#find(`[data-id="${id}"] [part~="details"]`);
+    const opener = this.#opener?.isConnected ? this.#opener : this.find(`[data-id="${id}"] [part~="details"]`);
     opener?.focus();
   };
 
@@ -507,8 +466,7 @@ export class EkGroupFinder extends EkElement {
     event.preventDefault();
     if (!this.#accepted) {
       this.#errors = { rules: this.#t('accept-rules-required') };
-      this.requestUpdate();
-      void this.updateComplete.then(() => this.#find('#accept')?.focus());
+      this.focusSoon('#accept');
       return;
     }
     const answers = asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {};
@@ -540,8 +498,7 @@ export class EkGroupFinder extends EkElement {
       this.#accepted = this.#confirming = false;
       this.#answers = {};
       await this.#refresh(client, group.id);
-      await this.updateComplete;
-      (this.#find('#membership') ?? this.#find('#accept') ?? this.#find('[part~="close"]'))?.focus();
+      this.focusSoon('#membership', '#accept', '[part~="close"]');
     } catch (error) {
       await this.#failed(client, group, error);
     } finally {
@@ -576,13 +533,9 @@ export class EkGroupFinder extends EkElement {
       this.#accepted = false;
       await this.#refresh(client, group.id).catch(() => undefined);
     } else {
-      errors.form = failureText(failure, this.texts);
-      if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
-      else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
+      errors.form = failureText(this.report(error), this.texts);
     }
     this.#errors = errors;
-    this.requestUpdate();
-    await this.updateComplete;
-    this.#find('[aria-invalid="true"]')?.focus();
+    this.focusSoon('[aria-invalid="true"]');
   }
 }

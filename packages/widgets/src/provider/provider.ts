@@ -1,8 +1,7 @@
 import type { EkClient, MemberTokenProvider } from '@ekollega/sdk';
-import { provide } from '@lit/context';
-import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import { ekContext, type EkProvided } from '../kit/context.js';
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { ekContext } from '../kit/context.js';
 import { sessionFor } from '../kit/session.js';
 import { providerStyles } from './provider.styles.js';
 
@@ -15,44 +14,43 @@ import { providerStyles } from './provider.styles.js';
 export class EkProvider extends LitElement {
   static override styles = providerStyles;
 
+  static override properties: PropertyDeclarations = { apiUrl: { attribute: 'api-url' }, tenantKey: { attribute: 'tenant-key' }, tokenUrl: { attribute: 'token-url' }, lang: { reflect: true }, getMemberToken: { attribute: false } };
+
   /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
-  @property({ attribute: 'api-url' }) apiUrl?: string;
+  apiUrl?: string;
 
   /** The association's publishable key (`pk_…`). */
-  @property({ attribute: 'tenant-key' }) tenantKey?: string;
+  tenantKey?: string;
 
   /** The host site's endpoint answering `{ "token": "<member JWT>" }`, or 401 when nobody is signed in. */
-  @property({ attribute: 'token-url' }) tokenUrl?: string;
+  tokenUrl?: string;
 
   /** Language of the widgets inside: `fi`, `sv` or `en`. */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /** Gives the member token from script instead of `token-url`; `null` when nobody is signed in. */
-  @property({ attribute: false }) getMemberToken?: MemberTokenProvider;
+  getMemberToken?: MemberTokenProvider;
 
-  /**
-   * What the widgets inside receive.
-   * @internal
-   */
-  @provide({ context: ekContext }) provided?: EkProvided;
+  /** What the widgets inside receive (the controller, not the `@provide` decorator: fewer bytes). */
+  readonly #context = new ContextProvider(this, { context: ekContext });
 
   #revision = 0;
 
   /** The API client the widgets inside share, for host scripts that call the API themselves; `null` until configured. */
   get client(): EkClient | null {
-    return this.provided?.session?.client ?? null;
+    return this.#context.value?.session?.client ?? null;
   }
 
   /** Tells the widgets inside that the host signed a member in or out: they forget the token and load again. */
   refresh(): void {
-    this.provided?.session?.client.signOut();
+    this.#context.value?.session?.client.signOut();
     this.#revision++;
     this.requestUpdate();
   }
 
   protected override willUpdate(): void {
     const settings = { apiUrl: this.apiUrl, tenantKey: this.tenantKey, tokenUrl: this.tokenUrl, getMemberToken: this.getMemberToken, lang: this.lang };
-    this.provided = { settings, session: sessionFor(settings), revision: this.#revision };
+    this.#context.setValue({ settings, session: sessionFor(settings), revision: this.#revision });
   }
 
   protected override render() {

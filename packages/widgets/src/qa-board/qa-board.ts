@@ -1,8 +1,7 @@
 import type { Answer, EkClient, EkProblemError, Page, PostRef, QaSort, Question, QuestionDetail } from '@ekollega/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
-import { failureText, isSignedOut, toFailure } from '../kit/errors.js';
+import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
 import type { MessageKey } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
@@ -58,11 +57,13 @@ const FIELDS = ['title', 'body', 'tags', 'reason'];
 export class EkQaBoard extends EkElement {
   static override styles = [EkElement.styles, qaBoardStyles];
 
+  static override properties: PropertyDeclarations = { group: {}, tag: {} };
+
   /** Shows this group's board instead of the association's; only the group's members and facilitators can read it. */
-  @property() group?: string;
+  group?: string;
 
   /** Lists only questions with this tag; members change it by pressing a tag, and clear it. */
-  @property() tag?: string;
+  tag?: string;
 
   readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
     const [page, member] = await Promise.all([client.questions.list({ ...this.#query(), limit: 20 }, { signal }), client.isSignedIn()]);
@@ -88,8 +89,6 @@ export class EkQaBoard extends EkElement {
   /** Field errors by field (`form` for the rest). */
   #errors: Record<string, string> = {};
   #busy = false;
-  /** What takes the focus once the view it is in has loaded. */
-  #focus = '';
   /** The live subscription, for which connection and board. */
   #live: { connection: EkConnection; group: string; stop: AbortController } | null = null;
   /** Posts others wrote since the board loaded, as the live events gave them, by id. */
@@ -111,25 +110,12 @@ export class EkQaBoard extends EkElement {
     this.#list.run();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#focus && !this.renderRoot.querySelector('[part~="skeleton"]')) {
-      this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();
-      this.#focus = '';
-    }
-  }
-
   #t(key: Key, values?: Record<string, string | number>): string {
     return this.texts.t(`qa.${key}`, values);
   }
 
   #query() {
     return { group: this.group || undefined, tag: this.tag || undefined, q: this.#q || undefined, sort: this.#sort };
-  }
-
-  #update(changes: () => void): void {
-    changes();
-    this.requestUpdate();
   }
 
   readonly #signIn = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
@@ -187,7 +173,7 @@ export class EkQaBoard extends EkElement {
     news.forEach((post) => this.#fresh.delete(post.id));
     if (this.#open) this.#shown()!.push(...news);
     else this.#shown()!.unshift(...news.reverse());
-    this.#update(() => (this.#focus = this.#open ? '#answers' : '[part~="question"] button'));
+    this.focusSoon(this.#open ? '#answers' : '[part~="question"] button');
   }
 
   // ——— Views ———
@@ -213,7 +199,7 @@ export class EkQaBoard extends EkElement {
                 <label>${this.#t('search')}<input type="search" name="q" .value=${this.#q} /></label>
               </form>
               <label
-                >${this.#t('sort')}<select @change=${(event: Event) => this.#update(() => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run()))}>
+                >${this.#t('sort')}<select @change=${(event: Event) => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run())}>
                   ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${this.#t(sort)}</option>`)}
                 </select></label
               >
@@ -236,9 +222,7 @@ export class EkQaBoard extends EkElement {
                   </li>`,
                 )}
               </ul>
-              ${page.next_cursor
-                ? html`<button part="more" class="secondary" type="button" @click=${() => this.#showMore(page)}>${this.#t('more')}</button>`
-                : nothing}
+              ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), limit: 20, cursor }))}
               ${this.#renderFormError()}`
           : html`<p part="empty">${this.#t('empty')}</p>`,
       )}`;
@@ -254,7 +238,7 @@ export class EkQaBoard extends EkElement {
           ${tags.map(
             (tag) =>
               html`<li>
-                <button part="tag" class="secondary" type="button" aria-pressed=${String(tag === this.tag)} @click=${() => ((this.tag = tag), (this.#focus = '[part~="clear"]'))}>
+                <button part="tag" class="secondary" type="button" aria-pressed=${String(tag === this.tag)} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
                   ${tag}
                 </button>
               </li>`,
@@ -311,7 +295,7 @@ export class EkQaBoard extends EkElement {
                 part="report"
                 class="secondary"
                 type="button"
-                @click=${() => this.#update(() => ((this.#reporting = post.id), (this.#errors = {}), (this.#focus = '#reason')))}
+                @click=${() => ((this.#reporting = post.id), (this.#errors = {}), this.focusSoon('#reason'))}
               >
                 ${this.#t('report')}
               </button>`}
@@ -323,7 +307,7 @@ export class EkQaBoard extends EkElement {
             ${this.#renderFieldError('reason')}
             <div class="actions">
               <button type="submit">${this.#t('report')}</button>
-              <button class="secondary" type="button" @click=${() => this.#update(() => ((this.#reporting = null), (this.#focus = `#report-${post.id}`)))}>${this.#t('cancel')}</button>
+              <button class="secondary" type="button" @click=${() => ((this.#reporting = null), this.focusSoon(`#report-${post.id}`))}>${this.#t('cancel')}</button>
             </div>
             ${this.#renderFormError()}
           </form>`
@@ -345,7 +329,7 @@ export class EkQaBoard extends EkElement {
         rows="5"
         aria-invalid=${this.#invalid('body')}
         aria-describedby="body-hint body-error"
-        @input=${(event: Event) => this.#update(() => (this.#draft = (event.target as HTMLTextAreaElement).value))}
+        @input=${(event: Event) => ((this.#draft = (event.target as HTMLTextAreaElement).value), this.requestUpdate())}
       ></textarea>
       <p id="body-hint" class="meta">${this.#t('hint')}</p>
       ${this.#renderFieldError('body')} ${question ? nothing : field('tags')}
@@ -357,7 +341,7 @@ export class EkQaBoard extends EkElement {
         <button type="submit">${this.#t(question ? 'reply' : 'post')}</button>
         ${question
           ? nothing
-          : html`<button class="secondary" type="button" @click=${() => this.#update(() => ((this.#asking = false), (this.#focus = '[part~="ask"]')))}>${this.#t('cancel')}</button>`}
+          : html`<button class="secondary" type="button" @click=${() => ((this.#asking = false), this.focusSoon('[part~="ask"]'))}>${this.#t('cancel')}</button>`}
       </div>
       ${question && this.#reporting ? nothing : this.#renderFormError()}
     </form>`;
@@ -387,19 +371,17 @@ export class EkQaBoard extends EkElement {
 
   readonly #clear = () => {
     this.#q = '';
-    this.#focus = 'input';
+    this.focusSoon('input');
     if (this.tag) this.tag = undefined;
     else this.#list.run();
   };
 
   readonly #ask = () => {
     if (!this.#member) return this.#signIn();
-    this.#update(() => {
-      this.#asking = true;
-      this.#draft = '';
-      this.#errors = {};
-      this.#focus = '#title';
-    });
+    this.#asking = true;
+    this.#draft = '';
+    this.#errors = {};
+    this.focusSoon('#title');
   };
 
   #openQuestion(id: string): void {
@@ -407,7 +389,7 @@ export class EkQaBoard extends EkElement {
     this.#reporting = null;
     this.#draft = '';
     this.#errors = {};
-    this.#focus = '#question';
+    this.focusSoon('#question');
     this.#detail.run();
   }
 
@@ -419,21 +401,10 @@ export class EkQaBoard extends EkElement {
       const summary = list.value.items.find((question) => question.id === this.#open);
       if (summary) Object.assign(summary, detail.value, { answer_count: detail.value.answers.length });
     }
-    this.#update(() => {
-      this.#focus = `[data-id="${this.#open}"] button`;
-      this.#open = null;
-      this.#errors = {};
-    });
+    this.focusSoon(`[data-id="${this.#open}"] button`);
+    this.#open = null;
+    this.#errors = {};
   };
-
-  #showMore(page: Page<Question>): Promise<void> {
-    return this.#act(async (client) => {
-      const next = await client.questions.list({ ...this.#query(), limit: 20, cursor: page.next_cursor! });
-      page.items.push(...next.items);
-      page.next_cursor = next.next_cursor;
-      this.#focus = `[data-id="${next.items[0]?.id}"] button`;
-    });
-  }
 
   /**
    * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
@@ -455,7 +426,7 @@ export class EkQaBoard extends EkElement {
       const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
       this.#detail.state = { status: 'ready', value: fresh };
       // The accepted answer moves first; the focus follows its button.
-      this.#focus = `[data-id="${answer.id}"] [part~="accept"]`;
+      this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
       emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
     });
   }
@@ -467,7 +438,7 @@ export class EkQaBoard extends EkElement {
       await client.questions.report(ref, reason);
       this.#reported.add(post.id);
       this.#reporting = null;
-      this.#focus = `#reported-${post.id}`;
+      this.focusSoon(`#reported-${post.id}`);
     });
   }
 
@@ -484,7 +455,7 @@ export class EkQaBoard extends EkElement {
         this.#mine.add(answer.id);
         emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
         this.#detail.state = { status: 'ready', value: await client.questions.get(question.id) };
-        this.#focus = `[data-id="${answer.id}"]`;
+        this.focusSoon(`[data-id="${answer.id}"]`);
       } else {
         const tags = text('tags')
           .split(',')
@@ -496,7 +467,7 @@ export class EkQaBoard extends EkElement {
         this.#asking = false;
         this.#open = asked.id;
         this.#detail.state = { status: 'ready', value: asked };
-        this.#focus = '#question';
+        this.focusSoon('#question');
         this.#list.run();
       }
       form.reset();
@@ -513,17 +484,15 @@ export class EkQaBoard extends EkElement {
     try {
       await action(client);
     } catch (error) {
-      const failure = toFailure(error);
+      const failure = this.report(error);
       const errors: Record<string, string> = {};
       for (const { field, message } of (failure.code === 'validation_failed' && (error as EkProblemError).errors) || []) {
         const name = field.split('.')[0]!;
         if (FIELDS.includes(name)) errors[name] ??= message;
       }
       if (!Object.keys(errors).length) errors.form = failureText(failure, this.texts);
-      if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
-      else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
       this.#errors = errors;
-      this.#focus = '[aria-invalid="true"]';
+      this.focusSoon('[aria-invalid="true"]');
     }
     this.#busy = false;
     this.requestUpdate();

@@ -1,8 +1,7 @@
 import type { ListSessionsQuery, Page, RsvpAnswer, Session } from '@ekollega/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
-import { failureText, isSignedOut, toFailure } from '../kit/errors.js';
+import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
 import type { MessageKey } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
@@ -77,23 +76,25 @@ function addMonths(date: string, months: number): string {
 export class EkSessionCalendar extends EkElement {
   static override styles = [EkElement.styles, sessionCalendarStyles];
 
+  static override properties: PropertyDeclarations = { group: {}, view: { reflect: true }, scope: {}, date: {}, timeZone: { attribute: 'time-zone' }, pageSize: { type: Number, attribute: 'page-size' } };
+
   /** Only this group's sessions (a group id); its meetings show to its members and facilitators. */
-  @property() group?: string;
+  group?: string;
 
   /** `agenda`: upcoming sessions by week; `month`: a month grid. */
-  @property({ reflect: true }) view: 'agenda' | 'month' = 'agenda';
+  view: 'agenda' | 'month' = 'agenda';
 
   /** `all` the reader may see, `mine` (my groups' meetings and sessions I answered) or `open` (the association's events). Visitors see open events. */
-  @property() scope: 'all' | 'mine' | 'open' = 'all';
+  scope: 'all' | 'mine' | 'open' = 'all';
 
   /** The selected day of the month view, `YYYY-MM-DD` (default today in `time-zone`); it follows the keyboard. */
-  @property() date = '';
+  date = '';
 
   /** The reader's IANA time zone, whose clock times show beside the session's (default the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   /** How many sessions the agenda loads at first and with each "show more" (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   #query: ListSessionsQuery = {};
   #signedIn?: boolean;
@@ -105,8 +106,6 @@ export class EkSessionCalendar extends EkElement {
   /** The member's feed address, and for which connection: another member signing in must not see it. */
   #feed?: { url: string; of: EkConnection };
   #copied = false;
-  /** Whether "show more" is loading, so a second press does not load the same page again. */
-  #busy = false;
   #timer?: ReturnType<typeof setTimeout>;
 
   readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
@@ -149,15 +148,8 @@ export class EkSessionCalendar extends EkElement {
     return this.texts.t(`calendar.${key}`, values);
   }
 
-  #find(selector: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(selector);
-  }
-
   #fail(at: string, error: unknown): void {
-    const failure = toFailure(error);
-    this.#problem = { at, text: failureText(failure, this.texts) };
-    if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
-    else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
+    this.#problem = { at, text: failureText(this.report(error), this.texts) };
   }
 
   #problemAt(at: string): string {
@@ -217,10 +209,7 @@ export class EkSessionCalendar extends EkElement {
           ${this.#renderList(sessions)}
         </section>`,
       )}
-      ${shown.next_cursor
-        ? html`<button part="more" class="secondary" type="button" @click=${() => this.#more(shown)}>${this.#t('more')}</button>
-            <p role="alert">${this.#problemAt('more')}</p>`
-        : nothing}`;
+      ${this.renderMore(shown, this.#t('more'), (client, cursor) => client.sessions.list({ ...this.#query, cursor }))}`;
   }
 
   #renderMonth() {
@@ -280,9 +269,9 @@ export class EkSessionCalendar extends EkElement {
     return html`<ul>
       ${sessions.map((session) => {
         const open = this.#open === session.id;
-        return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}">
+        return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}" data-id=${session.id}>
           <h4>
-            <button class="title" type="button" aria-expanded=${open} data-id=${session.id} @click=${() => this.#toggle(session)}>${session.title}</button>
+            <button class="title" type="button" aria-expanded=${open} @click=${() => this.#toggle(session)}>${session.title}</button>
             ${session.status === 'scheduled' ? nothing : html`<span part="badge">${this.#t(session.status)}</span>`}
           </h4>
           <p>${this.#when(session)}</p>
@@ -363,7 +352,7 @@ export class EkSessionCalendar extends EkElement {
   async #select(date: string): Promise<void> {
     this.date = date;
     await this.updateComplete;
-    this.#find('td[tabindex="0"]')?.focus();
+    this.find('td[tabindex="0"]')?.focus();
   }
 
   readonly #onGridKey = (event: KeyboardEvent) => {
@@ -371,32 +360,12 @@ export class EkSessionCalendar extends EkElement {
     const weekday = (new Date(day).getUTCDay() + 6) % 7;
     const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -weekday, End: 6 - weekday };
     const key = event.key;
-    if (key === 'Enter' || key === ' ') this.#find('li button')?.focus();
+    if (key === 'Enter' || key === ' ') this.find('li button')?.focus();
     else if (key in steps) void this.#select(dateOf(day + steps[key]! * DAY));
     else if (key === 'PageUp' || key === 'PageDown') void this.#select(addMonths(this.date, key === 'PageUp' ? -1 : 1));
     else return;
     event.preventDefault();
   };
-
-  async #more(shown: Page<Session>): Promise<void> {
-    const client = this.connection.session?.client;
-    if (!client || this.#busy) return;
-    this.#busy = true;
-    this.#problem = undefined;
-    try {
-      const next = await client.sessions.list({ ...this.#query, cursor: shown.next_cursor ?? undefined });
-      shown.items.push(...next.items);
-      shown.next_cursor = next.next_cursor;
-      this.requestUpdate();
-      await this.updateComplete;
-      // On to the first new session, where the keyboard user was heading.
-      this.#find(`[data-id="${next.items[0]?.id}"]`)?.focus();
-    } catch (error) {
-      this.#fail('more', error);
-    }
-    this.#busy = false;
-    this.requestUpdate();
-  }
 
   async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
     const client = this.connection.session?.client;
