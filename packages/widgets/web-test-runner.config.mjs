@@ -15,8 +15,9 @@ import { SignJWT } from 'jose';
 import { tsImport } from 'tsx/esm/api';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// Fixed, because the association must list the test page's origin for CORS.
-const PORT = 8765;
+// Fixed (the association must list the test page's origin for CORS); WTR_PORT moves it, so two
+// checkouts can run their browser tests at once.
+const PORT = Number(process.env.WTR_PORT) || 8765;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // The API package exports TypeScript source, which Node 20 cannot load without tsx. One import:

@@ -1,6 +1,6 @@
 import type { QaEvent } from '@ekollega/api/contract';
 import { EkProblemError } from './errors.js';
-import type { Query, Transport } from './transport.js';
+import { sleep, type Query, type Transport } from './transport.js';
 
 export interface SubscribeOptions {
   /** Ends the subscription; the promise `subscribe` returned then resolves. */
@@ -62,7 +62,8 @@ export async function followStream(
     options.onReconnect?.(dropped);
     // A stream the server ended on time is reopened at once; a failing one backs off.
     const wait = dropped === null ? 0 : Math.min(retryMs * 2 ** failures++, 60_000);
-    await sleep(wait, signal);
+    // Aborted while waiting: the loop ends.
+    await sleep(wait, signal).catch(() => undefined);
   }
 }
 
@@ -101,17 +102,4 @@ async function* readMessages(body: ReadableStream<Uint8Array>, signal: AbortSign
     signal?.removeEventListener('abort', cancel);
     cancel();
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -18,10 +18,6 @@ export class MemberTokens {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get enabled(): boolean {
-    return this.provider !== undefined;
-  }
-
   async get(forceRefresh = false): Promise<string | null> {
     if (!this.provider) return null;
     if (!forceRefresh && this.#token && this.now() < this.#expiresAt - REFRESH_MARGIN_MS) return this.#token;

@@ -34,20 +34,22 @@ export class EkLoad<T> implements ReactiveController {
    * @param host The widget; its `connection` says which client to use and when to load again.
    * @param task Fetches what the widget shows; gets the client and a signal that aborts a superseded load.
    */
-  constructor(
-    private readonly host: Host,
-    private readonly task: (client: EkClient, signal: AbortSignal) => Promise<T>,
-  ) {
+  readonly #host: Host;
+  readonly #task: (client: EkClient, signal: AbortSignal) => Promise<T>;
+
+  constructor(host: Host, task: (client: EkClient, signal: AbortSignal) => Promise<T>) {
+    this.#host = host;
+    this.#task = task;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    if (this.host.connection !== this.#connection) this.run();
+    if (this.#host.connection !== this.#connection) this.run();
   }
 
   hostConnected(): void {
     // Lit does not update a reconnected element by itself, and a load cut short by the disconnection must resume.
-    if (!this.#connection) this.host.requestUpdate();
+    if (!this.#connection) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -58,7 +60,7 @@ export class EkLoad<T> implements ReactiveController {
 
   /** Loads (again), e.g. from a retry button. */
   run(): void {
-    const connection = (this.#connection = this.host.connection);
+    const connection = (this.#connection = this.#host.connection);
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     const { session } = connection;
@@ -67,11 +69,11 @@ export class EkLoad<T> implements ReactiveController {
       return;
     }
     this.state = { status: 'loading' };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     // The overrides are waited for before anything shows, so texts do not change under the reader;
     // without them the catalogue speaks, and the load's own error tells what went wrong.
     const strings = session.loadStrings().catch(() => undefined);
-    this.task(session.client, abort.signal).then(
+    this.#task(session.client, abort.signal).then(
       async (value) => {
         await strings;
         this.#show(abort, { status: 'ready', value });
@@ -86,7 +88,7 @@ export class EkLoad<T> implements ReactiveController {
   #show(abort: AbortController, state: EkLoadState<T>): boolean {
     if (abort.signal.aborted) return false;
     this.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     return true;
   }
 
@@ -95,7 +97,7 @@ export class EkLoad<T> implements ReactiveController {
     if (!this.#show(abort, signedOut ? { status: 'signed-out', reason: failure.code } : { status: 'error', failure })) return;
     // A refused member token signs the visitor out too, but the integrator needs to hear why.
     if (!signedOut || failure.code !== 'sign_in_required') {
-      emit(this.host, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
+      emit(this.#host, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { EkClient, MemberTokenProvider } from '@ekollega/sdk';
-import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyDeclarations } from 'lit';
-import { ekContext } from '../kit/context.js';
+import { EkContextProvider } from '../kit/context.js';
 import { sessionFor } from '../kit/session.js';
 import { providerStyles } from './provider.styles.js';
 
@@ -31,8 +30,8 @@ export class EkProvider extends LitElement {
   /** Gives the member token from script instead of `token-url`; `null` when nobody is signed in. */
   getMemberToken?: MemberTokenProvider;
 
-  /** What the widgets inside receive (the controller, not the `@provide` decorator: fewer bytes). */
-  readonly #context = new ContextProvider(this, { context: ekContext });
+  /** What the widgets inside receive. */
+  readonly #context = new EkContextProvider(this);
 
   #revision = 0;
 
