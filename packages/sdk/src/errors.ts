@@ -5,25 +5,20 @@ import type { ProblemBody } from '@ekollega/api/contract';
  * `rate_limited`…) so a UI can translate it; `errors` names the fields of a 422.
  */
 export class EkProblemError extends Error {
-  override readonly name = 'EkProblemError';
-  readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string | undefined;
-  readonly errors: { field: string; message: string }[];
+  declare readonly name: 'EkProblemError';
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly title: string;
+  declare readonly detail: string | undefined;
+  declare readonly errors: { field: string; message: string }[];
   /** Seconds the API asked to wait (429/503). */
-  readonly retryAfter: number | undefined;
-  readonly requestId: string | undefined;
+  declare readonly retryAfter: number | undefined;
+  declare readonly requestId: string | undefined;
 
-  constructor(problem: ProblemBody & Record<string, unknown>, init: { retryAfter?: number; requestId?: string } = {}) {
+  constructor(problem: ProblemBody & Record<string, unknown>, init: { retryAfter?: number | undefined; requestId?: string | undefined } = {}) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
-    this.status = problem.status;
-    this.code = problem.code;
-    this.title = problem.title;
-    this.detail = problem.detail;
-    this.errors = problem.errors ?? [];
-    this.retryAfter = init.retryAfter;
-    this.requestId = init.requestId;
+    const { status, code, title, detail, errors = [] } = problem;
+    Object.assign(this, { name: 'EkProblemError', status, code, title, detail, errors, ...init });
   }
 }
 

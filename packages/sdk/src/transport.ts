@@ -1,4 +1,4 @@
-import type { Page } from '@ekollega/api/contract';
+import type { Page, ProblemBody } from '@ekollega/api/contract';
 import { EkNetworkError, EkProblemError } from './errors.js';
 import { MemberTokens } from './token.js';
 
@@ -109,29 +109,21 @@ export class Transport {
 }
 
 async function readProblem(response: Response): Promise<EkProblemError> {
-  const retryAfterHeader = response.headers.get('retry-after');
-  let retryAfter: number | undefined;
-  if (retryAfterHeader) {
-    const seconds = Number(retryAfterHeader);
-    retryAfter = Number.isFinite(seconds) ? seconds : Math.max(0, (Date.parse(retryAfterHeader) - Date.now()) / 1000);
-  }
-  const requestId = response.headers.get('x-request-id') ?? undefined;
-  let body: Record<string, unknown> = {};
-  try {
-    body = await response.json();
-  } catch {
-    // not a problem document (a proxy's HTML page): described from the status alone
-  }
+  const header = response.headers.get('retry-after');
+  const seconds = Number(header);
+  const retryAfter = header ? (Number.isFinite(seconds) ? seconds : Math.max(0, (Date.parse(header) - Date.now()) / 1000)) : undefined;
+  // Not a problem document (a proxy's HTML page): described from the status alone.
+  const body: Record<string, unknown> = (await response.json().catch(() => null)) ?? {};
   return new EkProblemError(
     {
-      type: String(body.type ?? 'about:blank'),
-      title: String(body.title ?? response.statusText ?? 'Request failed'),
+      type: 'about:blank',
+      title: response.statusText || 'Request failed',
+      code: `http_${response.status}`,
+      ...body,
       status: response.status,
-      code: String(body.code ?? `http_${response.status}`),
-      ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
-      ...(Array.isArray(body.errors) ? { errors: body.errors as { field: string; message: string }[] } : {}),
-    },
-    { retryAfter, requestId },
+      errors: Array.isArray(body.errors) ? body.errors : [],
+    } as ProblemBody,
+    { retryAfter, requestId: response.headers.get('x-request-id') ?? undefined },
   );
 }
 

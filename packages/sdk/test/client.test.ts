@@ -154,6 +154,14 @@ describe('over real HTTP in Node', () => {
     }
   });
 
+  it('describes an error page that is not a problem document (a proxy’s HTML) from its status', async () => {
+    const proxy: typeof fetch = async () =>
+      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html', 'retry-after': '7' } });
+    const error = await client({ fetch: proxy, retries: 0 }).health().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EkProblemError);
+    expect(error).toMatchObject({ status: 502, code: 'http_502', title: 'Bad Gateway', errors: [], retryAfter: 7 });
+  });
+
   it('reports an unreachable API as a network error after retrying', async () => {
     const c = createClient({ baseUrl: 'http://127.0.0.1:9', tenantKey: 'pk_x', backoffMs: 1 });
     const error = await c.health().catch((e: unknown) => e);

@@ -1,4 +1,4 @@
-import { EkProblemError } from '@ekollega/sdk';
+import type { EkProblemError } from '@ekollega/sdk';
 import type { MessageKey, Texts } from './i18n/index.js';
 
 /** Why loading failed, as a value the UI can translate and the host can log. */
@@ -24,13 +24,9 @@ const MESSAGES: Record<string, MessageKey> = {
 
 /** Anything thrown while loading, as a failure. The SDK's errors carry their own code. */
 export function toFailure(error: unknown): EkFailure {
-  const { code, message, status, retryAfter } = error as Partial<EkProblemError>;
-  return {
-    code: typeof code === 'string' ? code : 'unknown',
-    message: typeof message === 'string' ? message : String(error),
-    ...(typeof status === 'number' ? { status } : {}),
-    ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
-  };
+  const { code, message = String(error), status, retryAfter } = error as Partial<EkProblemError>;
+  // Only a string code is ours: a DOMException's `code` is a number.
+  return { code: typeof code === 'string' ? code : 'unknown', message, status, retryAfter };
 }
 
 /**
@@ -47,13 +43,9 @@ export function failureText(failure: EkFailure, texts: Texts): string {
   return texts.t(MESSAGES[failure.code] ?? 'error.fallback');
 }
 
-/** The error thrown when the host's token URL neither gave a token nor said "nobody is signed in". */
-export function memberTokenUnavailable(url: string, status: number, detail: string): EkProblemError {
-  return new EkProblemError({
-    type: 'about:blank',
-    title: 'The member token could not be fetched',
-    status,
-    code: 'member_token_unavailable',
-    detail: `GET ${url}: ${detail}`,
-  });
-}
+/**
+ * The error thrown when the host's token URL neither gave a token nor said "nobody is signed in":
+ * an `Error` with the code and status that `toFailure` reads.
+ */
+export const memberTokenUnavailable = (url: string, status: number, detail: string): Error =>
+  Object.assign(new Error(`The member token could not be fetched: GET ${url}: ${detail}`), { code: 'member_token_unavailable', status });
