@@ -1,5 +1,5 @@
 import type { TenantAdmin, TenantPatch } from '@ekollega/api/contract';
-import { groupsApi } from './groups.js';
+import { groupsApi, groupsFacilitatorApi } from './groups.js';
 import { MemberTokens } from './token.js';
 import { Transport, type RequestOptions } from './transport.js';
 
@@ -22,7 +22,7 @@ export function createAdminClient(options: AdminClientOptions) {
   return {
     transport,
     /** Groups as the association's server sees them: every facilitator tool, without a member token. */
-    groups: groupsApi(transport),
+    groups: { ...groupsApi(transport), ...groupsFacilitatorApi(transport) },
     tenant: {
       get: (o: RequestOptions = {}) => transport.request<TenantAdmin>('GET', '/v1/tenant', o),
       update: (patch: TenantPatch, o: RequestOptions = {}) => transport.request<TenantAdmin>('PATCH', '/v1/tenant', { ...o, body: patch }),

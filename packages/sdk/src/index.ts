@@ -1,7 +1,7 @@
 import type { Me, PublicConfig } from '@ekollega/api/contract';
-import { groupsApi } from './groups.js';
-import { sessionsApi } from './sessions.js';
-import { questionsApi } from './questions.js';
+import { groupsApi, groupsFacilitatorApi } from './groups.js';
+import { sessionsApi, sessionsFacilitatorApi } from './sessions.js';
+import { questionsApi, questionsModeratorApi } from './questions.js';
 import { MemberTokens, type MemberTokenProvider } from './token.js';
 import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
 
@@ -29,13 +29,11 @@ export interface ClientOptions {
 }
 
 /**
- * A typed client of the eKollega API for pages and Node 20+.
- *
- * @example
- * const client = createClient({ baseUrl, tenantKey: 'pk_…', getMemberToken: () => fetch('/token').then((r) => r.text()) });
- * const me = await client.me();
+ * What a member does: browse and join groups, answer sessions, ask and answer on the boards, and
+ * manage their own posts and calendar feed. The widgets use this client; it leaves out the
+ * facilitators' tools, which members never call, so pages carry fewer bytes.
  */
-export function createClient(options: ClientOptions) {
+export function createMemberClient(options: ClientOptions) {
   const tokens = new MemberTokens(options.getMemberToken);
   const transport = new Transport({ ...options, key: options.tenantKey, tokens });
   return {
@@ -59,4 +57,25 @@ export function createClient(options: ClientOptions) {
   };
 }
 
+/**
+ * A typed client of the eKollega API for pages and Node 20+: everything a member does, and the
+ * facilitators' tools (the API decides by the member token's roles who may use them).
+ *
+ * @example
+ * const client = createClient({ baseUrl, tenantKey: 'pk_…', getMemberToken: () => fetch('/token').then((r) => r.text()) });
+ * const me = await client.me();
+ */
+export function createClient(options: ClientOptions) {
+  const client = createMemberClient(options);
+  const { transport } = client;
+  return {
+    ...client,
+    groups: { ...client.groups, ...groupsFacilitatorApi(transport) },
+    sessions: { ...client.sessions, ...sessionsFacilitatorApi(transport) },
+    questions: { ...client.questions, ...questionsModeratorApi(transport) },
+  };
+}
+
+/** The client of `createMemberClient`, which the widgets share. */
+export type EkMemberClient = ReturnType<typeof createMemberClient>;
 export type EkClient = ReturnType<typeof createClient>;

@@ -55,20 +55,11 @@ export function questionsApi(transport: Transport) {
       transport.request<QuestionDetail>('PUT', postPath(questionId, '/accepted'), { ...o, body: { answer_id: answerId } }),
     /** Reports a post once; enough reports hide it until a moderator reviews it. */
     report: (post: PostRef, reason: string, o: RequestOptions = {}) => transport.request<void>('POST', postPath(post, '/report'), { ...o, body: { reason } }),
-    hide: <R extends PostRef>(post: R, o: RequestOptions = {}) => transport.request<PostOf<R>>('POST', postPath(post, '/hide'), o),
-    restore: <R extends PostRef>(post: R, o: RequestOptions = {}) => transport.request<PostOf<R>>('POST', postPath(post, '/restore'), o),
     /** Deletes a post (its author, or the board's moderators); a question takes its answers along. */
     remove: (post: PostRef, o: RequestOptions = {}) => transport.request<void>('DELETE', postPath(post), o),
     /** Edits my own post; the earlier version goes to its history. */
     edit: <R extends PostRef>(post: R, changes: R extends string ? EditQuestion : EditAnswer, o: RequestOptions = {}) =>
       transport.request<PostOf<R>>('PATCH', postPath(post), { ...o, body: changes }),
-    /** Every version of a post, oldest first (its author and the board's moderators). */
-    history: (post: PostRef, o: RequestOptions = {}) => transport.request<{ items: PostVersion[] }>('GET', postPath(post, '/history'), o).then((r) => r.items),
-    /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
-    reveal: (post: PostRef, reason: string, o: RequestOptions = {}) => transport.request<RevealedAuthor>('POST', postPath(post, '/reveal'), { ...o, body: { reason } }),
-    /** The log of reveals, newest first (admins and the secret key). */
-    reveals: (page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
-      transport.request<Page<RevealLogEntry>>('GET', '/v1/questions/reveals', { ...o, query: page }),
     /**
      * Calls `onEvent` with a board's live events (`question.created`, `answer.created`,
      * `question.updated`, `answer.updated`, `post.removed`, and `ready` each time the stream
@@ -76,5 +67,20 @@ export function questionsApi(transport: Transport) {
      */
     subscribe: (filter: { group?: string }, onEvent: (event: QaEvent) => void, options: SubscribeOptions = {}) =>
       followStream(transport, '/v1/questions/stream', { group: filter.group }, onEvent, options),
+  };
+}
+
+/** The facilitators' and admins' moderation: hide, restore, edit history, revealing anonymous authors. */
+export function questionsModeratorApi(transport: Transport) {
+  return {
+    hide: <R extends PostRef>(post: R, o: RequestOptions = {}) => transport.request<PostOf<R>>('POST', postPath(post, '/hide'), o),
+    restore: <R extends PostRef>(post: R, o: RequestOptions = {}) => transport.request<PostOf<R>>('POST', postPath(post, '/restore'), o),
+    /** Every version of a post, oldest first (its author and the board's moderators). */
+    history: (post: PostRef, o: RequestOptions = {}) => transport.request<{ items: PostVersion[] }>('GET', postPath(post, '/history'), o).then((r) => r.items),
+    /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
+    reveal: (post: PostRef, reason: string, o: RequestOptions = {}) => transport.request<RevealedAuthor>('POST', postPath(post, '/reveal'), { ...o, body: { reason } }),
+    /** The log of reveals, newest first (admins and the secret key). */
+    reveals: (page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
+      transport.request<Page<RevealLogEntry>>('GET', '/v1/questions/reveals', { ...o, query: page }),
   };
 }

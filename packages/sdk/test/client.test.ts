@@ -2,7 +2,7 @@ import { createApp, createTenant, openStore, type Store } from '@ekollega/api';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { startServer } from '../../api/src/server.js';
-import { createClient, EkProblemError, isProblem, paginate, type EkClient, type Me } from '../src/index.js';
+import { createClient, createMemberClient, EkProblemError, isProblem, paginate, type EkClient, type EkMemberClient, type Me } from '../src/index.js';
 import { createAdminClient } from '../src/admin.js';
 import { MemberTokens } from '../src/token.js';
 
@@ -136,6 +136,23 @@ describe('createAdminClient', () => {
     } finally {
       delete g.document;
     }
+  });
+});
+
+describe('createMemberClient', () => {
+  it('does what a member does, without the facilitators’ tools', async () => {
+    const member = createMemberClient({ baseUrl: 'http://api.test', tenantKey: tenant.publishableKey, fetch: inProcess, getMemberToken: () => mint('aino') });
+    expect((await member.me()).id).toBe('aino');
+    expect(Object.keys(member.groups)).toEqual(expect.arrayContaining(['list', 'get', 'join', 'membership', 'leave', 'members']));
+    for (const tool of ['create', 'update', 'requests', 'approve', 'decline', 'removeMember']) expect(member.groups).not.toHaveProperty(tool);
+    for (const tool of ['create', 'createSeries', 'update', 'cancel', 'attendees', 'markAttendance']) expect(member.sessions).not.toHaveProperty(tool);
+    for (const tool of ['hide', 'restore', 'history', 'reveal', 'reveals']) expect(member.questions).not.toHaveProperty(tool);
+    // The full client is the member client and the tools: one is usable where the other is asked for.
+    const full = client();
+    for (const tool of ['create', 'requests', 'removeMember']) expect(full.groups).toHaveProperty(tool);
+    for (const tool of ['createSeries', 'markAttendance']) expect(full.sessions).toHaveProperty(tool);
+    for (const tool of ['hide', 'reveal', 'edit', 'subscribe']) expect(full.questions).toHaveProperty(tool);
+    expectTypeOf<EkClient>().toMatchTypeOf<EkMemberClient>();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EkClient, EkProblemError, Group, GroupDetail, Membership, Page } from '@ekollega/sdk';
+import type { EkMemberClient, EkProblemError, Group, GroupDetail, Membership, Page } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
@@ -488,7 +488,7 @@ export class EkGroupFinder extends EkElement {
   }
 
   /** Changes the member's state in `group`, then shows the group as it is now with the focus on the outcome. */
-  async #change(group: GroupDetail, change: (client: EkClient) => Promise<void>): Promise<void> {
+  async #change(group: GroupDetail, change: (client: EkMemberClient) => Promise<void>): Promise<void> {
     const client = this.connection.session?.client;
     if (!client || this.#busy) return;
     this.#busy = true;
@@ -508,7 +508,7 @@ export class EkGroupFinder extends EkElement {
   }
 
   /** Shows the group as the API has it now, in the dialog and on its card. */
-  async #refresh(client: EkClient, id: string): Promise<void> {
+  async #refresh(client: EkMemberClient, id: string): Promise<void> {
     const fresh = await client.groups.get(id);
     // The member may have closed the dialog meanwhile, or opened another group's.
     if (this.#open?.id === id) this.#detail.state = { status: 'ready', value: fresh };
@@ -517,7 +517,7 @@ export class EkGroupFinder extends EkElement {
     this.requestUpdate();
   }
 
-  async #failed(client: EkClient, group: GroupDetail, error: unknown): Promise<void> {
+  async #failed(client: EkMemberClient, group: GroupDetail, error: unknown): Promise<void> {
     const failure = toFailure(error);
     const errors: Record<string, string> = {};
     if (failure.code === 'validation_failed') {

@@ -1,4 +1,4 @@
-import type { EkClient, MemberTokenProvider, Page } from '@ekollega/sdk';
+import type { EkMemberClient, MemberTokenProvider, Page } from '@ekollega/sdk';
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
@@ -220,7 +220,7 @@ export abstract class EkElement extends LitElement {
    * or the failure of the last try with its retry. `next` fetches the page after `cursor`; its
    * items are added to `page`, and the focus moves to the first new item's first button.
    */
-  protected renderMore<T extends { id: string }>(page: Page<T>, label: string, next: (client: EkClient, cursor: string) => Promise<Page<T>>): unknown {
+  protected renderMore<T extends { id: string }>(page: Page<T>, label: string, next: (client: EkMemberClient, cursor: string) => Promise<Page<T>>): unknown {
     const state = this.#more.get(page);
     const more = async () => {
       const client = this.connection.session?.client;

@@ -1,4 +1,4 @@
-import type { EkClient } from '@ekollega/sdk';
+import type { EkMemberClient } from '@ekollega/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
@@ -35,9 +35,9 @@ export class EkLoad<T> implements ReactiveController {
    * @param task Fetches what the widget shows; gets the client and a signal that aborts a superseded load.
    */
   readonly #host: Host;
-  readonly #task: (client: EkClient, signal: AbortSignal) => Promise<T>;
+  readonly #task: (client: EkMemberClient, signal: AbortSignal) => Promise<T>;
 
-  constructor(host: Host, task: (client: EkClient, signal: AbortSignal) => Promise<T>) {
+  constructor(host: Host, task: (client: EkMemberClient, signal: AbortSignal) => Promise<T>) {
     this.#host = host;
     this.#task = task;
     host.addController(this);

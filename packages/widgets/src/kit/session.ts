@@ -1,4 +1,4 @@
-import { createClient, EkNetworkError, type EkClient, type MemberTokenProvider, type PublicConfig } from '@ekollega/sdk';
+import { createMemberClient, EkNetworkError, type EkMemberClient, type MemberTokenProvider, type PublicConfig } from '@ekollega/sdk';
 import { memberTokenUnavailable } from './errors.js';
 
 /** How a widget reaches the API; set on `<ek-provider>` or on each element (the element wins). */
@@ -17,7 +17,7 @@ export interface EkSettings {
 
 /** One API client and the association's text overrides, shared by every widget with the same settings. */
 export interface EkSession {
-  readonly client: EkClient;
+  readonly client: EkMemberClient;
   /** The association's text overrides once `loadStrings()` finished. */
   strings: PublicConfig['strings'] | undefined;
   /** How the association set up its Q&A board (downvotes, public reading), with the overrides. */
@@ -68,13 +68,13 @@ export function sessionFor(settings: EkSettings): EkSession | null {
   let session = sessions.get(key);
   if (!session) {
     const tokens = getMemberToken ?? (tokenUrl ? tokenUrlProvider(tokenUrl) : undefined);
-    session = createSession(createClient({ baseUrl: apiUrl, tenantKey, getMemberToken: tokens }));
+    session = createSession(createMemberClient({ baseUrl: apiUrl, tenantKey, getMemberToken: tokens }));
     sessions.set(key, session);
   }
   return session;
 }
 
-function createSession(client: EkClient): EkSession {
+function createSession(client: EkMemberClient): EkSession {
   let pending: Promise<void> | undefined;
   const session: EkSession = {
     client,

@@ -1,4 +1,4 @@
-import type { EkClient, MemberTokenProvider } from '@ekollega/sdk';
+import type { EkMemberClient, MemberTokenProvider } from '@ekollega/sdk';
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { EkContextProvider } from '../kit/context.js';
 import { sessionFor } from '../kit/session.js';
@@ -35,8 +35,11 @@ export class EkProvider extends LitElement {
 
   #revision = 0;
 
-  /** The API client the widgets inside share, for host scripts that call the API themselves; `null` until configured. */
-  get client(): EkClient | null {
+  /**
+   * The API client the widgets inside share, for host scripts that call the API as the signed-in
+   * member (`createMemberClient`: facilitator tools need `createClient` from the SDK); `null` until configured.
+   */
+  get client(): EkMemberClient | null {
     return this.#context.value?.session?.client ?? null;
   }
 

@@ -1,4 +1,4 @@
-import type { Answer, EkClient, EkProblemError, Page, PostRef, QaSort, Question, QuestionDetail } from '@ekollega/sdk';
+import type { Answer, EkMemberClient, EkProblemError, Page, PostRef, QaSort, Question, QuestionDetail } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText } from '../kit/errors.js';
@@ -122,7 +122,7 @@ export class EkQaBoard extends EkElement {
 
   // ——— Live ———
 
-  #follow(client: EkClient): void {
+  #follow(client: EkMemberClient): void {
     const group = this.group ?? '';
     if (this.#live?.connection === this.connection && this.#live.group === group) return;
     this.#unfollow();
@@ -476,7 +476,7 @@ export class EkQaBoard extends EkElement {
   }
 
   /** Runs a member's action; its failure shows beside the field it concerns, or under the form. */
-  async #act(action: (client: EkClient) => Promise<void>): Promise<void> {
+  async #act(action: (client: EkMemberClient) => Promise<void>): Promise<void> {
     const client = this.connection.session?.client;
     if (!client || this.#busy) return;
     this.#busy = true;
