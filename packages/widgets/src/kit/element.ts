@@ -8,9 +8,6 @@ import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
 import { theme } from './theme.js';
 
-/** Widgets on the page, told when `<html lang>` changes so an app that switches language is followed. */
-const connected = new Set<EkElement>();
-const pageLang = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
 
 // The page's language is fetched as soon as the widgets' code runs, not when the first widget
 // updates, so its texts are usually here before any widget needs them.
@@ -69,6 +66,8 @@ export abstract class EkElement extends LitElement {
   /** "Show more" of a list page: `null` while the next page loads, or why it failed. */
   readonly #more = new WeakMap<Page<unknown>, EkFailure | null>();
   readonly #onAuthChanged = () => this.refresh();
+  /** Follows `<html lang>`, so a page that switches its language switches the widget's. */
+  readonly #pageLang = new MutationObserver(() => this.requestUpdate());
 
   /**
    * Forgets the member token and loads again; for when the host signed a member in or out (it can
@@ -98,8 +97,7 @@ export abstract class EkElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!connected.size) pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
-    connected.add(this);
+    this.#pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
     document.addEventListener('ek-auth-changed', this.#onAuthChanged);
     // Asked on each connection: the widget may have moved under another provider.
     this.dispatchEvent(
@@ -113,8 +111,7 @@ export abstract class EkElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    connected.delete(this);
-    if (!connected.size) pageLang.disconnect();
+    this.#pageLang.disconnect();
     document.removeEventListener('ek-auth-changed', this.#onAuthChanged);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
