@@ -211,8 +211,19 @@ export class EkGroupFinder extends EkElement {
     return new Intl.DisplayNames(this.texts.locale, { type: 'language' }).of(language) ?? language;
   }
 
-  #joinLabel(group: Group): string {
-    return this.#t(group.join_policy === 'approval' ? 'ask-to-join' : group.places_left > 0 ? 'join' : 'join-waitlist');
+  /**
+   * What the reader can do next in `group`, named by its button's label: a visitor signs in, a
+   * member accepts changed ground rules or takes an offered place, and anyone not (or no longer)
+   * in an open group joins, asks to or queues.
+   */
+  #step(group: Group): Key | undefined {
+    const mine = group.my_membership;
+    return mine && mine.status !== 'declined'
+      ? mine.rules_acceptance_required ? 'accept-new-rules' : mine.status === 'offered' ? 'take-place' : undefined
+      : group.status === 'closed' ? undefined
+      : mine === undefined ? 'sign-in-to-join'
+      : group.join_policy === 'approval' ? 'ask-to-join'
+      : group.places_left > 0 ? 'join' : 'join-waitlist';
   }
 
   #mine(group: Group, mine: Membership): string {
@@ -320,14 +331,6 @@ export class EkGroupFinder extends EkElement {
 
   #renderCard(group: Group) {
     const mine = group.my_membership;
-    const current = mine && mine.status !== 'declined' ? mine : null;
-    let action: unknown = nothing;
-    if (mine === undefined) {
-      if (group.status !== 'closed') action = html`<button part="join" type="button" @click=${this.#signIn}>${this.#t('sign-in-to-join')}</button>`;
-    } else if (current?.rules_acceptance_required || current?.status === 'offered' || (!current && group.status !== 'closed')) {
-      const label = current?.rules_acceptance_required ? this.#t('accept-new-rules') : current ? this.#t('take-place') : this.#joinLabel(group);
-      action = html`<button part="join" type="button" @click=${(event: Event) => this.#openDialog(group, event, true)}>${label}</button>`;
-    }
     return html`<article part="card" class="card" data-id=${group.id} aria-labelledby="name-${group.id}">
       <h3 id="name-${group.id}" lang=${group.language}>${group.name}</h3>
       <p part="badge">${this.#t(group.status)}</p>
@@ -342,7 +345,7 @@ export class EkGroupFinder extends EkElement {
           aria-label="${this.#t('details')}: ${group.name}"
           @click=${(event: Event) => this.#openDialog(group, event, false)}
         >${this.#t('details')}</button>
-        ${action}
+        ${this.#renderStep(group)}
       </div>
     </article>`;
   }
@@ -367,24 +370,34 @@ export class EkGroupFinder extends EkElement {
       <section class="join">${this.#renderJoin(group)}</section>`;
   }
 
+  /**
+   * The button of the reader's next step in `group`: on a card it opens the dialog to join; in the
+   * dialog (with the `detail`) a join is the form with the ground rules.
+   */
+  #renderStep(group: Group, detail?: GroupDetail) {
+    const step = this.#step(group);
+    let click: unknown;
+    if (!step) return nothing;
+    if (step === 'sign-in-to-join') click = this.#signIn;
+    else if (!detail) click = (event: Event) => this.#openDialog(group, event, true);
+    else if (step === 'take-place') click = () => this.#join(detail, {});
+    else return this.#renderJoinForm(detail, step);
+    return html`<button part="join" type="button" @click=${click}>${this.#t(step)}</button>`;
+  }
+
   /** The member's state and what they can do next; a visitor's way to sign in. */
   #renderJoin(group: GroupDetail) {
     const mine = group.my_membership;
-    if (mine === undefined) {
-      return group.status === 'closed' ? nothing : html`<button part="join" type="button" @click=${this.#signIn}>${this.#t('sign-in-to-join')}</button>`;
-    }
+    if (mine === undefined) return this.#renderStep(group, group);
     const current = mine && mine.status !== 'declined' ? mine : null;
-    let next: unknown = nothing;
-    if (current?.rules_acceptance_required) next = this.#renderJoinForm(group, false);
-    else if (current?.status === 'offered') next = html`<button part="join" type="button" @click=${() => this.#join(group, {})}>${this.#t('take-place')}</button>`;
-    else if (!current && group.status !== 'closed') next = this.#renderJoinForm(group, true);
     return html`${mine ? html`<p part="membership" id="membership" tabindex="-1">${this.#mine(group, mine)}</p>` : nothing}
-      ${next} ${current ? this.#renderLeave(group, current) : nothing}
+      ${this.#renderStep(group, group)} ${current ? this.#renderLeave(group, current) : nothing}
       <p class="field-error" role="alert">${this.#errors.form ?? ''}</p>`;
   }
 
-  /** Accepting the ground rules, with the intake questions when `asking` to join (not when re-accepting). */
-  #renderJoinForm(group: GroupDetail, asking: boolean) {
+  /** Accepting the ground rules, with the intake questions when asking to join (not when re-accepting); `label` is the submit's. */
+  #renderJoinForm(group: GroupDetail, label: Key) {
+    const asking = label !== 'accept-new-rules';
     const errors = this.#errors;
     const invalid = (field: string) => (errors[field] ? 'true' : 'false');
     const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${errors[field] ?? ''}</p>`;
@@ -417,7 +430,7 @@ export class EkGroupFinder extends EkElement {
               ${error(`answers.${id}`, `answer-${id}-error`)}`,
           )
         : nothing}
-      <button part="join" type="submit">${asking ? this.#joinLabel(group) : this.#t('accept-new-rules')}</button>
+      <button part="join" type="submit">${this.#t(label)}</button>
     </form>`;
   }
 
