@@ -380,7 +380,7 @@ export class EkGroupFinder extends EkElement {
     if (!step) return nothing;
     if (step === 'sign-in-to-join') click = this.#signIn;
     else if (!detail) click = (event: Event) => this.#openDialog(group, event, true);
-    else if (step === 'take-place') click = () => this.#join(detail, {});
+    else if (step === 'take-place') click = () => this.#change(detail, {});
     else return this.#renderJoinForm(detail, step);
     return html`<button part="join" type="button" @click=${click}>${this.#t(step)}</button>`;
   }
@@ -443,7 +443,7 @@ export class EkGroupFinder extends EkElement {
     return this.#confirming
       ? html`<div class="actions" role="group" aria-labelledby="confirm">
           <span id="confirm">${this.#t('confirm')}</span>
-          <button part="leave" type="button" @click=${() => this.#leave(group)}>${label}</button>
+          <button part="leave" type="button" @click=${() => this.#change(group)}>${label}</button>
           <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>${this.#t('cancel')}</button>
         </div>`
       : html`<button part="leave" class="secondary" type="button" @click=${confirm(true)}>${label}</button>`;
@@ -483,37 +483,49 @@ export class EkGroupFinder extends EkElement {
       return;
     }
     const answers = asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {};
-    void this.#join(group, answers);
+    void this.#change(group, answers);
   }
 
-  #join(group: GroupDetail, answers: Record<string, string>): Promise<void> {
-    return this.#change(group, async (client) => {
-      const mine = await client.groups.join(group.id, { accepted_rules_version: group.rules.version, answers });
-      emit(this, 'ek-join', { groupId: group.id, status: mine.status });
-    });
-  }
-
-  #leave(group: GroupDetail): Promise<void> {
-    return this.#change(group, async (client) => {
-      await client.groups.leave(group.id);
-      emit(this, 'ek-leave', { groupId: group.id });
-    });
-  }
-
-  /** Changes the member's state in `group`, then shows the group as it is now with the focus on the outcome. */
-  async #change(group: GroupDetail, change: (client: EkClient) => Promise<void>): Promise<void> {
+  /**
+   * Joins `group`, accepting its ground rules with `answers`, or without answers leaves it; then
+   * shows the group as it is now with the focus on the outcome, or the failure beside its field.
+   */
+  async #change(group: GroupDetail, answers?: Record<string, string>): Promise<void> {
     const client = this.connection.session?.client;
+    const groupId = group.id;
     if (!client || this.#busy) return;
     this.#busy = true;
     this.#errors = {};
     try {
-      await change(client);
+      if (answers) emit(this, 'ek-join', { groupId, status: (await client.groups.join(groupId, { accepted_rules_version: group.rules.version, answers })).status });
+      else {
+        await client.groups.leave(groupId);
+        emit(this, 'ek-leave', { groupId });
+      }
       this.#accepted = this.#confirming = false;
       this.#answers = {};
-      await this.#refresh(client, group.id);
+      await this.#refresh(client, groupId);
       this.focusSoon('#membership', '#accept', '[part~="close"]');
     } catch (error) {
-      await this.#failed(client, group, error);
+      const failure = toFailure(error);
+      const { code } = failure;
+      const errors: Record<string, string> = {};
+      if (code === 'validation_failed') {
+        for (const { field, message } of (error as EkProblemError).errors ?? []) {
+          if (!group.intake_questions.some(({ id }) => field === `answers.${id}`)) errors.form = failureText(failure, this.texts);
+          // The API's message is English; the one case a member meets is an empty answer, said in their language.
+          else errors[field] = this.#answers[field.slice(8)]?.trim() ? message : this.#t('answer-required');
+        }
+      } else if (code === 'rules_version_mismatch' || code === 'group_closed') {
+        // `rules-version-mismatch` or `group-closed`
+        errors.form = this.#t(code.replace(/_/g, '-') as Key);
+        this.#accepted = false;
+        await this.#refresh(client, groupId).catch(() => undefined);
+      } else {
+        errors.form = failureText(this.report(error), this.texts);
+      }
+      this.#errors = errors;
+      this.focusSoon('[aria-invalid="true"]');
     } finally {
       this.#busy = false;
       this.requestUpdate();
@@ -528,27 +540,5 @@ export class EkGroupFinder extends EkElement {
     const list = this.#groups.state;
     if (list.status === 'ready') list.value.items = list.value.items.map((group) => (group.id === id ? fresh : group));
     this.requestUpdate();
-  }
-
-  async #failed(client: EkClient, group: GroupDetail, error: unknown): Promise<void> {
-    const failure = toFailure(error);
-    const errors: Record<string, string> = {};
-    if (failure.code === 'validation_failed') {
-      for (const { field, message } of (error as EkProblemError).errors ?? []) {
-        const id = field.slice(8);
-        const answer = field === `answers.${id}` && group.intake_questions.some((question) => question.id === id) ? (this.#answers[id] ?? '') : undefined;
-        if (answer === undefined) errors.form = failureText(failure, this.texts);
-        // The API's message is English; the one case a member meets is an empty answer, said in their language.
-        else errors[field] = answer.trim() ? message : this.#t('answer-required');
-      }
-    } else if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
-      errors.form = this.#t(failure.code === 'group_closed' ? 'group-closed' : 'rules-version-mismatch');
-      this.#accepted = false;
-      await this.#refresh(client, group.id).catch(() => undefined);
-    } else {
-      errors.form = failureText(this.report(error), this.texts);
-    }
-    this.#errors = errors;
-    this.focusSoon('[aria-invalid="true"]');
   }
 }
