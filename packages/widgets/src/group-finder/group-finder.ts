@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
-import { DEFAULT_TIME_ZONE, type MessageKey } from '../kit/i18n/index.js';
+import type { MessageKey } from '../kit/i18n/index.js';
 import { EkLoad } from '../kit/load.js';
 import { FILTERS, filtersFromUrl, FORMATS, LANGUAGES, TIMES_OF_DAY, toQuery, urlWithFilters, type FilterName } from './filters.js';
 import { groupFinderStyles } from './group-finder.styles.js';
@@ -186,8 +186,9 @@ export class EkGroupFinder extends EkElement {
 
   // ——— Words ———
 
+  /** When `group` meets or an offer ends, in the group's zone (without a rhythm, `dateTime`'s default: Helsinki). */
   #date(when: string, group: Group): string {
-    return this.texts.dateTime(when, group.rhythm?.time_zone ?? DEFAULT_TIME_ZONE, {
+    return this.texts.dateTime(when, group.rhythm?.time_zone, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -227,12 +228,13 @@ export class EkGroupFinder extends EkElement {
   }
 
   #mine(group: Group, mine: Membership): string {
-    let text: string;
-    if (mine.status === 'waitlisted') text = this.#t('mine.waitlisted', { position: mine.waitlist_position ?? '' });
-    else if (mine.status === 'offered') text = this.#t('mine.offered', { deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '' });
-    else if (mine.status === 'declined') return mine.decline_reason === 'offer_expired' ? this.#t('mine.expired') : this.#t('mine.declined', { reason: mine.decline_reason ?? '' });
-    else text = this.#t(`mine.${mine.status}`);
-    return mine.rules_acceptance_required ? `${text} ${this.#t('rules-changed')}` : text;
+    const { status, decline_reason: reason } = mine;
+    const text = this.#t(reason === 'offer_expired' && status === 'declined' ? 'mine.expired' : `mine.${status}`, {
+      position: mine.waitlist_position ?? '',
+      deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '',
+      reason: reason ?? '',
+    });
+    return mine.rules_acceptance_required && status !== 'declined' ? `${text} ${this.#t('rules-changed')}` : text;
   }
 
   // ——— Views ———
