@@ -99,19 +99,20 @@ export class EkGroupFinder extends EkElement {
   );
 
   /** The group whose dialog is open, as its card showed it (the dialog's title while the detail loads). */
-  #open: Group | null = null;
+  #open?: Group | undefined;
   /** Where the focus goes back to when the dialog closes. */
-  #opener: HTMLElement | null = null;
+  #opener?: HTMLElement;
   #typing: ReturnType<typeof setTimeout> | undefined;
   /** Themes, regions and municipalities seen in loaded groups, suggested in the filters. */
   readonly #seen = { theme: new Set<string>(), region: new Set<string>() };
 
-  // The join form: ticked rules, answers by question id, errors by field (`form` for the rest).
-  #accepted = false;
+  // The join form: ticked rules, answers by question id, errors by field (`form` for the rest);
+  // whether leaving waits for a confirmation, and whether a change is on its way (all unset: no).
+  #accepted?: boolean;
   #answers: Record<string, string> = {};
   #errors: Record<string, string> = {};
-  #confirming = false;
-  #busy = false;
+  #confirming?: boolean;
+  #busy?: boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -178,10 +179,6 @@ export class EkGroupFinder extends EkElement {
     for (const [name] of FILTERS) this.#apply(name, '');
     this.#writeUrl();
     this.find('input')?.focus();
-  }
-
-  #signIn(): void {
-    emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
   }
 
   // ——— Words ———
@@ -255,7 +252,7 @@ export class EkGroupFinder extends EkElement {
       ${load.status === 'loading'
         ? html`<div class="cards" role="status">
             <span class="visually-hidden">${this.texts.t('common.loading')}</span>
-            ${[0, 1, 2].map(() => html`<div class="card" part="skeleton"></div>`)}
+            <div class="card" part="skeleton"></div><div class="card" part="skeleton"></div><div class="card" part="skeleton"></div>
           </div>`
         : this.renderLoad(this.#groups, (value) => (value.items.length ? this.#renderList(value) : this.#renderEmpty()))}
     </div>`;
@@ -305,8 +302,11 @@ export class EkGroupFinder extends EkElement {
     </div>`;
   }
 
-  /** What every view of a group says: language, format, rhythm, next meeting, facilitators, places. */
-  #renderFacts(group: Group, detail = false) {
+  /**
+   * What every view of a group says: its status, description, language, format, rhythm, next
+   * meeting, facilitators, places, themes and trades; the dialog's `detail` adds the details and counts.
+   */
+  #renderAbout(group: Group, detail?: GroupDetail) {
     const { rhythm } = group;
     const facts = [
       this.#t('in-language', { language: this.#languageName(group.language) }),
@@ -321,9 +321,12 @@ export class EkGroupFinder extends EkElement {
       group.facilitators.length && this.#t('facilitator', { names: new Intl.ListFormat(this.texts.locale).format(group.facilitators.map((f) => f.name)) }),
       detail && this.#t('member-count', { count: group.member_count, capacity: group.capacity }),
       group.status === 'closed' ? '' : group.places_left ? this.texts.plural('group-finder.places-left', group.places_left) : this.#t('full'),
-      detail && group.waitlist_count && this.#t('waitlist-count', { count: group.waitlist_count }),
+      detail?.waitlist_count && this.#t('waitlist-count', { count: detail.waitlist_count }),
     ];
-    return html`<ul class="facts">${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}</ul>
+    return html`<p part="badge">${this.#t(group.status)}</p>
+      <p lang=${group.language}>${group.description}</p>
+      ${detail?.details ? html`<p class="text" lang=${group.language}>${detail.details}</p>` : nothing}
+      <ul class="facts">${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}</ul>
       ${(['themes', 'trades'] as const).map((kind) =>
         group[kind].length
           ? html`<ul class="tags" aria-label=${this.#t(kind)} lang=${group.language}>${group[kind].map((tag) => html`<li part="tag">${tag}</li>`)}</ul>`
@@ -335,9 +338,7 @@ export class EkGroupFinder extends EkElement {
     const mine = group.my_membership;
     return html`<article part="card" class="card" data-id=${group.id} aria-labelledby="name-${group.id}">
       <h3 id="name-${group.id}" lang=${group.language}>${group.name}</h3>
-      <p part="badge">${this.#t(group.status)}</p>
-      <p lang=${group.language}>${group.description}</p>
-      ${this.#renderFacts(group)}
+      ${this.#renderAbout(group)}
       ${mine ? html`<p part="membership">${this.#mine(group, mine)}</p>` : nothing}
       <div class="actions">
         <button
@@ -357,19 +358,17 @@ export class EkGroupFinder extends EkElement {
         <h2 id="dialog-title" lang=${group.language}>${group.name}</h2>
         <button part="close" class="secondary" type="button" @click=${() => this.find<HTMLDialogElement>('dialog')!.close()}>${this.#t('close')}</button>
       </div>
-      ${this.renderLoad(this.#detail, (detail) => detail && this.#renderDetail(detail))}`;
-  }
-
-  #renderDetail(group: GroupDetail) {
-    return html`<p part="badge">${this.#t(group.status)}</p>
-      <p lang=${group.language}>${group.description}</p>
-      ${group.details ? html`<p class="text" lang=${group.language}>${group.details}</p>` : nothing}
-      ${this.#renderFacts(group, true)}
-      <section aria-labelledby="rules-title">
-        <h3 id="rules-title" tabindex="-1">${this.#t('rules', { version: group.rules.version })}</h3>
-        <p class="text" lang=${group.language}>${group.rules.text}</p>
-      </section>
-      <section class="join">${this.#renderJoin(group)}</section>`;
+      ${this.renderLoad(
+        this.#detail,
+        (detail) =>
+          detail &&
+          html`${this.#renderAbout(detail, detail)}
+            <section aria-labelledby="rules-title">
+              <h3 id="rules-title" tabindex="-1">${this.#t('rules', { version: detail.rules.version })}</h3>
+              <p class="text" lang=${detail.language}>${detail.rules.text}</p>
+            </section>
+            <section class="join">${this.#renderJoin(detail)}</section>`,
+      )}`;
   }
 
   /**
@@ -380,7 +379,7 @@ export class EkGroupFinder extends EkElement {
     const step = this.#step(group);
     let click: unknown;
     if (!step) return nothing;
-    if (step === 'sign-in-to-join') click = this.#signIn;
+    if (step === 'sign-in-to-join') click = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
     else if (!detail) click = (event: Event) => this.#openDialog(group, event, true);
     else if (step === 'take-place') click = () => this.#change(detail, {});
     else return this.#renderJoinForm(detail, step);
@@ -471,7 +470,7 @@ export class EkGroupFinder extends EkElement {
 
   readonly #onClose = () => {
     const id = this.#open?.id;
-    this.#open = null;
+    this.#open = undefined;
     this.requestUpdate();
     const opener = this.#opener?.isConnected ? this.#opener : this.find(`[data-id="${id}"] [part~="details"]`);
     opener?.focus();
