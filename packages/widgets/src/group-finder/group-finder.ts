@@ -8,8 +8,6 @@ import { EkLoad } from '../kit/load.js';
 import { FILTERS, filtersFromUrl, FORMATS, LANGUAGES, TIMES_OF_DAY, toQuery, urlWithFilters, type FilterName } from './filters.js';
 import { groupFinderStyles } from './group-finder.styles.js';
 
-const FILTER_PROPERTIES = [...FILTERS.map(([name]) => name), 'trade', 'pageSize'] as const;
-
 /** The finder's message keys without their `group-finder.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` ? Rest : never) : never;
 
@@ -99,7 +97,7 @@ export class EkGroupFinder extends EkElement {
   );
 
   /** The group whose dialog is open, as its card showed it (the dialog's title while the detail loads). */
-  #open?: Group | undefined;
+  #open: Group | undefined;
   /** Where the focus goes back to when the dialog closes. */
   #opener?: HTMLElement;
   #typing: ReturnType<typeof setTimeout> | undefined;
@@ -127,7 +125,8 @@ export class EkGroupFinder extends EkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && FILTER_PROPERTIES.some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
+    // The finder's own properties are the filters, the trade and the page size: each changes the list.
+    if (this.hasUpdated && Object.keys(EkGroupFinder.properties).some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
   }
 
   #query() {
