@@ -158,7 +158,7 @@ export class EkGroupFinder extends EkElement {
   }
 
   /** A filter control changed: free text after a pause in typing, the others at once. */
-  readonly #onFilter = (event: Event) => {
+  #onFilter(event: Event): void {
     const field = event.target as HTMLInputElement;
     const name = field.name as FilterName;
     if (event.type === 'input' && name !== 'q') return;
@@ -169,7 +169,7 @@ export class EkGroupFinder extends EkElement {
     };
     if (event.type === 'input') this.#typing = setTimeout(apply, 300);
     else apply();
-  };
+  }
 
   #clear(): void {
     clearTimeout(this.#typing);
@@ -205,7 +205,8 @@ export class EkGroupFinder extends EkElement {
   }
 
   #languageName(language: string): string {
-    return new Intl.DisplayNames(this.texts.locale, { type: 'language' }).of(language) ?? language;
+    // Without a name for it, the default `fallback: 'code'` gives the code back.
+    return new Intl.DisplayNames(this.texts.locale, { type: 'language' }).of(language)!;
   }
 
   /**
@@ -345,7 +346,7 @@ export class EkGroupFinder extends EkElement {
           class="secondary"
           type="button"
           aria-label="${this.#t('details')}: ${group.name}"
-          @click=${(event: Event) => this.#openDialog(group, event, false)}
+          @click=${(event: Event) => this.#openDialog(group, event)}
         >${this.#t('details')}</button>
         ${this.#renderStep(group)}
       </div>
@@ -451,7 +452,7 @@ export class EkGroupFinder extends EkElement {
 
   // ——— Actions ———
 
-  async #openDialog(group: Group, event: Event, toJoin: boolean): Promise<void> {
+  async #openDialog(group: Group, event: Event, toJoin?: boolean): Promise<void> {
     this.#open = group;
     this.#opener = event.currentTarget as HTMLElement;
     this.#accepted = this.#confirming = false;
@@ -467,13 +468,13 @@ export class EkGroupFinder extends EkElement {
     if (toJoin) this.focusSoon('#rules-title');
   }
 
-  readonly #onClose = () => {
+  #onClose(): void {
     const id = this.#open?.id;
     this.#open = undefined;
     this.requestUpdate();
     const opener = this.#opener?.isConnected ? this.#opener : this.find(`[data-id="${id}"] [part~="details"]`);
     opener?.focus();
-  };
+  }
 
   #submit(event: Event, group: GroupDetail, asking: boolean): void {
     event.preventDefault();
