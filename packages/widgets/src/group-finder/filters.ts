@@ -77,7 +77,7 @@ export function urlWithFilters(href: string, filters: GroupFilters, isPreset: (a
   const url = new URL(href);
   for (const [name, attribute] of FILTERS) {
     const value = filters[name];
-    const written = value === undefined || value === false || value === '' ? '' : String(value);
+    const written = value === undefined || value === false ? '' : String(value);
     if (written || isPreset(attribute)) url.searchParams.set(PREFIX + attribute, written);
     else url.searchParams.delete(PREFIX + attribute);
   }

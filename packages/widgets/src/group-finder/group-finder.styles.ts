@@ -83,7 +83,7 @@ export const groupFinderStyles = css`
   }
 
   [part='badge'] {
-    align-self: flex-start;
+    align-self: start;
     padding: 0 0.5em;
     border-radius: var(--ek-radius, 0.375rem);
     background: color-mix(in srgb, currentColor 12%, transparent);

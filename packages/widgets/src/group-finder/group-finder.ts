@@ -310,7 +310,7 @@ export class EkGroupFinder extends EkElement {
     const { rhythm } = group;
     const facts = [
       this.#t('in-language', { language: this.#languageName(group.language) }),
-      group.format === 'online' ? this.#t('online') : group.municipality ? this.#t('in-person-at', { municipality: group.municipality }) : this.#t('in_person'),
+      this.#t(group.format === 'in_person' && group.municipality ? 'in-person-at' : group.format, { municipality: group.municipality ?? '' }),
       rhythm &&
         this.#t('rhythm', {
           interval: this.texts.plural('group-finder.every-weeks', rhythm.every_weeks),
@@ -478,13 +478,11 @@ export class EkGroupFinder extends EkElement {
 
   #submit(event: Event, group: GroupDetail, asking: boolean): void {
     event.preventDefault();
-    if (!this.#accepted) {
+    if (this.#accepted) void this.#change(group, asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {});
+    else {
       this.#errors = { rules: this.#t('accept-rules-required') };
       this.focusSoon('#accept');
-      return;
     }
-    const answers = asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {};
-    void this.#change(group, answers);
   }
 
   /**
@@ -509,17 +507,16 @@ export class EkGroupFinder extends EkElement {
       this.focusSoon('#membership', '#accept', '[part~="close"]');
     } catch (error) {
       const failure = toFailure(error);
-      const { code } = failure;
       const errors: Record<string, string> = {};
-      if (code === 'validation_failed') {
+      if (failure.code === 'validation_failed') {
         for (const { field, message } of (error as EkProblemError).errors ?? []) {
           if (!group.intake_questions.some(({ id }) => field === `answers.${id}`)) errors.form = failureText(failure, this.texts);
           // The API's message is English; the one case a member meets is an empty answer, said in their language.
           else errors[field] = this.#answers[field.slice(8)]?.trim() ? message : this.#t('answer-required');
         }
-      } else if (code === 'rules_version_mismatch' || code === 'group_closed') {
+      } else if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
         // `rules-version-mismatch` or `group-closed`
-        errors.form = this.#t(code.replace(/_/g, '-') as Key);
+        errors.form = this.#t(failure.code.replace(/_/g, '-') as Key);
         this.#accepted = false;
         await this.#refresh(client, groupId).catch(() => undefined);
       } else {
