@@ -130,8 +130,7 @@ export class EkGroupFinder extends EkElement {
   }
 
   #query() {
-    const limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12;
-    return { ...toQuery(this), limit };
+    return { ...toQuery(this), limit: Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12 };
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
@@ -200,8 +199,7 @@ export class EkGroupFinder extends EkElement {
 
   /** A wall-clock time `HH:MM` of the group's own zone, written the reader's way. */
   #time(time: string): string {
-    const [hour, minute] = time.split(':').map(Number);
-    return this.texts.dateTime(Date.UTC(2024, 0, 1, hour, minute), 'UTC', { hour: 'numeric', minute: '2-digit' });
+    return this.texts.dateTime(`2024-01-01T${time}Z`, 'UTC', { hour: 'numeric', minute: '2-digit' });
   }
 
   #languageName(language: string): string {
@@ -377,12 +375,15 @@ export class EkGroupFinder extends EkElement {
    */
   #renderStep(group: Group, detail?: GroupDetail) {
     const step = this.#step(group);
-    let click: unknown;
     if (!step) return nothing;
-    if (step === 'sign-in-to-join') click = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-    else if (!detail) click = (event: Event) => this.#openDialog(group, event, true);
-    else if (step === 'take-place') click = () => this.#change(detail, {});
-    else return this.#renderJoinForm(detail, step);
+    const signIn = step === 'sign-in-to-join';
+    // In the dialog, joining (asking, queueing) and accepting new rules go through the form.
+    if (detail && !signIn && step !== 'take-place') return this.#renderJoinForm(detail, step);
+    const click = signIn
+      ? () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' })
+      : detail
+        ? () => this.#change(detail, {})
+        : (event: Event) => this.#openDialog(group, event, true);
     return html`<button part="join" type="button" @click=${click}>${this.#t(step)}</button>`;
   }
 
