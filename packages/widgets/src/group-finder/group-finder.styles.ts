@@ -158,7 +158,8 @@ export const groupFinderStyles = css`
     justify-items: start;
   }
 
-  [part='join-form'] label:not(.check),
+  /* The intake questions (the only labels with a for attribute) and their answers: full width. */
+  [for],
   textarea {
     display: block;
     justify-self: stretch;

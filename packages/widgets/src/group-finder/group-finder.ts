@@ -400,9 +400,8 @@ export class EkGroupFinder extends EkElement {
   /** Accepting the ground rules, with the intake questions when asking to join (not when re-accepting); `label` is the submit's. */
   #renderJoinForm(group: GroupDetail, label: Key) {
     const asking = label !== 'accept-new-rules';
-    const errors = this.#errors;
-    const invalid = (field: string) => (errors[field] ? 'true' : 'false');
-    const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${errors[field] ?? ''}</p>`;
+    const invalid = (field: string) => (this.#errors[field] ? 'true' : 'false');
+    const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${this.#errors[field] ?? ''}</p>`;
     return html`<form part="join-form" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
       <label class="check">
         <input
