@@ -78,8 +78,9 @@ export function urlWithFilters(href: string, filters: GroupFilters, isPreset: (a
   for (const [name, attribute] of FILTERS) {
     const value = filters[name];
     const written = value === undefined || value === false ? '' : String(value);
-    if (written || isPreset(attribute)) url.searchParams.set(PREFIX + attribute, written);
-    else url.searchParams.delete(PREFIX + attribute);
+    const parameter = PREFIX + attribute;
+    if (written || isPreset(attribute)) url.searchParams.set(parameter, written);
+    else url.searchParams.delete(parameter);
   }
   return url.href;
 }

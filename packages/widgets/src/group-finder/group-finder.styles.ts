@@ -151,8 +151,8 @@ export const groupFinderStyles = css`
     white-space: pre-line;
   }
 
-  .join,
-  [part='join-form'] {
+  /* The dialog's join section and the join form in it: a column of controls at their own width. */
+  .join {
     display: grid;
     gap: var(--ek-space, 0.5rem);
     justify-items: start;

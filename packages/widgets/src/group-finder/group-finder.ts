@@ -239,7 +239,7 @@ export class EkGroupFinder extends EkElement {
     const page = load.status === 'ready' ? load.value : null;
     for (const group of page?.items ?? []) {
       group.themes.forEach((theme) => this.#seen.theme.add(theme));
-      for (const place of [group.region, group.municipality]) if (place) this.#seen.region.add(place);
+      [group.region, group.municipality].forEach((place) => place && this.#seen.region.add(place));
     }
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>${this.#open ? this.#renderDialog(this.#open) : nothing}</dialog>
@@ -402,7 +402,7 @@ export class EkGroupFinder extends EkElement {
     const asking = label !== 'accept-new-rules';
     const invalid = (field: string) => (this.#errors[field] ? 'true' : 'false');
     const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${this.#errors[field] ?? ''}</p>`;
-    return html`<form part="join-form" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
+    return html`<form part="join-form" class="join" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
       <label class="check">
         <input
           type="checkbox"
