@@ -31,8 +31,7 @@ export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export const FORMATS = ['online', 'in_person'] as const;
 export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
 
-const oneOf = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
-  allowed.includes(value as T) ? (value as T) : undefined;
+const oneOf = <T>(value: unknown, allowed: readonly T[]): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
 
 const text = (value: string | undefined, max: number) => value?.trim().slice(0, max) || undefined;
 
@@ -41,7 +40,6 @@ const text = (value: string | undefined, max: number) => value?.trim().slice(0, 
  * weekday 9, say from a hand-edited link) are left out rather than failing the whole list.
  */
 export function toQuery(filters: GroupFilters): ListGroupsQuery {
-  const weekday = Number(filters.weekday);
   return {
     q: text(filters.q, 100),
     language: oneOf(filters.language, LANGUAGES),
@@ -49,7 +47,7 @@ export function toQuery(filters: GroupFilters): ListGroupsQuery {
     trade: text(filters.trade, 40),
     format: oneOf(filters.format, FORMATS),
     region: text(filters.region, 80),
-    weekday: Number.isInteger(weekday) && weekday >= 1 && weekday <= 7 ? weekday : undefined,
+    weekday: oneOf(Number(filters.weekday), [1, 2, 3, 4, 5, 6, 7]),
     time_of_day: oneOf(filters.timeOfDay, TIMES_OF_DAY),
     has_places: filters.hasPlaces || undefined,
   };
@@ -79,9 +77,10 @@ export function urlWithFilters(href: string, filters: GroupFilters, isPreset: (a
   const url = new URL(href);
   for (const [name, attribute] of FILTERS) {
     const value = filters[name];
-    const written = value === undefined || value === false || value === '' ? '' : String(value);
-    if (written || isPreset(attribute)) url.searchParams.set(PREFIX + attribute, written);
-    else url.searchParams.delete(PREFIX + attribute);
+    const written = value === undefined || value === false ? '' : String(value);
+    const parameter = PREFIX + attribute;
+    if (written || isPreset(attribute)) url.searchParams.set(parameter, written);
+    else url.searchParams.delete(parameter);
   }
   return url.href;
 }

@@ -24,6 +24,10 @@ export const groupFinderStyles = css`
 
   .cards {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+  }
+
+  .cards,
+  .tags {
     padding: 0;
     list-style: none;
   }
@@ -59,14 +63,18 @@ export const groupFinderStyles = css`
     font-size: 0.9em;
   }
 
+  .card,
+  dialog {
+    padding: calc(var(--ek-space, 0.5rem) * 2);
+    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
   .card {
     display: flex;
     flex-direction: column;
     gap: var(--ek-space, 0.5rem);
     height: 100%;
-    padding: calc(var(--ek-space, 0.5rem) * 2);
-    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
-    border-radius: var(--ek-radius, 0.375rem);
   }
 
   div.card {
@@ -75,7 +83,7 @@ export const groupFinderStyles = css`
   }
 
   [part='badge'] {
-    align-self: flex-start;
+    align-self: start;
     padding: 0 0.5em;
     border-radius: var(--ek-radius, 0.375rem);
     background: color-mix(in srgb, currentColor 12%, transparent);
@@ -90,8 +98,6 @@ export const groupFinderStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em;
-    padding: 0;
-    list-style: none;
     font-size: 0.875em;
   }
 
@@ -101,7 +107,8 @@ export const groupFinderStyles = css`
     border-radius: 1em;
   }
 
-  [part='membership'] {
+  [part='membership'],
+  .field-error {
     font-weight: 600;
   }
 
@@ -113,17 +120,13 @@ export const groupFinderStyles = css`
     margin-top: auto;
   }
 
-  [part='more'],
-  [part='clear'] {
+  [part='more'] {
     justify-self: start;
   }
 
   dialog {
     width: min(40rem, calc(100vw - 1rem));
     max-height: calc(100dvh - 1rem);
-    padding: calc(var(--ek-space, 0.5rem) * 2);
-    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
-    border-radius: var(--ek-radius, 0.375rem);
     background: var(--ek-dialog-background, Canvas);
     color: var(--ek-dialog-text, CanvasText);
   }
@@ -148,28 +151,22 @@ export const groupFinderStyles = css`
     white-space: pre-line;
   }
 
-  .join,
-  [part='join-form'] {
+  /* The dialog's join section and the join form in it: a column of controls at their own width. */
+  .join {
     display: grid;
     gap: var(--ek-space, 0.5rem);
     justify-items: start;
   }
 
-  [part='join-form'] label:not(.check) {
-    display: block;
-  }
-
-  [part='join-form'] label:not(.check),
+  /* The intake questions (the only labels with a for attribute) and their answers: full width. */
+  [for],
   textarea {
+    display: block;
     justify-self: stretch;
   }
 
-  .field-error {
-    font-weight: 600;
-  }
-
+  /* Every field has a solid border (theme.ts): the invalid one's is twice as thick, in the text colour. */
   [aria-invalid='true'] {
-    border-color: currentColor;
-    border-width: 2px;
+    border: 2px solid;
   }
 `;

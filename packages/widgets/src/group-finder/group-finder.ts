@@ -3,12 +3,10 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
-import { DEFAULT_TIME_ZONE, type MessageKey } from '../kit/i18n/index.js';
+import type { MessageKey } from '../kit/i18n/index.js';
 import { EkLoad } from '../kit/load.js';
 import { FILTERS, filtersFromUrl, FORMATS, LANGUAGES, TIMES_OF_DAY, toQuery, urlWithFilters, type FilterName } from './filters.js';
 import { groupFinderStyles } from './group-finder.styles.js';
-
-const FILTER_PROPERTIES = [...FILTERS.map(([name]) => name), 'trade', 'pageSize'] as const;
 
 /** The finder's message keys without their `group-finder.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` ? Rest : never) : never;
@@ -99,19 +97,20 @@ export class EkGroupFinder extends EkElement {
   );
 
   /** The group whose dialog is open, as its card showed it (the dialog's title while the detail loads). */
-  #open: Group | null = null;
+  #open: Group | undefined;
   /** Where the focus goes back to when the dialog closes. */
-  #opener: HTMLElement | null = null;
+  #opener?: HTMLElement;
   #typing: ReturnType<typeof setTimeout> | undefined;
   /** Themes, regions and municipalities seen in loaded groups, suggested in the filters. */
   readonly #seen = { theme: new Set<string>(), region: new Set<string>() };
 
-  // The join form: ticked rules, answers by question id, errors by field (`form` for the rest).
-  #accepted = false;
+  // The join form: ticked rules, answers by question id, errors by field (`form` for the rest);
+  // whether leaving waits for a confirmation, and whether a change is on its way (all unset: no).
+  #accepted?: boolean;
   #answers: Record<string, string> = {};
   #errors: Record<string, string> = {};
-  #confirming = false;
-  #busy = false;
+  #confirming?: boolean;
+  #busy?: boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -126,12 +125,12 @@ export class EkGroupFinder extends EkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && FILTER_PROPERTIES.some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
+    // The finder's own properties are the filters, the trade and the page size: each changes the list.
+    if (this.hasUpdated && Object.keys(EkGroupFinder.properties).some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
   }
 
   #query() {
-    const limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12;
-    return { ...toQuery(this), limit };
+    return { ...toQuery(this), limit: Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12 };
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
@@ -158,7 +157,7 @@ export class EkGroupFinder extends EkElement {
   }
 
   /** A filter control changed: free text after a pause in typing, the others at once. */
-  readonly #onFilter = (event: Event) => {
+  #onFilter(event: Event): void {
     const field = event.target as HTMLInputElement;
     const name = field.name as FilterName;
     if (event.type === 'input' && name !== 'q') return;
@@ -169,7 +168,7 @@ export class EkGroupFinder extends EkElement {
     };
     if (event.type === 'input') this.#typing = setTimeout(apply, 300);
     else apply();
-  };
+  }
 
   #clear(): void {
     clearTimeout(this.#typing);
@@ -180,14 +179,11 @@ export class EkGroupFinder extends EkElement {
     this.find('input')?.focus();
   }
 
-  #signIn(): void {
-    emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-  }
-
   // ——— Words ———
 
+  /** When `group` meets or an offer ends, in the group's zone (without a rhythm, `dateTime`'s default: Helsinki). */
   #date(when: string, group: Group): string {
-    return this.texts.dateTime(when, group.rhythm?.time_zone ?? DEFAULT_TIME_ZONE, {
+    return this.texts.dateTime(when, group.rhythm?.time_zone, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -203,25 +199,37 @@ export class EkGroupFinder extends EkElement {
 
   /** A wall-clock time `HH:MM` of the group's own zone, written the reader's way. */
   #time(time: string): string {
-    const [hour, minute] = time.split(':').map(Number);
-    return this.texts.dateTime(Date.UTC(2024, 0, 1, hour, minute), 'UTC', { hour: 'numeric', minute: '2-digit' });
+    return this.texts.dateTime(`2024-01-01T${time}Z`, 'UTC', { hour: 'numeric', minute: '2-digit' });
   }
 
   #languageName(language: string): string {
-    return new Intl.DisplayNames(this.texts.locale, { type: 'language' }).of(language) ?? language;
+    // Without a name for it, the default `fallback: 'code'` gives the code back.
+    return new Intl.DisplayNames(this.texts.locale, { type: 'language' }).of(language)!;
   }
 
-  #joinLabel(group: Group): string {
-    return this.#t(group.join_policy === 'approval' ? 'ask-to-join' : group.places_left > 0 ? 'join' : 'join-waitlist');
+  /**
+   * What the reader can do next in `group`, named by its button's label: a visitor signs in, a
+   * member accepts changed ground rules or takes an offered place, and anyone not (or no longer)
+   * in an open group joins, asks to or queues.
+   */
+  #step(group: Group): Key | undefined {
+    const mine = group.my_membership;
+    return mine && mine.status !== 'declined'
+      ? mine.rules_acceptance_required ? 'accept-new-rules' : mine.status === 'offered' ? 'take-place' : undefined
+      : group.status === 'closed' ? undefined
+      : mine === undefined ? 'sign-in-to-join'
+      : group.join_policy === 'approval' ? 'ask-to-join'
+      : group.places_left > 0 ? 'join' : 'join-waitlist';
   }
 
   #mine(group: Group, mine: Membership): string {
-    let text: string;
-    if (mine.status === 'waitlisted') text = this.#t('mine.waitlisted', { position: mine.waitlist_position ?? '' });
-    else if (mine.status === 'offered') text = this.#t('mine.offered', { deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '' });
-    else if (mine.status === 'declined') return mine.decline_reason === 'offer_expired' ? this.#t('mine.expired') : this.#t('mine.declined', { reason: mine.decline_reason ?? '' });
-    else text = this.#t(`mine.${mine.status}`);
-    return mine.rules_acceptance_required ? `${text} ${this.#t('rules-changed')}` : text;
+    const { status, decline_reason: reason } = mine;
+    const text = this.#t(reason === 'offer_expired' && status === 'declined' ? 'mine.expired' : `mine.${status}`, {
+      position: mine.waitlist_position ?? '',
+      deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '',
+      reason: reason ?? '',
+    });
+    return mine.rules_acceptance_required && status !== 'declined' ? `${text} ${this.#t('rules-changed')}` : text;
   }
 
   // ——— Views ———
@@ -231,7 +239,7 @@ export class EkGroupFinder extends EkElement {
     const page = load.status === 'ready' ? load.value : null;
     for (const group of page?.items ?? []) {
       group.themes.forEach((theme) => this.#seen.theme.add(theme));
-      for (const place of [group.region, group.municipality]) if (place) this.#seen.region.add(place);
+      [group.region, group.municipality].forEach((place) => place && this.#seen.region.add(place));
     }
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>${this.#open ? this.#renderDialog(this.#open) : nothing}</dialog>
@@ -242,7 +250,7 @@ export class EkGroupFinder extends EkElement {
       ${load.status === 'loading'
         ? html`<div class="cards" role="status">
             <span class="visually-hidden">${this.texts.t('common.loading')}</span>
-            ${[0, 1, 2].map(() => html`<div class="card" part="skeleton"></div>`)}
+            <div class="card" part="skeleton"></div><div class="card" part="skeleton"></div><div class="card" part="skeleton"></div>
           </div>`
         : this.renderLoad(this.#groups, (value) => (value.items.length ? this.#renderList(value) : this.#renderEmpty()))}
     </div>`;
@@ -292,12 +300,15 @@ export class EkGroupFinder extends EkElement {
     </div>`;
   }
 
-  /** What every view of a group says: language, format, rhythm, next meeting, facilitators, places. */
-  #renderFacts(group: Group, detail = false) {
+  /**
+   * What every view of a group says: its status, description, language, format, rhythm, next
+   * meeting, facilitators, places, themes and trades; the dialog's `detail` adds the details and counts.
+   */
+  #renderAbout(group: Group, detail?: GroupDetail) {
     const { rhythm } = group;
     const facts = [
       this.#t('in-language', { language: this.#languageName(group.language) }),
-      group.format === 'online' ? this.#t('online') : group.municipality ? this.#t('in-person-at', { municipality: group.municipality }) : this.#t('in_person'),
+      this.#t(group.format === 'in_person' && group.municipality ? 'in-person-at' : group.format, { municipality: group.municipality ?? '' }),
       rhythm &&
         this.#t('rhythm', {
           interval: this.texts.plural('group-finder.every-weeks', rhythm.every_weeks),
@@ -308,9 +319,12 @@ export class EkGroupFinder extends EkElement {
       group.facilitators.length && this.#t('facilitator', { names: new Intl.ListFormat(this.texts.locale).format(group.facilitators.map((f) => f.name)) }),
       detail && this.#t('member-count', { count: group.member_count, capacity: group.capacity }),
       group.status === 'closed' ? '' : group.places_left ? this.texts.plural('group-finder.places-left', group.places_left) : this.#t('full'),
-      detail && group.waitlist_count && this.#t('waitlist-count', { count: group.waitlist_count }),
+      detail?.waitlist_count && this.#t('waitlist-count', { count: detail.waitlist_count }),
     ];
-    return html`<ul class="facts">${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}</ul>
+    return html`<p part="badge">${this.#t(group.status)}</p>
+      <p lang=${group.language}>${group.description}</p>
+      ${detail?.details ? html`<p class="text" lang=${group.language}>${detail.details}</p>` : nothing}
+      <ul class="facts">${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}</ul>
       ${(['themes', 'trades'] as const).map((kind) =>
         group[kind].length
           ? html`<ul class="tags" aria-label=${this.#t(kind)} lang=${group.language}>${group[kind].map((tag) => html`<li part="tag">${tag}</li>`)}</ul>`
@@ -320,19 +334,9 @@ export class EkGroupFinder extends EkElement {
 
   #renderCard(group: Group) {
     const mine = group.my_membership;
-    const current = mine && mine.status !== 'declined' ? mine : null;
-    let action: unknown = nothing;
-    if (mine === undefined) {
-      if (group.status !== 'closed') action = html`<button part="join" type="button" @click=${this.#signIn}>${this.#t('sign-in-to-join')}</button>`;
-    } else if (current?.rules_acceptance_required || current?.status === 'offered' || (!current && group.status !== 'closed')) {
-      const label = current?.rules_acceptance_required ? this.#t('accept-new-rules') : current ? this.#t('take-place') : this.#joinLabel(group);
-      action = html`<button part="join" type="button" @click=${(event: Event) => this.#openDialog(group, event, true)}>${label}</button>`;
-    }
     return html`<article part="card" class="card" data-id=${group.id} aria-labelledby="name-${group.id}">
       <h3 id="name-${group.id}" lang=${group.language}>${group.name}</h3>
-      <p part="badge">${this.#t(group.status)}</p>
-      <p lang=${group.language}>${group.description}</p>
-      ${this.#renderFacts(group)}
+      ${this.#renderAbout(group)}
       ${mine ? html`<p part="membership">${this.#mine(group, mine)}</p>` : nothing}
       <div class="actions">
         <button
@@ -340,9 +344,9 @@ export class EkGroupFinder extends EkElement {
           class="secondary"
           type="button"
           aria-label="${this.#t('details')}: ${group.name}"
-          @click=${(event: Event) => this.#openDialog(group, event, false)}
+          @click=${(event: Event) => this.#openDialog(group, event)}
         >${this.#t('details')}</button>
-        ${action}
+        ${this.#renderStep(group)}
       </div>
     </article>`;
   }
@@ -352,43 +356,53 @@ export class EkGroupFinder extends EkElement {
         <h2 id="dialog-title" lang=${group.language}>${group.name}</h2>
         <button part="close" class="secondary" type="button" @click=${() => this.find<HTMLDialogElement>('dialog')!.close()}>${this.#t('close')}</button>
       </div>
-      ${this.renderLoad(this.#detail, (detail) => detail && this.#renderDetail(detail))}`;
+      ${this.renderLoad(
+        this.#detail,
+        (detail) =>
+          detail &&
+          html`${this.#renderAbout(detail, detail)}
+            <section aria-labelledby="rules-title">
+              <h3 id="rules-title" tabindex="-1">${this.#t('rules', { version: detail.rules.version })}</h3>
+              <p class="text" lang=${detail.language}>${detail.rules.text}</p>
+            </section>
+            <section class="join">${this.#renderJoin(detail)}</section>`,
+      )}`;
   }
 
-  #renderDetail(group: GroupDetail) {
-    return html`<p part="badge">${this.#t(group.status)}</p>
-      <p lang=${group.language}>${group.description}</p>
-      ${group.details ? html`<p class="text" lang=${group.language}>${group.details}</p>` : nothing}
-      ${this.#renderFacts(group, true)}
-      <section aria-labelledby="rules-title">
-        <h3 id="rules-title" tabindex="-1">${this.#t('rules', { version: group.rules.version })}</h3>
-        <p class="text" lang=${group.language}>${group.rules.text}</p>
-      </section>
-      <section class="join">${this.#renderJoin(group)}</section>`;
+  /**
+   * The button of the reader's next step in `group`: on a card it opens the dialog to join; in the
+   * dialog (with the `detail`) a join is the form with the ground rules.
+   */
+  #renderStep(group: Group, detail?: GroupDetail) {
+    const step = this.#step(group);
+    if (!step) return nothing;
+    const signIn = step === 'sign-in-to-join';
+    // In the dialog, joining (asking, queueing) and accepting new rules go through the form.
+    if (detail && !signIn && step !== 'take-place') return this.#renderJoinForm(detail, step);
+    const click = signIn
+      ? () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' })
+      : detail
+        ? () => this.#change(detail, {})
+        : (event: Event) => this.#openDialog(group, event, true);
+    return html`<button part="join" type="button" @click=${click}>${this.#t(step)}</button>`;
   }
 
   /** The member's state and what they can do next; a visitor's way to sign in. */
   #renderJoin(group: GroupDetail) {
     const mine = group.my_membership;
-    if (mine === undefined) {
-      return group.status === 'closed' ? nothing : html`<button part="join" type="button" @click=${this.#signIn}>${this.#t('sign-in-to-join')}</button>`;
-    }
+    if (mine === undefined) return this.#renderStep(group, group);
     const current = mine && mine.status !== 'declined' ? mine : null;
-    let next: unknown = nothing;
-    if (current?.rules_acceptance_required) next = this.#renderJoinForm(group, false);
-    else if (current?.status === 'offered') next = html`<button part="join" type="button" @click=${() => this.#join(group, {})}>${this.#t('take-place')}</button>`;
-    else if (!current && group.status !== 'closed') next = this.#renderJoinForm(group, true);
     return html`${mine ? html`<p part="membership" id="membership" tabindex="-1">${this.#mine(group, mine)}</p>` : nothing}
-      ${next} ${current ? this.#renderLeave(group, current) : nothing}
+      ${this.#renderStep(group, group)} ${current ? this.#renderLeave(group, current) : nothing}
       <p class="field-error" role="alert">${this.#errors.form ?? ''}</p>`;
   }
 
-  /** Accepting the ground rules, with the intake questions when `asking` to join (not when re-accepting). */
-  #renderJoinForm(group: GroupDetail, asking: boolean) {
-    const errors = this.#errors;
-    const invalid = (field: string) => (errors[field] ? 'true' : 'false');
-    const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${errors[field] ?? ''}</p>`;
-    return html`<form part="join-form" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
+  /** Accepting the ground rules, with the intake questions when asking to join (not when re-accepting); `label` is the submit's. */
+  #renderJoinForm(group: GroupDetail, label: Key) {
+    const asking = label !== 'accept-new-rules';
+    const invalid = (field: string) => (this.#errors[field] ? 'true' : 'false');
+    const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${this.#errors[field] ?? ''}</p>`;
+    return html`<form part="join-form" class="join" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
       <label class="check">
         <input
           type="checkbox"
@@ -417,7 +431,7 @@ export class EkGroupFinder extends EkElement {
               ${error(`answers.${id}`, `answer-${id}-error`)}`,
           )
         : nothing}
-      <button part="join" type="submit">${asking ? this.#joinLabel(group) : this.#t('accept-new-rules')}</button>
+      <button part="join" type="submit">${this.#t(label)}</button>
     </form>`;
   }
 
@@ -430,7 +444,7 @@ export class EkGroupFinder extends EkElement {
     return this.#confirming
       ? html`<div class="actions" role="group" aria-labelledby="confirm">
           <span id="confirm">${this.#t('confirm')}</span>
-          <button part="leave" type="button" @click=${() => this.#leave(group)}>${label}</button>
+          <button part="leave" type="button" @click=${() => this.#change(group)}>${label}</button>
           <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>${this.#t('cancel')}</button>
         </div>`
       : html`<button part="leave" class="secondary" type="button" @click=${confirm(true)}>${label}</button>`;
@@ -438,7 +452,7 @@ export class EkGroupFinder extends EkElement {
 
   // ——— Actions ———
 
-  async #openDialog(group: Group, event: Event, toJoin: boolean): Promise<void> {
+  async #openDialog(group: Group, event: Event, toJoin?: boolean): Promise<void> {
     this.#open = group;
     this.#opener = event.currentTarget as HTMLElement;
     this.#accepted = this.#confirming = false;
@@ -454,53 +468,62 @@ export class EkGroupFinder extends EkElement {
     if (toJoin) this.focusSoon('#rules-title');
   }
 
-  readonly #onClose = () => {
+  #onClose(): void {
     const id = this.#open?.id;
-    this.#open = null;
+    this.#open = undefined;
     this.requestUpdate();
     const opener = this.#opener?.isConnected ? this.#opener : this.find(`[data-id="${id}"] [part~="details"]`);
     opener?.focus();
-  };
+  }
 
   #submit(event: Event, group: GroupDetail, asking: boolean): void {
     event.preventDefault();
-    if (!this.#accepted) {
+    if (this.#accepted) void this.#change(group, asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {});
+    else {
       this.#errors = { rules: this.#t('accept-rules-required') };
       this.focusSoon('#accept');
-      return;
     }
-    const answers = asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {};
-    void this.#join(group, answers);
   }
 
-  #join(group: GroupDetail, answers: Record<string, string>): Promise<void> {
-    return this.#change(group, async (client) => {
-      const mine = await client.groups.join(group.id, { accepted_rules_version: group.rules.version, answers });
-      emit(this, 'ek-join', { groupId: group.id, status: mine.status });
-    });
-  }
-
-  #leave(group: GroupDetail): Promise<void> {
-    return this.#change(group, async (client) => {
-      await client.groups.leave(group.id);
-      emit(this, 'ek-leave', { groupId: group.id });
-    });
-  }
-
-  /** Changes the member's state in `group`, then shows the group as it is now with the focus on the outcome. */
-  async #change(group: GroupDetail, change: (client: EkMemberClient) => Promise<void>): Promise<void> {
+  /**
+   * Joins `group`, accepting its ground rules with `answers`, or without answers leaves it; then
+   * shows the group as it is now with the focus on the outcome, or the failure beside its field.
+   */
+  async #change(group: GroupDetail, answers?: Record<string, string>): Promise<void> {
     const client = this.connection.session?.client;
+    const groupId = group.id;
     if (!client || this.#busy) return;
     this.#busy = true;
     this.#errors = {};
     try {
-      await change(client);
+      if (answers) emit(this, 'ek-join', { groupId, status: (await client.groups.join(groupId, { accepted_rules_version: group.rules.version, answers })).status });
+      else {
+        await client.groups.leave(groupId);
+        emit(this, 'ek-leave', { groupId });
+      }
       this.#accepted = this.#confirming = false;
       this.#answers = {};
-      await this.#refresh(client, group.id);
+      await this.#refresh(client, groupId);
       this.focusSoon('#membership', '#accept', '[part~="close"]');
     } catch (error) {
-      await this.#failed(client, group, error);
+      const failure = toFailure(error);
+      const errors: Record<string, string> = {};
+      if (failure.code === 'validation_failed') {
+        for (const { field, message } of (error as EkProblemError).errors ?? []) {
+          if (!group.intake_questions.some(({ id }) => field === `answers.${id}`)) errors.form = failureText(failure, this.texts);
+          // The API's message is English; the one case a member meets is an empty answer, said in their language.
+          else errors[field] = this.#answers[field.slice(8)]?.trim() ? message : this.#t('answer-required');
+        }
+      } else if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
+        // `rules-version-mismatch` or `group-closed`
+        errors.form = this.#t(failure.code.replace(/_/g, '-') as Key);
+        this.#accepted = false;
+        await this.#refresh(client, groupId).catch(() => undefined);
+      } else {
+        errors.form = failureText(this.report(error), this.texts);
+      }
+      this.#errors = errors;
+      this.focusSoon('[aria-invalid="true"]');
     } finally {
       this.#busy = false;
       this.requestUpdate();
@@ -515,27 +538,5 @@ export class EkGroupFinder extends EkElement {
     const list = this.#groups.state;
     if (list.status === 'ready') list.value.items = list.value.items.map((group) => (group.id === id ? fresh : group));
     this.requestUpdate();
-  }
-
-  async #failed(client: EkMemberClient, group: GroupDetail, error: unknown): Promise<void> {
-    const failure = toFailure(error);
-    const errors: Record<string, string> = {};
-    if (failure.code === 'validation_failed') {
-      for (const { field, message } of (error as EkProblemError).errors ?? []) {
-        const id = field.slice(8);
-        const answer = field === `answers.${id}` && group.intake_questions.some((question) => question.id === id) ? (this.#answers[id] ?? '') : undefined;
-        if (answer === undefined) errors.form = failureText(failure, this.texts);
-        // The API's message is English; the one case a member meets is an empty answer, said in their language.
-        else errors[field] = answer.trim() ? message : this.#t('answer-required');
-      }
-    } else if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
-      errors.form = this.#t(failure.code === 'group_closed' ? 'group-closed' : 'rules-version-mismatch');
-      this.#accepted = false;
-      await this.#refresh(client, group.id).catch(() => undefined);
-    } else {
-      errors.form = failureText(this.report(error), this.texts);
-    }
-    this.#errors = errors;
-    this.focusSoon('[aria-invalid="true"]');
   }
 }
