@@ -4,6 +4,7 @@ export const qaBoardStyles = css`
   [part='base'],
   .list,
   .form,
+  .text,
   [part~='question'],
   [part~='answer'] {
     display: grid;
@@ -35,11 +36,6 @@ export const qaBoardStyles = css`
     list-style: none;
   }
 
-  .text {
-    display: grid;
-    gap: var(--ek-space, 0.5rem);
-  }
-
   [part~='question'],
   [part~='answer'],
   [part~='preview'] {
@@ -48,7 +44,8 @@ export const qaBoardStyles = css`
     border-radius: var(--ek-radius, 0.375rem);
   }
 
-  [part~='accepted'] {
+  [part~='accepted'],
+  [aria-invalid='true'] {
     border: 2px solid currentColor;
   }
 
@@ -74,7 +71,6 @@ export const qaBoardStyles = css`
     border: 0;
     background: none;
     color: inherit;
-    font-weight: 600;
     text-align: start;
     text-decoration: underline;
   }
@@ -93,12 +89,9 @@ export const qaBoardStyles = css`
     white-space: pre-wrap;
   }
 
+  .title,
   .error-text,
   .badge {
     font-weight: 600;
-  }
-
-  [aria-invalid='true'] {
-    border: 2px solid currentColor;
   }
 `;
