@@ -238,7 +238,7 @@ export class EkQaBoard extends EkElement {
           ${tags.map(
             (tag) =>
               html`<li>
-                <button part="tag" class="secondary" type="button" aria-pressed=${String(tag === this.tag)} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
+                <button part="tag" class="secondary" type="button" aria-pressed=${tag === this.tag} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
                   ${tag}
                 </button>
               </li>`,
@@ -279,12 +279,12 @@ export class EkQaBoard extends EkElement {
       <div class="actions">
         ${post.mine
           ? nothing
-          : html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === 1)} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
-              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === -1)} aria-label=${this.#t('down')} @click=${() => this.#vote(post, ref, -1)}>▼</button>`
+          : html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === 1} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
+              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === -1} aria-label=${this.#t('down')} @click=${() => this.#vote(post, ref, -1)}>▼</button>`
               : nothing}`}
         <span>${this.texts.plural('qa.score', post.score)}</span>
         ${answer && question.can_accept
-          ? html`<button part="accept" class="secondary" type="button" aria-pressed=${String(answer.accepted)} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
+          ? html`<button part="accept" class="secondary" type="button" aria-pressed=${answer.accepted} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
           : nothing}
         ${!this.#member || post.mine
           ? nothing
@@ -347,8 +347,8 @@ export class EkQaBoard extends EkElement {
     </form>`;
   }
 
-  #invalid(field: string): 'true' | 'false' {
-    return this.#errors[field] ? 'true' : 'false';
+  #invalid(field: string): boolean {
+    return !!this.#errors[field];
   }
 
   /** The API's message is English (and names its limits); the lead-in is in the reader's language. */
