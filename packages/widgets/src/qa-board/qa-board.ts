@@ -89,8 +89,8 @@ export class EkQaBoard extends EkElement {
   /** Field errors by field (`form` for the rest). */
   #errors: Record<string, string> = {};
   #busy = false;
-  /** The live subscription, for which connection and board. */
-  #live: { connection: EkConnection; group: string; stop: AbortController } | null = null;
+  /** The live subscription and the connection it uses (a new board unfollows the old one first). */
+  #live: { connection: EkConnection; stop: AbortController } | null = null;
   /** Posts others wrote since the board loaded, as the live events gave them, by id. */
   readonly #fresh = new Map<string, Question | Answer>();
   /** Posts this member wrote here, which are not news to them. */
@@ -115,7 +115,8 @@ export class EkQaBoard extends EkElement {
   }
 
   #query() {
-    return { group: this.group || undefined, tag: this.tag || undefined, q: this.#q || undefined, sort: this.#sort };
+    // The SDK leaves empty values out of the query.
+    return { group: this.group, tag: this.tag, q: this.#q, sort: this.#sort };
   }
 
   readonly #signIn = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
@@ -123,19 +124,16 @@ export class EkQaBoard extends EkElement {
   // ——— Live ———
 
   #follow(client: EkClient): void {
-    const group = this.group ?? '';
-    if (this.#live?.connection === this.connection && this.#live.group === group) return;
+    if (this.#live?.connection === this.connection) return;
     this.#unfollow();
     const stop = new AbortController();
-    this.#live = { connection: this.connection, group, stop };
+    this.#live = { connection: this.connection, stop };
     client.questions
       .subscribe(
-        { group: group || undefined },
+        { group: this.group },
         (event) => {
           if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
-          else if (event.type === 'question.created' || event.type === 'answer.created') {
-            if (!this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
-          } else return;
+          else if ((event.type === 'question.created' || event.type === 'answer.created') && !this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
           this.requestUpdate();
         },
         { signal: stop.signal },
