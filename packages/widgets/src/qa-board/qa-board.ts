@@ -148,40 +148,35 @@ export class EkQaBoard extends EkElement {
     this.#fresh.clear();
   }
 
-  /** What the view shows: the list's questions, or the open question's answers. */
-  #shown(): (Question | Answer)[] | null {
-    const { state } = this.#open ? this.#detail : this.#list;
-    return state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
-  }
-
-  /** Others' new posts for the view shown: questions of the list's tag, or answers to the open question. */
-  #news(): (Question | Answer)[] {
-    const shown = new Set(this.#shown()?.map((post) => post.id));
-    const tag = this.tag?.toLowerCase();
-    return [...this.#fresh.values()].filter(
-      (post) => !shown.has(post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
-    );
-  }
-
   /**
    * Puts others' new posts in the view, as the live events gave them: new questions on top, new
    * answers last. No reload: nothing else moves, and a visitor's cached list cannot hide them.
    */
-  #showNews(news: (Question | Answer)[]): void {
+  #showNews(shown: (Question | Answer)[], news: (Question | Answer)[]): void {
     news.forEach((post) => this.#fresh.delete(post.id));
-    if (this.#open) this.#shown()!.push(...news);
-    else this.#shown()!.unshift(...news.reverse());
+    if (this.#open) shown.push(...news);
+    else shown.unshift(...news.reverse());
     this.focusSoon(this.#open ? '#answers' : '[part~="question"] button');
   }
 
   // ——— Views ———
 
   protected override render() {
-    const news = this.#asking || !this.#shown() ? [] : this.#news();
+    // What the view shows (the list's questions, or the open question's answers), and others' new
+    // posts for it: questions of the list's tag, or answers to the open question.
+    const { state } = this.#open ? this.#detail : this.#list;
+    const shown = !this.#asking && state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
+    const ids = new Set(shown?.map((post) => post.id));
+    const tag = this.tag?.toLowerCase();
+    const news = shown
+      ? [...this.#fresh.values()].filter(
+          (post) => !ids.has(post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
+        )
+      : [];
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div role="status">
         ${news.length
-          ? html`<button part="notice" class="secondary" type="button" @click=${() => this.#showNews(news)}>${this.texts.plural('qa.new', news.length)}</button>`
+          ? html`<button part="notice" class="secondary" type="button" @click=${() => this.#showNews(shown!, news)}>${this.texts.plural('qa.new', news.length)}</button>`
           : nothing}
       </div>
       ${this.#asking ? this.#renderForm() : this.#open ? this.#renderDetail() : this.#renderList()}
