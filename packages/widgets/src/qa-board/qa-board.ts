@@ -272,8 +272,8 @@ export class EkQaBoard extends EkElement {
       <div class="actions">
         ${post.mine
           ? nothing
-          : html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === 1} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
-              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === -1} aria-label=${this.#t('down')} @click=${() => this.#vote(post, ref, -1)}>▼</button>`
+          : html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === 1} aria-label=${this.#t('up')} @click=${() => this.#vote(question, post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
+              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === -1} aria-label=${this.#t('down')} @click=${() => this.#vote(question, post, ref, -1)}>▼</button>`
               : nothing}`}
         <span>${this.texts.plural('qa.score', post.score)}</span>
         ${answer && question.can_accept
@@ -403,14 +403,12 @@ export class EkQaBoard extends EkElement {
    * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
    * button shows only where the association allows downvotes (`/v1/config` `qa.downvotes`).
    */
-  #vote(post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> | void {
+  #vote(question: QuestionDetail, post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> | void {
     if (!this.#member) return this.#signIn();
     return this.#act(async (client) => {
-      const result = post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value);
-      post.score = result.score;
-      post.my_vote = result.my_vote;
-      const [questionId, answerId] = typeof ref === 'string' ? [ref, null] : [ref.question, ref.answer];
-      emit(this, 'ek-vote', { questionId, answerId, value: result.my_vote, score: result.score });
+      // The result is the post's new `score` and `my_vote`.
+      const result = Object.assign(post, post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value));
+      emit(this, 'ek-vote', { questionId: question.id, answerId: post === question ? null : post.id, value: result.my_vote, score: result.score });
     });
   }
 
