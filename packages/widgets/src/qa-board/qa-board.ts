@@ -436,23 +436,18 @@ export class EkQaBoard extends EkElement {
   #submit(event: SubmitEvent, question?: QuestionDetail): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const text = (name: string) => data.get(name)?.toString() ?? '';
-    const body = text('body');
-    const anonymous = data.has('anonymous');
+    // The ask form has all four fields, the answer form `body` and `anonymous` (a checkbox: present when checked).
+    const { title, body, tags, anonymous } = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    const post = { body: body!, anonymous: !!anonymous };
     return this.#act(async (client) => {
       if (question) {
-        const answer = await client.questions.answer(question.id, { body, anonymous });
+        const answer = await client.questions.answer(question.id, post);
         this.#mine.add(answer.id);
         emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
         this.#detail.state = { status: 'ready', value: await client.questions.get(question.id) };
         this.focusSoon(`[data-id="${answer.id}"]`);
       } else {
-        const tags = text('tags')
-          .split(',')
-          .map((tag) => tag.trim())
-          .filter(Boolean);
-        const asked = await client.questions.ask({ group_id: this.group || null, title: text('title'), body, tags, anonymous });
+        const asked = await client.questions.ask({ group_id: this.group || null, title: title!, ...post, tags: tags!.split(',').map((tag) => tag.trim()).filter(Boolean) });
         this.#mine.add(asked.id);
         emit(this, 'ek-ask', { questionId: asked.id });
         this.#asking = false;
