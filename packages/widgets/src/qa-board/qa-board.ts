@@ -356,9 +356,14 @@ export class EkQaBoard extends EkElement {
 
   // ——— Actions ———
 
-  readonly #search = (event: SubmitEvent) => {
+  /** The fields of a submitted form, which stays on the page. */
+  #fields(event: SubmitEvent): Record<string, string | undefined> {
     event.preventDefault();
-    this.#q = new FormData(event.target as HTMLFormElement).get('q')!.toString().trim();
+    return Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
+  }
+
+  readonly #search = (event: SubmitEvent) => {
+    this.#q = this.#fields(event).q!.trim();
     this.#list.run();
   };
 
@@ -423,10 +428,9 @@ export class EkQaBoard extends EkElement {
   }
 
   #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
-    event.preventDefault();
-    const reason = new FormData(event.target as HTMLFormElement).get('reason')!.toString();
+    const { reason } = this.#fields(event);
     return this.#act(async (client) => {
-      await client.questions.report(ref, reason);
+      await client.questions.report(ref, reason!);
       this.#reported.add(post.id);
       this.#reporting = null;
       this.focusSoon(`#reported-${post.id}`);
@@ -434,10 +438,10 @@ export class EkQaBoard extends EkElement {
   }
 
   #submit(event: SubmitEvent, question?: QuestionDetail): Promise<void> {
-    event.preventDefault();
+    // The event's target is gone once its dispatch ends (the form is in a shadow root).
     const form = event.target as HTMLFormElement;
     // The ask form has all four fields, the answer form `body` and `anonymous` (a checkbox: present when checked).
-    const { title, body, tags, anonymous } = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    const { title, body, tags, anonymous } = this.#fields(event);
     const post = { body: body!, anonymous: !!anonymous };
     return this.#act(async (client) => {
       if (question) {
