@@ -216,7 +216,7 @@ export class EkQaBoard extends EkElement {
                 )}
               </ul>
               ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), limit: 20, cursor }))}
-              ${this.#renderFormError()}`
+              ${this.#renderError()}`
           : html`<p part="empty">${this.#t('empty')}</p>`,
       )}`;
   }
@@ -297,12 +297,12 @@ export class EkQaBoard extends EkElement {
         ? html`<form part="form" class="form" novalidate @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}>
             <label for="reason">${this.#t('reason')}</label>
             <textarea id="reason" name="reason" rows="2" aria-invalid=${this.#invalid('reason')} aria-describedby="reason-error"></textarea>
-            ${this.#renderFieldError('reason')}
+            ${this.#renderError('reason')}
             <div class="actions">
               <button type="submit">${this.#t('report')}</button>
               <button class="secondary" type="button" @click=${() => ((this.#reporting = null), this.focusSoon(`#report-${post.id}`))}>${this.#t('cancel')}</button>
             </div>
-            ${this.#renderFormError()}
+            ${this.#renderError()}
           </form>`
         : nothing}`;
   }
@@ -312,7 +312,7 @@ export class EkQaBoard extends EkElement {
     const field = (name: 'title' | 'tags') =>
       html`<label for=${name}>${this.#t(name)}</label>
         <input id=${name} name=${name} autocomplete="off" aria-invalid=${this.#invalid(name)} aria-describedby="${name}-error" />
-        ${this.#renderFieldError(name)}`;
+        ${this.#renderError(name)}`;
     return html`<form part="form" class="form" novalidate aria-label=${this.#t(question ? 'reply' : 'ask')} @submit=${(event: SubmitEvent) => this.#submit(event, question)}>
       ${question ? nothing : field('title')}
       <label for="body">${this.#t(question ? 'answer' : 'body')}</label>
@@ -325,7 +325,7 @@ export class EkQaBoard extends EkElement {
         @input=${(event: Event) => ((this.#draft = (event.target as HTMLTextAreaElement).value), this.requestUpdate())}
       ></textarea>
       <p id="body-hint" class="meta">${this.#t('hint')}</p>
-      ${this.#renderFieldError('body')} ${question ? nothing : field('tags')}
+      ${this.#renderError('body')} ${question ? nothing : field('tags')}
       <label class="check"><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label>
       ${this.#draft.trim()
         ? html`<section part="preview" class="text" aria-labelledby="preview"><h4 id="preview">${this.#t('preview')}</h4>${renderMarkup(this.#draft)}</section>`
@@ -336,7 +336,7 @@ export class EkQaBoard extends EkElement {
           ? nothing
           : html`<button class="secondary" type="button" @click=${() => ((this.#asking = false), this.focusSoon('[part~="ask"]'))}>${this.#t('cancel')}</button>`}
       </div>
-      ${question && this.#reporting ? nothing : this.#renderFormError()}
+      ${question && this.#reporting ? nothing : this.#renderError()}
     </form>`;
   }
 
@@ -344,14 +344,13 @@ export class EkQaBoard extends EkElement {
     return !!this.#errors[field];
   }
 
-  /** The API's message is English (and names its limits); the lead-in is in the reader's language. */
-  #renderFieldError(field: string) {
+  /**
+   * A field's error: the API's message is English (and names its limits), the lead-in is in the
+   * reader's language. Without a field, the form's error, in the reader's language.
+   */
+  #renderError(field = 'form') {
     const message = this.#errors[field];
-    return html`<p id="${field}-error" class="error-text" role="alert">${message ? html`${this.#t('check')} <span lang="en">${message}</span>` : ''}</p>`;
-  }
-
-  #renderFormError() {
-    return html`<p class="error-text" role="alert">${this.#errors.form ?? ''}</p>`;
+    return html`<p id="${field}-error" class="error-text" role="alert">${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}</p>`;
   }
 
   // ——— Actions ———
