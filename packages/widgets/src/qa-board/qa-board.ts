@@ -78,19 +78,19 @@ export class EkQaBoard extends EkElement {
   #q = '';
   #sort: QaSort = 'newest';
   /** The question shown in place of the list. */
-  #open: string | null = null;
-  #asking = false;
-  #member = false;
+  #open?: string | null;
+  #asking?: boolean;
+  #member?: boolean;
   /** The text being written, for the preview. */
   #draft = '';
   /** The post whose report form is open, and the posts this member reported. */
-  #reporting: string | null = null;
+  #reporting?: string | null;
   readonly #reported = new Set<string>();
   /** Field errors by field (`form` for the rest). */
   #errors: Record<string, string> = {};
-  #busy = false;
+  #busy?: boolean;
   /** The live subscription and the connection it uses (a new board unfollows the old one first). */
-  #live: { connection: EkConnection; stop: AbortController } | null = null;
+  #live?: { connection: EkConnection; stop: AbortController } | null;
   /** Posts others wrote since the board loaded, as the live events gave them, by id. */
   readonly #fresh = new Map<string, Question | Answer>();
   /** Posts this member wrote here, which are not news to them. */
