@@ -68,7 +68,23 @@ export class EkQaBoard extends EkElement {
   readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
     const [page, member] = await Promise.all([client.questions.list({ ...this.#query(), limit: 20 }, { signal }), client.isSignedIn()]);
     this.#member = member;
-    this.#follow(client);
+    // Others' new posts, live; once per connection and board (a new board unfollows the old one first).
+    if (this.#following !== this.connection) {
+      this.#unfollow();
+      this.#following = this.connection;
+      client.questions
+        .subscribe(
+          { group: this.group },
+          (event) => {
+            if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
+            else if ((event.type === 'question.created' || event.type === 'answer.created') && !this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
+            this.requestUpdate();
+          },
+          { signal: (this.#live = new AbortController()).signal },
+        )
+        // A board the member may no longer read says so on the next load; the notice just stops.
+        .catch(() => undefined);
+    }
     return page;
   });
   readonly #detail = new EkLoad<QuestionDetail | null>(this, (client, signal) =>
@@ -90,7 +106,8 @@ export class EkQaBoard extends EkElement {
   #errors: Record<string, string> = {};
   #busy?: boolean;
   /** The live subscription and the connection it uses (a new board unfollows the old one first). */
-  #live?: { connection: EkConnection; stop: AbortController } | null;
+  #live?: AbortController;
+  #following?: EkConnection;
   /** Posts others wrote since the board loaded, as the live events gave them, by id. */
   readonly #fresh = new Map<string, Question | Answer>();
   /** Posts this member wrote here, which are not news to them. */
@@ -121,30 +138,9 @@ export class EkQaBoard extends EkElement {
 
   readonly #signIn = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
 
-  // ——— Live ———
-
-  #follow(client: EkClient): void {
-    if (this.#live?.connection === this.connection) return;
-    this.#unfollow();
-    const stop = new AbortController();
-    this.#live = { connection: this.connection, stop };
-    client.questions
-      .subscribe(
-        { group: this.group },
-        (event) => {
-          if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
-          else if ((event.type === 'question.created' || event.type === 'answer.created') && !this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
-          this.requestUpdate();
-        },
-        { signal: stop.signal },
-      )
-      // A board the member may no longer read says so on the next load; the notice just stops.
-      .catch(() => undefined);
-  }
-
   #unfollow(): void {
-    this.#live?.stop.abort();
-    this.#live = null;
+    this.#live?.abort();
+    this.#following = undefined;
     this.#fresh.clear();
   }
 
