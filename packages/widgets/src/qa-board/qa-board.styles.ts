@@ -46,7 +46,8 @@ export const qaBoardStyles = css`
 
   [part~='accepted'],
   [aria-invalid='true'] {
-    border: 2px solid currentColor;
+    border-width: 2px;
+    border-color: currentColor;
   }
 
   label {
@@ -54,7 +55,7 @@ export const qaBoardStyles = css`
     gap: 0.25em;
   }
 
-  .check {
+  label.check {
     display: flex;
     gap: 0.5em;
   }
@@ -71,6 +72,7 @@ export const qaBoardStyles = css`
     border: 0;
     background: none;
     color: inherit;
+    font-weight: 600;
     text-align: start;
     text-decoration: underline;
   }
@@ -89,9 +91,8 @@ export const qaBoardStyles = css`
     white-space: pre-wrap;
   }
 
-  .title,
-  .error-text,
-  .badge {
+  .badge,
+  .field-error {
     font-weight: 600;
   }
 `;

@@ -346,7 +346,7 @@ export class EkQaBoard extends EkElement {
    */
   #renderError(field = 'form') {
     const message = this.#errors[field];
-    return html`<p id="${field}-error" class="error-text" role="alert">${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}</p>`;
+    return html`<p id="${field}-error" class="field-error" role="alert">${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}</p>`;
   }
 
   // ——— Actions ———
