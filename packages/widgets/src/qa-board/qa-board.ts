@@ -189,7 +189,7 @@ export class EkQaBoard extends EkElement {
               </form>
               <label
                 >${this.#t('sort')}<select @change=${(event: Event) => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run())}>
-                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${this.#t(sort)}</option>`)}
+                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${this.#sort === sort}>${this.#t(sort)}</option>`)}
                 </select></label
               >
               <button part="ask" type="button" @click=${this.#ask}>${this.#t('ask')}</button>
@@ -227,7 +227,7 @@ export class EkQaBoard extends EkElement {
           ${tags.map(
             (tag) =>
               html`<li>
-                <button part="tag" class="secondary" type="button" aria-pressed=${tag === this.tag} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
+                <button part="tag" class="secondary" type="button" aria-pressed=${this.tag === tag} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
                   ${tag}
                 </button>
               </li>`,
@@ -471,9 +471,11 @@ export class EkQaBoard extends EkElement {
     } catch (error) {
       const failure = this.report(error);
       const errors: Record<string, string> = {};
-      for (const { field, message } of (failure.code === 'validation_failed' && (error as EkProblemError).errors) || []) {
-        const name = field.split('.')[0]!;
-        if (FIELDS.includes(name)) errors[name] ??= message;
+      if (failure.code === 'validation_failed') {
+        for (const { field, message } of (error as EkProblemError).errors ?? []) {
+          const name = field.split('.')[0]!;
+          if (FIELDS.includes(name)) errors[name] ??= message;
+        }
       }
       if (!Object.keys(errors).length) errors.form = failureText(failure, this.texts);
       this.#errors = errors;
