@@ -136,7 +136,10 @@ export class EkQaBoard extends EkElement {
     return { group: this.group, tag: this.tag, q: this.#q, sort: this.#sort };
   }
 
-  readonly #signIn = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+  /** An event listener too, like the actions' methods: Lit calls listeners with the element as `this`. */
+  #signIn(): void {
+    emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+  }
 
   #unfollow(): void {
     this.#live?.abort();
@@ -336,8 +339,8 @@ export class EkQaBoard extends EkElement {
     </form>`;
   }
 
-  #invalid(field: string): boolean {
-    return !!this.#errors[field];
+  #invalid(field: string): 'true' | 'false' {
+    return this.#errors[field] ? 'true' : 'false';
   }
 
   /**
@@ -349,7 +352,7 @@ export class EkQaBoard extends EkElement {
     return html`<p id="${field}-error" class="field-error" role="alert">${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}</p>`;
   }
 
-  // ——— Actions ———
+  // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
 
   /** The fields of a submitted form, which stays on the page. */
   #fields(event: SubmitEvent): Record<string, string | undefined> {
@@ -357,25 +360,25 @@ export class EkQaBoard extends EkElement {
     return Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
   }
 
-  readonly #search = (event: SubmitEvent) => {
+  #search(event: SubmitEvent): void {
     this.#q = this.#fields(event).q!.trim();
     this.#list.run();
-  };
+  }
 
-  readonly #clear = () => {
+  #clear(): void {
     this.#q = '';
     this.focusSoon('input');
     if (this.tag) this.tag = undefined;
     else this.#list.run();
-  };
+  }
 
-  readonly #ask = () => {
+  #ask(): void {
     if (!this.#member) return this.#signIn();
     this.#asking = true;
     this.#draft = '';
     this.#errors = {};
     this.focusSoon('#title');
-  };
+  }
 
   #openQuestion(id: string): void {
     this.#open = id;
@@ -386,7 +389,7 @@ export class EkQaBoard extends EkElement {
     this.#detail.run();
   }
 
-  readonly #back = () => {
+  #back(): void {
     const list = this.#list.state;
     const detail = this.#detail.state;
     // What changed in the question (votes, answers, the accepted one) shows in the list too.
@@ -397,7 +400,7 @@ export class EkQaBoard extends EkElement {
     this.focusSoon(`[data-id="${this.#open}"] button`);
     this.#open = null;
     this.#errors = {};
-  };
+  }
 
   /**
    * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
