@@ -165,11 +165,10 @@ export class EkQaBoard extends EkElement {
     // posts for it: questions of the list's tag, or answers to the open question.
     const { state } = this.#open ? this.#detail : this.#list;
     const shown = !this.#asking && state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
-    const ids = new Set(shown?.map((post) => post.id));
     const tag = this.tag?.toLowerCase();
     const news = shown
       ? [...this.#fresh.values()].filter(
-          (post) => !ids.has(post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
+          (post) => !shown.some(({ id }) => id === post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
         )
       : [];
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
@@ -392,10 +391,10 @@ export class EkQaBoard extends EkElement {
   #back(): void {
     const list = this.#list.state;
     const detail = this.#detail.state;
-    // What changed in the question (votes, answers, the accepted one) shows in the list too.
+    // What changed in the question (votes, answers, the accepted one) shows in the list too; a new
+    // question the list does not hold yet updates nothing.
     if (list.status === 'ready' && detail.status === 'ready' && detail.value) {
-      const summary = list.value.items.find((question) => question.id === this.#open);
-      if (summary) Object.assign(summary, detail.value, { answer_count: detail.value.answers.length });
+      Object.assign(list.value.items.find((question) => question.id === this.#open) ?? {}, detail.value, { answer_count: detail.value.answers.length });
     }
     this.focusSoon(`[data-id="${this.#open}"] button`);
     this.#open = null;
