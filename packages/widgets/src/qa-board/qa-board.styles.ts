@@ -21,9 +21,9 @@ export const qaBoardStyles = css`
     margin: 0;
   }
 
-  .bar,
+  .tags,
   .actions,
-  .tags {
+  .bar {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
