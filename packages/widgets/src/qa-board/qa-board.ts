@@ -91,10 +91,10 @@ export class EkQaBoard extends EkElement {
     this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
   );
 
-  #q = '';
-  #sort: QaSort = 'newest';
   /** The question shown in place of the list. */
   #open?: string | null;
+  #q = '';
+  #sort: QaSort = 'newest';
   #asking?: boolean;
   #member?: boolean;
   /** The text being written, for the preview. */
