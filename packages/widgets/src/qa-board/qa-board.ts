@@ -91,25 +91,28 @@ export class EkQaBoard extends EkElement {
     this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
   );
 
+  // The order of the fields only decides the short names the minifier gives them; this one gzips
+  // best beside the other widgets' code.
   /** The question shown in place of the list. */
   #open?: string | null;
-  #q = '';
-  #sort: QaSort = 'newest';
-  #asking?: boolean;
-  #member?: boolean;
-  /** The text being written, for the preview. */
-  #draft = '';
-  /** The post whose report form is open, and the posts this member reported. */
-  #reporting?: string | null;
-  readonly #reported = new Set<string>();
-  /** Field errors by field (`form` for the rest). */
-  #errors: Record<string, string> = {};
-  #busy?: boolean;
   /** The live subscription and the connection it uses (a new board unfollows the old one first). */
   #live?: AbortController;
   #following?: EkConnection;
   /** Posts others wrote since the board loaded, as the live events gave them, by id. */
   readonly #fresh = new Map<string, Question | Answer>();
+  #asking?: boolean;
+  #member?: boolean;
+  /** Field errors by field (`form` for the rest). */
+  #errors: Record<string, string> = {};
+  /** The posts this member reported. */
+  readonly #reported = new Set<string>();
+  #busy?: boolean;
+  #q = '';
+  /** The post whose report form is open. */
+  #reporting?: string | null;
+  #sort: QaSort = 'newest';
+  /** The text being written, for the preview. */
+  #draft = '';
   /** Posts this member wrote here, which are not news to them. */
   readonly #mine = new Set<string>();
 
