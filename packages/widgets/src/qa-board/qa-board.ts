@@ -186,7 +186,6 @@ export class EkQaBoard extends EkElement {
 
   #renderList() {
     const { status } = this.#list.state;
-    const filtered = this.#q || this.tag;
     return html`${status === 'ready' || status === 'loading'
         ? html`<div class="bar">
               <form part="search" role="search" @submit=${this.#search}>
@@ -199,7 +198,7 @@ export class EkQaBoard extends EkElement {
               >
               <button part="ask" type="button" @click=${this.#ask}>${this.#t('ask')}</button>
             </div>
-            ${filtered ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
+            ${this.#q || this.tag ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
         : nothing}
       ${this.renderLoad(this.#list, (page) =>
         page.items.length
