@@ -169,11 +169,9 @@ export class EkQaBoard extends EkElement {
     const { state } = this.#open ? this.#detail : this.#list;
     const shown = !this.#asking && state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
     const tag = this.tag?.toLowerCase();
-    const news = shown
-      ? [...this.#fresh.values()].filter(
-          (post) => !shown.some(({ id }) => id === post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
-        )
-      : [];
+    const news = [...this.#fresh.values()].filter(
+      (post) => shown && !shown.some(({ id }) => id === post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
+    );
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div role="status">
         ${news.length
