@@ -165,12 +165,13 @@ export class EkQaBoard extends EkElement {
 
   protected override render() {
     // What the view shows (the list's questions, or the open question's answers), and others' new
-    // posts for it: questions of the list's tag, or answers to the open question.
+    // posts for it: questions of the list's tag, or answers to the open question. A question has no
+    // `question_id`, and `==` lets it match while no question is open (`#open` undefined or null).
     const { state } = this.#open ? this.#detail : this.#list;
     const shown = !this.#asking && state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
     const tag = this.tag?.toLowerCase();
     const news = [...this.#fresh.values()].filter(
-      (post) => shown && !shown.some(({ id }) => id === post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
+      (post) => shown && !shown.some(({ id }) => id === post.id) && (post as Partial<Answer>).question_id == this.#open && (!tag || !('tags' in post) || post.tags.includes(tag)),
     );
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div role="status">
