@@ -415,26 +415,6 @@ export class EkQaBoard extends EkElement {
     });
   }
 
-  #accept(question: QuestionDetail, answer: Answer): Promise<void> {
-    return this.#act(async (client) => {
-      const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
-      this.#detail.state = { status: 'ready', value: fresh };
-      // The accepted answer moves first; the focus follows its button.
-      this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
-      emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
-    });
-  }
-
-  #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
-    const { reason } = this.#fields(event);
-    return this.#act(async (client) => {
-      await client.questions.report(ref, reason!);
-      this.#reported.add(post.id);
-      this.#reporting = null;
-      this.focusSoon(`#reported-${post.id}`);
-    });
-  }
-
   #submit(event: SubmitEvent, question?: QuestionDetail): Promise<void> {
     // The event's target is gone once its dispatch ends (the form is in a shadow root).
     const form = event.target as HTMLFormElement;
@@ -460,6 +440,26 @@ export class EkQaBoard extends EkElement {
       }
       form.reset();
       this.#draft = '';
+    });
+  }
+
+  #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
+    const { reason } = this.#fields(event);
+    return this.#act(async (client) => {
+      await client.questions.report(ref, reason!);
+      this.#reported.add(post.id);
+      this.#reporting = null;
+      this.focusSoon(`#reported-${post.id}`);
+    });
+  }
+
+  #accept(question: QuestionDetail, answer: Answer): Promise<void> {
+    return this.#act(async (client) => {
+      const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
+      this.#detail.state = { status: 'ready', value: fresh };
+      // The accepted answer moves first; the focus follows its button.
+      this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
+      emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
     });
   }
 
