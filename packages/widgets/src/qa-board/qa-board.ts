@@ -104,12 +104,12 @@ export class EkQaBoard extends EkElement {
   #member?: boolean;
   /** Field errors by field (`form` for the rest). */
   #errors: Record<string, string> = {};
-  /** The posts this member reported. */
-  readonly #reported = new Set<string>();
-  #busy?: boolean;
-  #q = '';
   /** The post whose report form is open. */
   #reporting?: string | null;
+  #busy?: boolean;
+  #q = '';
+  /** The posts this member reported. */
+  readonly #reported = new Set<string>();
   #sort: QaSort = 'newest';
   /** The text being written, for the preview. */
   #draft = '';
