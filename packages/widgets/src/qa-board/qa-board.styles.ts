@@ -4,6 +4,7 @@ export const qaBoardStyles = css`
   [part='base'],
   .list,
   .form,
+  .text,
   [part~='question'],
   [part~='answer'] {
     display: grid;
@@ -20,9 +21,9 @@ export const qaBoardStyles = css`
     margin: 0;
   }
 
-  .bar,
+  .tags,
   .actions,
-  .tags {
+  .bar {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
@@ -35,11 +36,6 @@ export const qaBoardStyles = css`
     list-style: none;
   }
 
-  .text {
-    display: grid;
-    gap: var(--ek-space, 0.5rem);
-  }
-
   [part~='question'],
   [part~='answer'],
   [part~='preview'] {
@@ -48,8 +44,10 @@ export const qaBoardStyles = css`
     border-radius: var(--ek-radius, 0.375rem);
   }
 
-  [part~='accepted'] {
-    border: 2px solid currentColor;
+  [part~='accepted'],
+  [aria-invalid='true'] {
+    border-width: 2px;
+    border-color: currentColor;
   }
 
   label {
@@ -57,7 +55,7 @@ export const qaBoardStyles = css`
     gap: 0.25em;
   }
 
-  .check {
+  label.check {
     display: flex;
     gap: 0.5em;
   }
@@ -93,12 +91,8 @@ export const qaBoardStyles = css`
     white-space: pre-wrap;
   }
 
-  .error-text,
-  .badge {
+  .badge,
+  .field-error {
     font-weight: 600;
-  }
-
-  [aria-invalid='true'] {
-    border: 2px solid currentColor;
   }
 `;

@@ -68,31 +68,51 @@ export class EkQaBoard extends EkElement {
   readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
     const [page, member] = await Promise.all([client.questions.list({ ...this.#query(), limit: 20 }, { signal }), client.isSignedIn()]);
     this.#member = member;
-    this.#follow(client);
+    // Others' new posts, live; once per connection and board (a new board unfollows the old one first).
+    if (this.#following !== this.connection) {
+      this.#unfollow();
+      this.#following = this.connection;
+      client.questions
+        .subscribe(
+          { group: this.group },
+          (event) => {
+            if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
+            else if ((event.type === 'question.created' || event.type === 'answer.created') && !this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
+            this.requestUpdate();
+          },
+          { signal: (this.#live = new AbortController()).signal },
+        )
+        // A board the member may no longer read says so on the next load; the notice just stops.
+        .catch(() => undefined);
+    }
     return page;
   });
   readonly #detail = new EkLoad<QuestionDetail | null>(this, (client, signal) =>
     this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
   );
 
-  #q = '';
-  #sort: QaSort = 'newest';
+  // The order of the fields only decides the short names the minifier gives them; this one gzips
+  // best beside the other widgets' code.
   /** The question shown in place of the list. */
-  #open: string | null = null;
-  #asking = false;
-  #member = false;
-  /** The text being written, for the preview. */
-  #draft = '';
-  /** The post whose report form is open, and the posts this member reported. */
-  #reporting: string | null = null;
-  readonly #reported = new Set<string>();
-  /** Field errors by field (`form` for the rest). */
-  #errors: Record<string, string> = {};
-  #busy = false;
-  /** The live subscription, for which connection and board. */
-  #live: { connection: EkConnection; group: string; stop: AbortController } | null = null;
+  #open?: string | null;
+  /** The live subscription and the connection it uses (a new board unfollows the old one first). */
+  #live?: AbortController;
+  #following?: EkConnection;
   /** Posts others wrote since the board loaded, as the live events gave them, by id. */
   readonly #fresh = new Map<string, Question | Answer>();
+  #asking?: boolean;
+  #member?: boolean;
+  /** Field errors by field (`form` for the rest). */
+  #errors: Record<string, string> = {};
+  /** The post whose report form is open. */
+  #reporting?: string | null;
+  #busy?: boolean;
+  #q = '';
+  /** The posts this member reported. */
+  readonly #reported = new Set<string>();
+  #sort: QaSort = 'newest';
+  /** The text being written, for the preview. */
+  #draft = '';
   /** Posts this member wrote here, which are not news to them. */
   readonly #mine = new Set<string>();
 
@@ -115,75 +135,48 @@ export class EkQaBoard extends EkElement {
   }
 
   #query() {
-    return { group: this.group || undefined, tag: this.tag || undefined, q: this.#q || undefined, sort: this.#sort };
+    // The SDK leaves empty values out of the query.
+    return { group: this.group, tag: this.tag, q: this.#q, sort: this.#sort };
   }
 
-  readonly #signIn = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-
-  // ——— Live ———
-
-  #follow(client: EkMemberClient): void {
-    const group = this.group ?? '';
-    if (this.#live?.connection === this.connection && this.#live.group === group) return;
-    this.#unfollow();
-    const stop = new AbortController();
-    this.#live = { connection: this.connection, group, stop };
-    client.questions
-      .subscribe(
-        { group: group || undefined },
-        (event) => {
-          if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
-          else if (event.type === 'question.created' || event.type === 'answer.created') {
-            if (!this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
-          } else return;
-          this.requestUpdate();
-        },
-        { signal: stop.signal },
-      )
-      // A board the member may no longer read says so on the next load; the notice just stops.
-      .catch(() => undefined);
+  /** An event listener too, like the actions' methods: Lit calls listeners with the element as `this`. */
+  #signIn(): void {
+    emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
   }
 
   #unfollow(): void {
-    this.#live?.stop.abort();
-    this.#live = null;
+    this.#live?.abort();
+    this.#following = undefined;
     this.#fresh.clear();
-  }
-
-  /** What the view shows: the list's questions, or the open question's answers. */
-  #shown(): (Question | Answer)[] | null {
-    const { state } = this.#open ? this.#detail : this.#list;
-    return state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
-  }
-
-  /** Others' new posts for the view shown: questions of the list's tag, or answers to the open question. */
-  #news(): (Question | Answer)[] {
-    const shown = new Set(this.#shown()?.map((post) => post.id));
-    const tag = this.tag?.toLowerCase();
-    return [...this.#fresh.values()].filter(
-      (post) => !shown.has(post.id) && ('question_id' in post ? post.question_id === this.#open : !this.#open && (!tag || post.tags.includes(tag))),
-    );
   }
 
   /**
    * Puts others' new posts in the view, as the live events gave them: new questions on top, new
    * answers last. No reload: nothing else moves, and a visitor's cached list cannot hide them.
    */
-  #showNews(news: (Question | Answer)[]): void {
+  #showNews(shown: (Question | Answer)[], news: (Question | Answer)[]): void {
     news.forEach((post) => this.#fresh.delete(post.id));
-    if (this.#open) this.#shown()!.push(...news);
-    else this.#shown()!.unshift(...news.reverse());
+    if (this.#open) shown.push(...news);
+    else shown.unshift(...news.reverse());
     this.focusSoon(this.#open ? '#answers' : '[part~="question"] button');
   }
 
   // ——— Views ———
 
   protected override render() {
-    const news = this.#asking || !this.#shown() ? [] : this.#news();
+    // What the view shows (the list's questions, or the open question's answers), and others' new
+    // posts for it: questions of the list's tag, or answers to the open question. A question has no
+    // `question_id`, and `==` lets it match while no question is open (`#open` undefined or null).
+    const { state } = this.#open ? this.#detail : this.#list;
+    const shown = !this.#asking && state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
+    const tag = this.tag?.toLowerCase();
+    const news = [...this.#fresh.values()].filter(
+      (post) => shown && !shown.some(({ id }) => id === post.id) && (post as Partial<Answer>).question_id == this.#open && (!tag || !('tags' in post) || post.tags.includes(tag)),
+    );
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div role="status">
         ${news.length
-          ? html`<button part="notice" class="secondary" type="button" @click=${() => this.#showNews(news)}>${this.texts.plural('qa.new', news.length)}</button>`
+          ? html`<button part="notice" class="secondary" type="button" @click=${() => this.#showNews(shown!, news)}>${this.texts.plural('qa.new', news.length)}</button>`
           : nothing}
       </div>
       ${this.#asking ? this.#renderForm() : this.#open ? this.#renderDetail() : this.#renderList()}
@@ -192,7 +185,6 @@ export class EkQaBoard extends EkElement {
 
   #renderList() {
     const { status } = this.#list.state;
-    const filtered = this.#q || this.tag;
     return html`${status === 'ready' || status === 'loading'
         ? html`<div class="bar">
               <form part="search" role="search" @submit=${this.#search}>
@@ -200,12 +192,12 @@ export class EkQaBoard extends EkElement {
               </form>
               <label
                 >${this.#t('sort')}<select @change=${(event: Event) => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run())}>
-                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${this.#t(sort)}</option>`)}
+                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${this.#sort === sort}>${this.#t(sort)}</option>`)}
                 </select></label
               >
               <button part="ask" type="button" @click=${this.#ask}>${this.#t('ask')}</button>
             </div>
-            ${filtered ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
+            ${this.#q || this.tag ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
         : nothing}
       ${this.renderLoad(this.#list, (page) =>
         page.items.length
@@ -223,7 +215,7 @@ export class EkQaBoard extends EkElement {
                 )}
               </ul>
               ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), limit: 20, cursor }))}
-              ${this.#renderFormError()}`
+              ${this.#renderError()}`
           : html`<p part="empty">${this.#t('empty')}</p>`,
       )}`;
   }
@@ -238,7 +230,7 @@ export class EkQaBoard extends EkElement {
           ${tags.map(
             (tag) =>
               html`<li>
-                <button part="tag" class="secondary" type="button" aria-pressed=${String(tag === this.tag)} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
+                <button part="tag" class="secondary" type="button" aria-pressed=${this.tag === tag} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
                   ${tag}
                 </button>
               </li>`,
@@ -279,12 +271,12 @@ export class EkQaBoard extends EkElement {
       <div class="actions">
         ${post.mine
           ? nothing
-          : html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === 1)} aria-label=${this.#t('up')} @click=${() => this.#vote(post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
-              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${String(post.my_vote === -1)} aria-label=${this.#t('down')} @click=${() => this.#vote(post, ref, -1)}>▼</button>`
+          : html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === 1} aria-label=${this.#t('up')} @click=${() => this.#vote(question, post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
+              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === -1} aria-label=${this.#t('down')} @click=${() => this.#vote(question, post, ref, -1)}>▼</button>`
               : nothing}`}
         <span>${this.texts.plural('qa.score', post.score)}</span>
         ${answer && question.can_accept
-          ? html`<button part="accept" class="secondary" type="button" aria-pressed=${String(answer.accepted)} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
+          ? html`<button part="accept" class="secondary" type="button" aria-pressed=${answer.accepted} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
           : nothing}
         ${!this.#member || post.mine
           ? nothing
@@ -304,12 +296,12 @@ export class EkQaBoard extends EkElement {
         ? html`<form part="form" class="form" novalidate @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}>
             <label for="reason">${this.#t('reason')}</label>
             <textarea id="reason" name="reason" rows="2" aria-invalid=${this.#invalid('reason')} aria-describedby="reason-error"></textarea>
-            ${this.#renderFieldError('reason')}
+            ${this.#renderError('reason')}
             <div class="actions">
               <button type="submit">${this.#t('report')}</button>
               <button class="secondary" type="button" @click=${() => ((this.#reporting = null), this.focusSoon(`#report-${post.id}`))}>${this.#t('cancel')}</button>
             </div>
-            ${this.#renderFormError()}
+            ${this.#renderError()}
           </form>`
         : nothing}`;
   }
@@ -319,7 +311,7 @@ export class EkQaBoard extends EkElement {
     const field = (name: 'title' | 'tags') =>
       html`<label for=${name}>${this.#t(name)}</label>
         <input id=${name} name=${name} autocomplete="off" aria-invalid=${this.#invalid(name)} aria-describedby="${name}-error" />
-        ${this.#renderFieldError(name)}`;
+        ${this.#renderError(name)}`;
     return html`<form part="form" class="form" novalidate aria-label=${this.#t(question ? 'reply' : 'ask')} @submit=${(event: SubmitEvent) => this.#submit(event, question)}>
       ${question ? nothing : field('title')}
       <label for="body">${this.#t(question ? 'answer' : 'body')}</label>
@@ -332,7 +324,7 @@ export class EkQaBoard extends EkElement {
         @input=${(event: Event) => ((this.#draft = (event.target as HTMLTextAreaElement).value), this.requestUpdate())}
       ></textarea>
       <p id="body-hint" class="meta">${this.#t('hint')}</p>
-      ${this.#renderFieldError('body')} ${question ? nothing : field('tags')}
+      ${this.#renderError('body')} ${question ? nothing : field('tags')}
       <label class="check"><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label>
       ${this.#draft.trim()
         ? html`<section part="preview" class="text" aria-labelledby="preview"><h4 id="preview">${this.#t('preview')}</h4>${renderMarkup(this.#draft)}</section>`
@@ -343,7 +335,7 @@ export class EkQaBoard extends EkElement {
           ? nothing
           : html`<button class="secondary" type="button" @click=${() => ((this.#asking = false), this.focusSoon('[part~="ask"]'))}>${this.#t('cancel')}</button>`}
       </div>
-      ${question && this.#reporting ? nothing : this.#renderFormError()}
+      ${question && this.#reporting ? nothing : this.#renderError()}
     </form>`;
   }
 
@@ -351,38 +343,42 @@ export class EkQaBoard extends EkElement {
     return this.#errors[field] ? 'true' : 'false';
   }
 
-  /** The API's message is English (and names its limits); the lead-in is in the reader's language. */
-  #renderFieldError(field: string) {
+  /**
+   * A field's error: the API's message is English (and names its limits), the lead-in is in the
+   * reader's language. Without a field, the form's error, in the reader's language.
+   */
+  #renderError(field = 'form') {
     const message = this.#errors[field];
-    return html`<p id="${field}-error" class="error-text" role="alert">${message ? html`${this.#t('check')} <span lang="en">${message}</span>` : ''}</p>`;
+    return html`<p id="${field}-error" class="field-error" role="alert">${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}</p>`;
   }
 
-  #renderFormError() {
-    return html`<p class="error-text" role="alert">${this.#errors.form ?? ''}</p>`;
-  }
+  // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
 
-  // ——— Actions ———
-
-  readonly #search = (event: SubmitEvent) => {
+  /** The fields of a submitted form, which stays on the page. */
+  #fields(event: SubmitEvent): Record<string, string | undefined> {
     event.preventDefault();
-    this.#q = new FormData(event.target as HTMLFormElement).get('q')!.toString().trim();
-    this.#list.run();
-  };
+    return Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
+  }
 
-  readonly #clear = () => {
+  #search(event: SubmitEvent): void {
+    this.#q = this.#fields(event).q!.trim();
+    this.#list.run();
+  }
+
+  #clear(): void {
     this.#q = '';
     this.focusSoon('input');
     if (this.tag) this.tag = undefined;
     else this.#list.run();
-  };
+  }
 
-  readonly #ask = () => {
+  #ask(): void {
     if (!this.#member) return this.#signIn();
     this.#asking = true;
     this.#draft = '';
     this.#errors = {};
     this.focusSoon('#title');
-  };
+  }
 
   #openQuestion(id: string): void {
     this.#open = id;
@@ -393,75 +389,47 @@ export class EkQaBoard extends EkElement {
     this.#detail.run();
   }
 
-  readonly #back = () => {
+  #back(): void {
     const list = this.#list.state;
     const detail = this.#detail.state;
-    // What changed in the question (votes, answers, the accepted one) shows in the list too.
+    // What changed in the question (votes, answers, the accepted one) shows in the list too; a new
+    // question the list does not hold yet updates nothing.
     if (list.status === 'ready' && detail.status === 'ready' && detail.value) {
-      const summary = list.value.items.find((question) => question.id === this.#open);
-      if (summary) Object.assign(summary, detail.value, { answer_count: detail.value.answers.length });
+      Object.assign(list.value.items.find((question) => question.id === this.#open) ?? {}, detail.value, { answer_count: detail.value.answers.length });
     }
     this.focusSoon(`[data-id="${this.#open}"] button`);
     this.#open = null;
     this.#errors = {};
-  };
+  }
 
   /**
    * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
    * button shows only where the association allows downvotes (`/v1/config` `qa.downvotes`).
    */
-  #vote(post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> | void {
+  #vote(question: QuestionDetail, post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> | void {
     if (!this.#member) return this.#signIn();
     return this.#act(async (client) => {
-      const result = post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value);
-      post.score = result.score;
-      post.my_vote = result.my_vote;
-      const [questionId, answerId] = typeof ref === 'string' ? [ref, null] : [ref.question, ref.answer];
-      emit(this, 'ek-vote', { questionId, answerId, value: result.my_vote, score: result.score });
-    });
-  }
-
-  #accept(question: QuestionDetail, answer: Answer): Promise<void> {
-    return this.#act(async (client) => {
-      const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
-      this.#detail.state = { status: 'ready', value: fresh };
-      // The accepted answer moves first; the focus follows its button.
-      this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
-      emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
-    });
-  }
-
-  #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
-    event.preventDefault();
-    const reason = new FormData(event.target as HTMLFormElement).get('reason')!.toString();
-    return this.#act(async (client) => {
-      await client.questions.report(ref, reason);
-      this.#reported.add(post.id);
-      this.#reporting = null;
-      this.focusSoon(`#reported-${post.id}`);
+      // The result is the post's new `score` and `my_vote`.
+      const result = Object.assign(post, post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value));
+      emit(this, 'ek-vote', { questionId: question.id, answerId: post === question ? null : post.id, value: result.my_vote, score: result.score });
     });
   }
 
   #submit(event: SubmitEvent, question?: QuestionDetail): Promise<void> {
-    event.preventDefault();
+    // The event's target is gone once its dispatch ends (the form is in a shadow root).
     const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const text = (name: string) => data.get(name)?.toString() ?? '';
-    const body = text('body');
-    const anonymous = data.has('anonymous');
+    // The ask form has all four fields, the answer form `body` and `anonymous` (a checkbox: present when checked).
+    const { title, body, tags, anonymous } = this.#fields(event);
+    const post = { body: body!, anonymous: !!anonymous };
     return this.#act(async (client) => {
       if (question) {
-        const answer = await client.questions.answer(question.id, { body, anonymous });
+        const answer = await client.questions.answer(question.id, post);
         this.#mine.add(answer.id);
         emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
         this.#detail.state = { status: 'ready', value: await client.questions.get(question.id) };
         this.focusSoon(`[data-id="${answer.id}"]`);
       } else {
-        const tags = text('tags')
-          .split(',')
-          .map((tag) => tag.trim())
-          .filter(Boolean);
-        const asked = await client.questions.ask({ group_id: this.group || null, title: text('title'), body, tags, anonymous });
+        const asked = await client.questions.ask({ group_id: this.group || null, title: title!, ...post, tags: tags!.split(',').map((tag) => tag.trim()).filter(Boolean) });
         this.#mine.add(asked.id);
         emit(this, 'ek-ask', { questionId: asked.id });
         this.#asking = false;
@@ -472,6 +440,26 @@ export class EkQaBoard extends EkElement {
       }
       form.reset();
       this.#draft = '';
+    });
+  }
+
+  #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
+    const { reason } = this.#fields(event);
+    return this.#act(async (client) => {
+      await client.questions.report(ref, reason!);
+      this.#reported.add(post.id);
+      this.#reporting = null;
+      this.focusSoon(`#reported-${post.id}`);
+    });
+  }
+
+  #accept(question: QuestionDetail, answer: Answer): Promise<void> {
+    return this.#act(async (client) => {
+      const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
+      this.#detail.state = { status: 'ready', value: fresh };
+      // The accepted answer moves first; the focus follows its button.
+      this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
+      emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
     });
   }
 
@@ -486,9 +474,11 @@ export class EkQaBoard extends EkElement {
     } catch (error) {
       const failure = this.report(error);
       const errors: Record<string, string> = {};
-      for (const { field, message } of (failure.code === 'validation_failed' && (error as EkProblemError).errors) || []) {
-        const name = field.split('.')[0]!;
-        if (FIELDS.includes(name)) errors[name] ??= message;
+      if (failure.code === 'validation_failed') {
+        for (const { field, message } of (error as EkProblemError).errors ?? []) {
+          const name = field.split('.')[0]!;
+          if (FIELDS.includes(name)) errors[name] ??= message;
+        }
       }
       if (!Object.keys(errors).length) errors.form = failureText(failure, this.texts);
       this.#errors = errors;
