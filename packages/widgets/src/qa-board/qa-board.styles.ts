@@ -82,7 +82,8 @@ export const qaBoardStyles = css`
     font-size: 0.875em;
   }
 
-  [aria-pressed='true'] {
+  /* "button": as specific as the theme's button.secondary, and later, so a pressed button shows it. */
+  button[aria-pressed='true'] {
     background: var(--ek-accent, #0b5cad);
     color: var(--ek-accent-text, #fff);
   }

@@ -288,11 +288,14 @@ describe('<ek-qa-board>', () => {
     const mikkoId = mikko.dataset.id;
     const vote = mikko.querySelector<HTMLButtonElement>('[part~="vote"]')!;
     expect(vote.getAttribute('aria-pressed')).to.equal('false');
+    const unpressed = getComputedStyle(vote).backgroundColor;
     vote.focus();
     let voted = oneEvent(element, 'ek-vote');
     await sendKeys({ press: 'Enter' });
     expect((await voted).detail).to.deep.equal({ questionId, answerId: mikkoId, value: 1, score: 1 });
     await until(() => vote.getAttribute('aria-pressed') === 'true', 'the vote was not shown');
+    // The member's own vote is filled with the accent, not only announced.
+    expect(getComputedStyle(vote).backgroundColor).not.to.equal(unpressed);
     expect(text(vote.nextElementSibling)).to.equal('1 vote');
     voted = oneEvent(element, 'ek-vote');
     await sendKeys({ press: 'Enter' });

@@ -426,7 +426,7 @@ export class EkQaBoard extends EkElement {
         const answer = await client.questions.answer(question.id, post);
         this.#mine.add(answer.id);
         emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
-        this.#detail.state = { status: 'ready', value: await client.questions.get(question.id) };
+        this.#show(await client.questions.get(question.id));
         this.focusSoon(`[data-id="${answer.id}"]`);
       } else {
         const asked = await client.questions.ask({ group_id: this.group || null, title: title!, ...post, tags: tags!.split(',').map((tag) => tag.trim()).filter(Boolean) });
@@ -434,13 +434,19 @@ export class EkQaBoard extends EkElement {
         emit(this, 'ek-ask', { questionId: asked.id });
         this.#asking = false;
         this.#open = asked.id;
-        this.#detail.state = { status: 'ready', value: asked };
+        this.#reporting = null;
+        this.#show(asked);
         this.focusSoon('#question');
         this.#list.run();
       }
       form.reset();
       this.#draft = '';
     });
+  }
+
+  /** Shows `question` as the API gave it after an action, unless the reader has moved on to another one meanwhile. */
+  #show(question: QuestionDetail): void {
+    if (this.#open === question.id) this.#detail.state = { status: 'ready', value: question };
   }
 
   #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
@@ -456,7 +462,7 @@ export class EkQaBoard extends EkElement {
   #accept(question: QuestionDetail, answer: Answer): Promise<void> {
     return this.#act(async (client) => {
       const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
-      this.#detail.state = { status: 'ready', value: fresh };
+      this.#show(fresh);
       // The accepted answer moves first; the focus follows its button.
       this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
       emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
