@@ -25,11 +25,11 @@ function weekNumber(day: number): number {
   const thursday = monday(day) + 3 * DAY;
   return 1 + Math.floor((thursday - Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1)) / (7 * DAY));
 }
-/** `date` moved by `months`, on the same day of the month where that month has it. */
+/** `date` moved by `months`, on the same day of the month where that month has it, else on its last day. */
 function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(year, month + months, 0)).getUTCDate();
-  return dateOf(Date.UTC(year, month - 1 + months, Math.min(day, last)));
+  // The same day number runs over into the month after when the target month is shorter.
+  return dateOf(Math.min(Date.UTC(year, month - 1 + months, day), Date.UTC(year, month + months, 0)));
 }
 
 /**
