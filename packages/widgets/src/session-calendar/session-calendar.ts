@@ -355,17 +355,19 @@ export class EkSessionCalendar extends EkElement {
     this.find('td[tabindex="0"]')?.focus();
   }
 
-  readonly #onGridKey = (event: KeyboardEvent) => {
+  // Lit calls listeners with the element as `this`.
+  #onGridKey(event: KeyboardEvent): void {
     const day = dayOf(this.date);
-    const weekday = (new Date(day).getUTCDay() + 6) % 7;
-    const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -weekday, End: 6 - weekday };
+    const toMonday = (monday(day) - day) / DAY;
     const key = event.key;
+    const days = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: toMonday, End: toMonday + 6 } as Record<string, number>)[key];
+    const months = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
     if (key === 'Enter' || key === ' ') this.find('li button')?.focus();
-    else if (key in steps) void this.#select(dateOf(day + steps[key]! * DAY));
-    else if (key === 'PageUp' || key === 'PageDown') void this.#select(addMonths(this.date, key === 'PageUp' ? -1 : 1));
+    else if (days !== undefined) void this.#select(dateOf(day + days * DAY));
+    else if (months) void this.#select(addMonths(this.date, months));
     else return;
     event.preventDefault();
-  };
+  }
 
   async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
     const client = this.connection.session?.client;
@@ -397,7 +399,7 @@ export class EkSessionCalendar extends EkElement {
     }
   }
 
-  readonly #loadFeed = async (event: Event) => {
+  async #loadFeed(event: Event): Promise<void> {
     const of = this.connection;
     if (!(event.target as HTMLDetailsElement).open || this.#feed?.of === of) return;
     this.#copied = false;
@@ -407,16 +409,16 @@ export class EkSessionCalendar extends EkElement {
       this.#fail('feed', error);
     }
     this.requestUpdate();
-  };
+  }
 
-  readonly #copy = async () => {
+  async #copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.#feed!.url);
       this.#copied = true;
       this.requestUpdate();
     } catch {
       // Without clipboard access the address is selected, for the reader to copy.
-      this.renderRoot.querySelector('input')?.select();
+      this.find<HTMLInputElement>('input')?.select();
     }
-  };
+  }
 }
