@@ -15,7 +15,7 @@ const ANSWERS = ['yes', 'no', 'maybe'] as const;
 const SCOPES = ['all', 'mine', 'open'] as const;
 
 // Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
-// zone (`local_start`), whatever zone the reader is in.
+// zone (`local_start`), whatever zone the reader is in. A `YYYY-MM` month is its first day.
 const dayOf = (date: string): number => Date.parse(date.slice(0, 10));
 const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
 /** Monday of the week of `day`. */
@@ -24,6 +24,12 @@ const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) %
 function weekNumber(day: number): number {
   const thursday = monday(day) + 3 * DAY;
   return 1 + Math.floor((thursday - Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1)) / (7 * DAY));
+}
+/** `items` in lists by `key`, in the order they come. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 /** `date` moved by `months`, on the same day of the month where that month has it, else on its last day. */
 function addMonths(date: string, months: number): string {
@@ -196,12 +202,7 @@ export class EkSessionCalendar extends EkElement {
 
   #renderAgenda(shown: Page<Session>) {
     if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
-    const weeks = new Map<number, Session[]>();
-    for (const session of shown.items) {
-      const start = monday(dayOf(session.local_start));
-      weeks.set(start, [...(weeks.get(start) ?? []), session]);
-    }
-    return html`${[...weeks].map(
+    return html`${[...groupBy(shown.items, (session) => monday(dayOf(session.local_start)))].map(
         ([start, sessions]) => html`<section part="week" aria-labelledby="week-${start}">
           <h3 id="week-${start}">
             ${this.#t('week', { week: weekNumber(start), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
@@ -214,35 +215,28 @@ export class EkSessionCalendar extends EkElement {
 
   #renderMonth() {
     const state = this.#sessions.state;
-    const items = state.status === 'ready' ? state.value.items : [];
-    const titles = new Map<string, string[]>();
-    for (const { local_start, title } of items) titles.set(local_start.slice(0, 10), [...(titles.get(local_start.slice(0, 10)) ?? []), title]);
+    const byDay = groupBy(state.status === 'ready' ? state.value.items : [], (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
-    const first = dayOf(`${month}-01`);
-    const end = dayOf(addMonths(`${month}-01`, 1));
-    const weeks = [];
-    for (let week = monday(first); week < end; week += 7 * DAY) {
-      weeks.push(
+    const first = dayOf(month);
+    const weeks: number[][] = [];
+    // The weeks whose Monday is in the month, and the one before if the month does not start on a Monday.
+    for (let week = monday(first); week < first || dateOf(week).startsWith(month); week += 7 * DAY) weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => week + offset * DAY));
+    const rows = weeks.map(
+      (week) =>
         html`<tr>
-          ${[0, 1, 2, 3, 4, 5, 6].map((offset) => {
-            const day = week + offset * DAY;
+          ${week.map((day) => {
             const date = dateOf(day);
-            const marked = titles.get(date);
-            return day < first || day >= end
-              ? html`<td></td>`
-              : html`<td
-                  part="day${marked ? ' has-sessions' : ''}"
-                  tabindex=${date === this.date ? 0 : -1}
-                  aria-selected=${date === this.date}
-                  @click=${() => this.#select(date)}
-                >
-                  ${new Date(day).getUTCDate()}${marked ? html`<span class="visually-hidden">: ${marked.join(', ')}</span>` : nothing}
-                </td>`;
+            const marked = byDay.get(date);
+            const selected = date === this.date;
+            return date.startsWith(month)
+              ? html`<td part="day${marked ? ' has-sessions' : ''}" tabindex=${selected ? 0 : -1} aria-selected=${selected} @click=${() => this.#select(date)}>
+                  ${+date.slice(8)}${marked ? html`<span class="visually-hidden">: ${marked.map((session) => session.title).join(', ')}</span>` : nothing}
+                </td>`
+              : html`<td></td>`;
           })}
         </tr>`,
-      );
-    }
-    const day = items.filter((session) => session.local_start.startsWith(this.date));
+    );
+    const day = byDay.get(this.date);
     return html`<div class="bar">
         <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(addMonths(this.date, -1))}>‹</button>
         <h3 id="month">${this.texts.dateTime(first, 'UTC', { month: 'long', year: 'numeric' })}</h3>
@@ -251,18 +245,15 @@ export class EkSessionCalendar extends EkElement {
       <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
         <thead>
           <tr>
-            ${[1, 2, 3, 4, 5, 6, 7].map(
-              // 1 January 2024 was a Monday.
-              (weekday) => html`<th scope="col">${this.texts.dateTime(Date.UTC(2024, 0, weekday), 'UTC', { weekday: 'short' })}</th>`,
-            )}
+            ${weeks[0]!.map((day) => html`<th scope="col">${this.texts.dateTime(day, 'UTC', { weekday: 'short' })}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${weeks}
+          ${rows}
         </tbody>
       </table>
       <h3>${this.texts.dateTime(dayOf(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
-      ${this.renderLoad(this.#sessions, () => (day.length ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
+      ${this.renderLoad(this.#sessions, () => (day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
   }
 
   #renderList(sessions: Session[]) {
