@@ -102,16 +102,17 @@ export class EkSessionCalendar extends EkElement {
   /** How many sessions the agenda loads at first and with each "show more" (1–100). */
   pageSize = 20;
 
-  #query: ListSessionsQuery = {};
+  // Fields start undefined where that means the same as empty, false or null.
+  #query?: ListSessionsQuery;
   #signedIn?: boolean;
-  #loaded = '';
+  #loaded?: string;
   /** The session whose detail is open. */
-  #open: string | null = null;
+  #open?: string | null;
   /** A failed action's message, shown where it happened: a session's id, `more` or `feed`. */
   #problem?: { at: string; text: string };
   /** The member's feed address, and for which connection: another member signing in must not see it. */
   #feed?: { url: string; of: EkConnection };
-  #copied = false;
+  #copied?: boolean;
   #timer?: ReturnType<typeof setTimeout>;
 
   readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
@@ -124,7 +125,7 @@ export class EkSessionCalendar extends EkElement {
       scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
       limit: month ? 100 : Math.min(100, this.pageSize),
       // A day's margin each side: the grid's days are the sessions' local days, the query is in UTC.
-      ...(month ? { from: new Date(dayOf(first) - DAY).toISOString(), to: new Date(dayOf(addMonths(first, 1)) + DAY).toISOString() } : {}),
+      ...(month && { from: new Date(dayOf(first) - DAY).toISOString(), to: new Date(dayOf(addMonths(first, 1)) + DAY).toISOString() }),
     });
     const page = await client.sessions.list(query, { signal });
     while (month && page.next_cursor) {
