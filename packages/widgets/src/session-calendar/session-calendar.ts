@@ -15,15 +15,16 @@ const ANSWERS = ['yes', 'no', 'maybe'] as const;
 const SCOPES = ['all', 'mine', 'open'] as const;
 
 // Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
-// zone (`local_start`), whatever zone the reader is in. A `YYYY-MM` month is its first day.
-const dayOf = (date: string): number => Date.parse(date.slice(0, 10));
+// zone (`local_start`), whatever zone the reader is in. `Date.parse` reads such a date as UTC by
+// the standard, and `YYYY-MM` or `YYYY` as the month's or the year's first day.
 const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
 /** Monday of the week of `day`. */
 const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-/** The ISO 8601 week number: week 1 holds the year's first Thursday. */
-function weekNumber(day: number): number {
-  const thursday = monday(day) + 3 * DAY;
-  return 1 + Math.floor((thursday - Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1)) / (7 * DAY));
+/** The ISO 8601 number of the week starting on `monday`: week 1 holds the year's first Thursday. */
+function weekNumber(monday: number): number {
+  const thursday = monday + 3 * DAY;
+  // Whole weeks since 1 January of the Thursday's year (`| 0` floors the positive quotient).
+  return 1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
 }
 /** `items` in lists by `key`, in the order they come. */
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -125,7 +126,7 @@ export class EkSessionCalendar extends EkElement {
       scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
       limit: month ? 100 : Math.min(100, this.pageSize),
       // A day's margin each side: the grid's days are the sessions' local days, the query is in UTC.
-      ...(month && { from: new Date(dayOf(first) - DAY).toISOString(), to: new Date(dayOf(addMonths(first, 1)) + DAY).toISOString() }),
+      ...(month && { from: new Date(Date.parse(first) - DAY).toISOString(), to: new Date(Date.parse(addMonths(first, 1)) + DAY).toISOString() }),
     });
     const page = await client.sessions.list(query, { signal });
     while (month && page.next_cursor) {
@@ -203,7 +204,7 @@ export class EkSessionCalendar extends EkElement {
 
   #renderAgenda(shown: Page<Session>) {
     if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
-    return html`${[...groupBy(shown.items, (session) => monday(dayOf(session.local_start)))].map(
+    return html`${[...groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10))))].map(
         ([start, sessions]) => html`<section part="week" aria-labelledby="week-${start}">
           <h3 id="week-${start}">
             ${this.#t('week', { week: weekNumber(start), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
@@ -218,7 +219,7 @@ export class EkSessionCalendar extends EkElement {
     const state = this.#sessions.state;
     const byDay = groupBy(state.status === 'ready' ? state.value.items : [], (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
-    const first = dayOf(month);
+    const first = Date.parse(month);
     const weeks: number[][] = [];
     // The weeks whose Monday is in the month, and the one before if the month does not start on a Monday.
     for (let week = monday(first); week < first || dateOf(week).startsWith(month); week += 7 * DAY) weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => week + offset * DAY));
@@ -253,7 +254,7 @@ export class EkSessionCalendar extends EkElement {
           ${rows}
         </tbody>
       </table>
-      <h3>${this.texts.dateTime(dayOf(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
+      <h3>${this.texts.dateTime(Date.parse(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
       ${this.renderLoad(this.#sessions, () => (day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
   }
 
@@ -349,7 +350,7 @@ export class EkSessionCalendar extends EkElement {
 
   // Lit calls listeners with the element as `this`.
   #onGridKey(event: KeyboardEvent): void {
-    const day = dayOf(this.date);
+    const day = Date.parse(this.date);
     const toMonday = (monday(day) - day) / DAY;
     const key = event.key;
     const days = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: toMonday, End: toMonday + 6 } as Record<string, number>)[key];
