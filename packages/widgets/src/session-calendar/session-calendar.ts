@@ -288,9 +288,8 @@ export class EkSessionCalendar extends EkElement {
 
   #renderDetail(session: Session) {
     const now = Date.now();
-    const start = Date.parse(session.starts_at);
     const end = Date.parse(session.ends_at);
-    const opens = start - 15 * 60_000;
+    const opens = Date.parse(session.starts_at) - 15 * 60_000;
     const closed = session.status === 'cancelled' || end <= now;
     const mine = session.my_rsvp;
     let link: unknown = nothing;
@@ -303,7 +302,6 @@ export class EkSessionCalendar extends EkElement {
           ? html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`
           : html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer">${this.#t('join')}</a>`;
     }
-    const id = session.id;
     return html`<div part="detail">
       ${session.description ? html`<p class="text">${session.description}</p>` : nothing}
       ${session.agenda ? html`<h5>${this.#t('agenda')}</h5><p class="text">${session.agenda}</p>` : nothing}
@@ -313,8 +311,8 @@ export class EkSessionCalendar extends EkElement {
               ${session.speakers.map((speaker) => html`<li>${speaker.name}${speaker.title ? `, ${speaker.title}` : ''}</li>`)}
             </ul>`
         : nothing}
-      <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${id}">
-        <span id="rsvp-${id}">${this.#t('rsvp')}</span>
+      <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${session.id}">
+        <span id="rsvp-${session.id}">${this.#t('rsvp')}</span>
         ${ANSWERS.map(
           (answer) => html`<button
             type="button"
@@ -327,7 +325,7 @@ export class EkSessionCalendar extends EkElement {
           </button>`,
         )}
       </div>
-      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problemAt(id)}</p>
+      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problemAt(session.id)}</p>
       ${link}
       <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>${this.#t('ics')}</button>
     </div>`;
@@ -345,7 +343,7 @@ export class EkSessionCalendar extends EkElement {
   async #select(date: string): Promise<void> {
     this.date = date;
     await this.updateComplete;
-    this.find('td[tabindex="0"]')?.focus();
+    this.find('[aria-selected=true]')?.focus();
   }
 
   // Lit calls listeners with the element as `this`.
@@ -355,7 +353,7 @@ export class EkSessionCalendar extends EkElement {
     const key = event.key;
     const days = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: toMonday, End: toMonday + 6 } as Record<string, number>)[key];
     const months = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
-    if (key === 'Enter' || key === ' ') this.find('li button')?.focus();
+    if (key === 'Enter' || key === ' ') this.find('.title')?.focus();
     else if (days !== undefined) void this.#select(dateOf(day + days * DAY));
     else if (months) void this.#select(addMonths(this.date, months));
     else return;
