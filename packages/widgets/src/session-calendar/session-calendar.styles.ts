@@ -30,8 +30,8 @@ export const sessionCalendarStyles = css`
     gap: var(--ek-space, 0.5rem);
   }
 
-  select,
-  input {
+  input,
+  select {
     min-height: 2.25em;
     margin-inline-start: 0.5em;
     background: var(--ek-field-background, Canvas);
@@ -64,7 +64,7 @@ export const sessionCalendarStyles = css`
     text-decoration: line-through;
   }
 
-  [part~='badge'] {
+  [part='badge'] {
     padding: 0 0.5em;
     border-radius: var(--ek-radius, 0.375rem);
     background: color-mix(in srgb, currentColor 12%, transparent);
@@ -117,7 +117,7 @@ export const sessionCalendarStyles = css`
     color: var(--ek-accent-text, #fff);
   }
 
-  [part~='more'] {
+  [part='more'] {
     justify-self: start;
   }
 `;

@@ -11,8 +11,6 @@ import { sessionCalendarStyles } from './session-calendar.styles.js';
 type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
 
 const DAY = 864e5;
-const ANSWERS = ['yes', 'no', 'maybe'] as const;
-const SCOPES = ['all', 'mine', 'open'] as const;
 
 // Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
 // zone (`local_start`), whatever zone the reader is in. `Date.parse` reads such a date as UTC by
@@ -178,7 +176,7 @@ export class EkSessionCalendar extends EkElement {
         ${this.#signedIn
           ? html`<label>${this.#t('scope')}
                 <select part="scope" @change=${(event: Event) => (this.scope = (event.target as HTMLSelectElement).value as this['scope'])}>
-                  ${SCOPES.map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
+                  ${(['all', 'mine', 'open'] as const).map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
                 </select></label
               >${this.#renderFeed()}`
           : this.#signedIn === false
@@ -313,7 +311,7 @@ export class EkSessionCalendar extends EkElement {
         : nothing}
       <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${session.id}">
         <span id="rsvp-${session.id}">${this.#t('rsvp')}</span>
-        ${ANSWERS.map(
+        ${(['yes', 'no', 'maybe'] as const).map(
           (answer) => html`<button
             type="button"
             class=${mine?.answer === answer ? '' : 'secondary'}
