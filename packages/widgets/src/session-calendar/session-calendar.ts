@@ -146,7 +146,8 @@ export class EkSessionCalendar extends EkElement {
     super.willUpdate(changed);
     this.date ||= new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
     const wanted = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join();
-    if (this.hasUpdated && wanted !== this.#loaded) this.#sessions.run();
+    // Also on the first update: the load's own first run (hostUpdate) then finds its connection used.
+    if (wanted !== this.#loaded) this.#sessions.run();
     this.#loaded = wanted;
   }
 
@@ -290,7 +291,7 @@ export class EkSessionCalendar extends EkElement {
     const opens = Date.parse(session.starts_at) - 15 * 60_000;
     const closed = session.status === 'cancelled' || end <= now;
     const mine = session.my_rsvp;
-    let link: unknown = nothing;
+    let link: unknown;
     if (session.meeting_url && !closed) {
       // Shown from 15 minutes before the start, so the detail wakes when that time comes.
       clearTimeout(this.#timer);
