@@ -219,14 +219,13 @@ export class EkSessionCalendar extends EkElement {
     const byDay = groupBy(state.status === 'ready' ? state.value.items : [], (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
     const first = Date.parse(month);
-    const weeks: number[][] = [];
+    const weeks: string[][] = [];
     // The weeks whose Monday is in the month, and the one before if the month does not start on a Monday.
-    for (let week = monday(first); week < first || dateOf(week).startsWith(month); week += 7 * DAY) weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => week + offset * DAY));
+    for (let week = monday(first); week < first || dateOf(week).startsWith(month); week += 7 * DAY) weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => dateOf(week + offset * DAY)));
     const rows = weeks.map(
       (week) =>
         html`<tr>
-          ${week.map((day) => {
-            const date = dateOf(day);
+          ${week.map((date) => {
             const marked = byDay.get(date);
             const selected = date === this.date;
             return date.startsWith(month)
@@ -246,7 +245,7 @@ export class EkSessionCalendar extends EkElement {
       <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
         <thead>
           <tr>
-            ${weeks[0]!.map((day) => html`<th scope="col">${this.texts.dateTime(day, 'UTC', { weekday: 'short' })}</th>`)}
+            ${weeks[0]!.map((date) => html`<th scope="col">${this.texts.dateTime(date, 'UTC', { weekday: 'short' })}</th>`)}
           </tr>
         </thead>
         <tbody>
