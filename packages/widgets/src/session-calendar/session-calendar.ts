@@ -107,8 +107,8 @@ export class EkSessionCalendar extends EkElement {
   #loaded?: string;
   /** The session whose detail is open. */
   #open?: string | null;
-  /** A failed action's message, shown where it happened: a session's id, `more` or `feed`. */
-  #problem?: { at: string; text: string };
+  /** A failed action's message, by where it is shown: a session's id or `feed`. */
+  #problem?: Record<string, string>;
   /** The member's feed address, and for which connection: another member signing in must not see it. */
   #feed?: { url: string; of: EkConnection };
   #copied?: boolean;
@@ -156,12 +156,9 @@ export class EkSessionCalendar extends EkElement {
   }
 
   #fail(at: string, error: unknown): void {
-    this.#problem = { at, text: failureText(this.report(error), this.texts) };
+    this.#problem = { [at]: failureText(this.report(error), this.texts) };
   }
 
-  #problemAt(at: string): string {
-    return this.#problem?.at === at ? this.#problem.text : '';
-  }
 
   // ——— Views ———
 
@@ -197,7 +194,7 @@ export class EkSessionCalendar extends EkElement {
         ? html`<label>${this.#t('feed-url')}<input readonly .value=${url} /></label>
             <button part="copy" class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>`
         : nothing}
-      <p role="status">${this.#copied ? this.#t('copied') : this.#problemAt('feed')}</p>
+      <p role="status">${this.#copied ? this.#t('copied') : this.#problem?.feed}</p>
     </details>`;
   }
 
@@ -323,7 +320,7 @@ export class EkSessionCalendar extends EkElement {
           </button>`,
         )}
       </div>
-      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problemAt(session.id)}</p>
+      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problem?.[session.id]}</p>
       ${link}
       <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>${this.#t('ics')}</button>
     </div>`;
