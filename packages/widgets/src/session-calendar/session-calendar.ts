@@ -109,8 +109,8 @@ export class EkSessionCalendar extends EkElement {
   #open?: string | null;
   /** A failed action's message, by where it is shown: a session's id or `feed`. */
   #problem?: Record<string, string>;
-  /** The member's feed address, and for which connection: another member signing in must not see it. */
-  #feed?: { url: string; of: EkConnection };
+  /** The member's feed address by connection: another member signing in must not see it. */
+  readonly #feeds = new WeakMap<EkConnection, string>();
   #copied?: boolean;
   #timer?: ReturnType<typeof setTimeout>;
 
@@ -187,7 +187,7 @@ export class EkSessionCalendar extends EkElement {
 
   #renderFeed() {
     // Closed again when the member changes: Lit sets `open` only when the bound value changes.
-    const url = this.#feed?.of === this.connection && this.#feed.url;
+    const url = this.#feeds.get(this.connection);
     return html`<details part="feed" .open=${Boolean(url)} @toggle=${this.#loadFeed}>
       <summary>${this.#t('feed')}</summary>
       ${url
@@ -387,10 +387,10 @@ export class EkSessionCalendar extends EkElement {
 
   async #loadFeed(event: Event): Promise<void> {
     const of = this.connection;
-    if (!(event.target as HTMLDetailsElement).open || this.#feed?.of === of) return;
+    if (!(event.target as HTMLDetailsElement).open || this.#feeds.has(of)) return;
     this.#copied = false;
     try {
-      this.#feed = { url: (await of.session!.client.sessions.myCalendar()).url, of };
+      this.#feeds.set(of, (await of.session!.client.sessions.myCalendar()).url);
     } catch (error) {
       this.#fail('feed', error);
     }
@@ -399,7 +399,7 @@ export class EkSessionCalendar extends EkElement {
 
   async #copy(): Promise<void> {
     try {
-      await navigator.clipboard.writeText(this.#feed!.url);
+      await navigator.clipboard.writeText(this.#feeds.get(this.connection)!);
       this.#copied = true;
       this.requestUpdate();
     } catch {
