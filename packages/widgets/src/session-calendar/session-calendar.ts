@@ -235,9 +235,9 @@ export class EkSessionCalendar extends EkElement {
     );
     const day = byDay.get(this.date);
     return html`<div class="bar">
-        <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(addMonths(this.date, -1))}>‹</button>
+        <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(this.date, -1)}>‹</button>
         <h3 id="month">${this.texts.dateTime(first, 'UTC', { month: 'long', year: 'numeric' })}</h3>
-        <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(addMonths(this.date, 1))}>›</button>
+        <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(this.date, 1)}>›</button>
       </div>
       <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
         <thead>
@@ -334,9 +334,9 @@ export class EkSessionCalendar extends EkElement {
     this.requestUpdate();
   }
 
-  /** Selects a day of the month view and keeps the keyboard focus on it. */
-  async #select(date: string): Promise<void> {
-    this.date = date;
+  /** Selects a day of the month view, `months` after `date` if given, and keeps the keyboard focus on it. */
+  async #select(date: string, months = 0): Promise<void> {
+    this.date = addMonths(date, months);
     await this.updateComplete;
     this.find('[aria-selected=true]')?.focus();
   }
@@ -350,7 +350,7 @@ export class EkSessionCalendar extends EkElement {
     const months = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
     if (key === 'Enter' || key === ' ') this.find('.title')?.focus();
     else if (days !== undefined) void this.#select(dateOf(day + days * DAY));
-    else if (months) void this.#select(addMonths(this.date, months));
+    else if (months) void this.#select(this.date, months);
     else return;
     event.preventDefault();
   }
@@ -358,7 +358,7 @@ export class EkSessionCalendar extends EkElement {
   async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
     const client = this.connection.session?.client;
     if (!this.#signedIn || !client) return emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-    this.#problem = undefined;
+    this.#problem = {};
     try {
       const mine = await client.sessions.rsvp(session.id, answer);
       // Read again: a yes to an open event brings its meeting link, and the counts changed.
