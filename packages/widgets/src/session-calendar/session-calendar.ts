@@ -117,14 +117,14 @@ export class EkSessionCalendar extends EkElement {
   readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
     const signedIn = await client.isSignedIn();
     const month = this.view === 'month';
-    const first = `${this.date.slice(0, 7)}-01`;
     const query = (this.#query = {
       group: this.group,
       // "My groups" needs a member; a visitor sees the open events instead.
       scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
       limit: month ? 100 : Math.min(100, this.pageSize),
-      // A day's margin each side: the grid's days are the sessions' local days, the query is in UTC.
-      ...(month && { from: new Date(Date.parse(first) - DAY).toISOString(), to: new Date(Date.parse(addMonths(first, 1)) + DAY).toISOString() }),
+      // From the month's first day to the next month's, with a day's margin each side: the grid's
+      // days are the sessions' local days, the query is in UTC.
+      ...(month && { from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(), to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString() }),
     });
     const page = await client.sessions.list(query, { signal });
     while (month && page.next_cursor) {
