@@ -215,10 +215,11 @@ export class EkSessionCalendar extends EkElement {
     const state = this.#sessions.state;
     const byDay = groupBy(state.status === 'ready' ? state.value.items : [], (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
-    const first = Date.parse(month);
     const weeks: string[][] = [];
-    // The weeks whose Monday is in the month, and the one before if the month does not start on a Monday.
-    for (let week = monday(first); week < first || dateOf(week).startsWith(month); week += 7 * DAY) weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => dateOf(week + offset * DAY)));
+    // The week of the month's first day, then those whose Monday is in the month.
+    let week = monday(Date.parse(month));
+    do weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => dateOf(week + offset * DAY)));
+    while (dateOf((week += 7 * DAY)).startsWith(month));
     const rows = weeks.map(
       (week) =>
         html`<tr>
@@ -236,7 +237,7 @@ export class EkSessionCalendar extends EkElement {
     const day = byDay.get(this.date);
     return html`<div class="bar">
         <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(this.date, -1)}>‹</button>
-        <h3 id="month">${this.texts.dateTime(first, 'UTC', { month: 'long', year: 'numeric' })}</h3>
+        <h3 id="month">${this.texts.dateTime(month, 'UTC', { month: 'long', year: 'numeric' })}</h3>
         <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(this.date, 1)}>›</button>
       </div>
       <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
