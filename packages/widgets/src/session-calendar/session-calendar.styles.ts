@@ -82,7 +82,7 @@ export const sessionCalendarStyles = css`
     white-space: pre-line;
   }
 
-  [part~='grid'] {
+  table {
     width: 100%;
     border-collapse: collapse;
     table-layout: fixed;
