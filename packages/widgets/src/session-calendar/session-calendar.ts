@@ -258,28 +258,27 @@ export class EkSessionCalendar extends EkElement {
     return html`<ul>
       ${sessions.map((session) => {
         const open = this.#open === session.id;
+        // The session's time in its own zone, and in the reader's beside it when their clock says otherwise.
+        const { starts_at, ends_at, time_zone } = session;
+        const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
+        const there = this.texts.range(starts_at, ends_at, time_zone, options);
+        const here = this.texts.range(starts_at, ends_at, this.timeZone, options);
         return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}" data-id=${session.id}>
           <h4>
             <button class="title" type="button" aria-expanded=${open} @click=${() => this.#toggle(session)}>${session.title}</button>
             ${session.status === 'scheduled' ? nothing : html`<span part="badge">${this.#t(session.status)}</span>`}
           </h4>
-          <p>${this.#when(session)}</p>
+          <p>
+            ${there === here
+              ? there
+              : html`${this.texts.range(starts_at, ends_at, time_zone, { ...options, timeZoneName: 'short' })}
+                  <span part="local-time">(${this.#t('your-time', { time: here })})</span>`}
+          </p>
           ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
           ${open ? this.#renderDetail(session) : nothing}
         </li>`;
       })}
     </ul>`;
-  }
-
-  /** The session's time in its own zone, and in the reader's when their clock says otherwise. */
-  #when({ starts_at, ends_at, time_zone }: Session) {
-    const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-    const there = this.texts.range(starts_at, ends_at, time_zone, options);
-    const here = this.texts.range(starts_at, ends_at, this.timeZone, options);
-    return there === here
-      ? there
-      : html`${this.texts.range(starts_at, ends_at, time_zone, { ...options, timeZoneName: 'short' })}
-          <span part="local-time">(${this.#t('your-time', { time: here })})</span>`;
   }
 
   #renderDetail(session: Session) {
