@@ -145,10 +145,9 @@ export class EkSessionCalendar extends EkElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.date ||= new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
-    const wanted = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join();
-    // Also on the first update: the load's own first run (hostUpdate) then finds its connection used.
-    if (wanted !== this.#loaded) this.#sessions.run();
-    this.#loaded = wanted;
+    // Loads again when what it asks for changed; also on the first update, after which the load's
+    // own first run (hostUpdate) finds its connection used.
+    if (this.#loaded !== (this.#loaded = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join())) this.#sessions.run();
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
