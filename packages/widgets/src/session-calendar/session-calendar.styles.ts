@@ -9,17 +9,15 @@ export const sessionCalendarStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* Padding and list-style change only the lists: the others have none, and hold no list items. */
   h3,
   h4,
   h5,
   p,
   ul {
     margin: 0;
-    font-size: 1em;
-  }
-
-  ul {
     padding: 0;
+    font-size: 1em;
     list-style: none;
   }
 
