@@ -18,12 +18,11 @@ const DAY = 864e5;
 const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
 /** Monday of the week of `day`. */
 const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-/** The ISO 8601 number of the week starting on `monday`: week 1 holds the year's first Thursday. */
-function weekNumber(monday: number): number {
-  const thursday = monday + 3 * DAY;
-  // Whole weeks since 1 January of the Thursday's year (`| 0` floors the positive quotient).
-  return 1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
-}
+/**
+ * The ISO 8601 number of the week whose Thursday is `thursday`: week 1 holds the year's first
+ * Thursday, so it is the whole weeks since 1 January of the Thursday's year, plus one (`| 0` floors).
+ */
+const weekNumber = (thursday: number): number => 1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
 /** `items` in lists by `key`, in the order they come. */
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -202,7 +201,7 @@ export class EkSessionCalendar extends EkElement {
     return html`${[...groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10))))].map(
         ([start, sessions]) => html`<section part="week" aria-labelledby="week-${start}">
           <h3 id="week-${start}">
-            ${this.#t('week', { week: weekNumber(start), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
+            ${this.#t('week', { week: weekNumber(start + 3 * DAY), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
           </h3>
           ${this.#renderList(sessions)}
         </section>`,
