@@ -87,11 +87,9 @@ export const sessionCalendarStyles = css`
     text-align: center;
   }
 
-  td {
-    height: 2.5em;
-  }
-
+  /* Every week row has a day of the month, so the blank cells beside it get the same height. */
   [part~='day'] {
+    height: 2.5em;
     cursor: pointer;
     border-radius: var(--ek-radius, 0.375rem);
   }
