@@ -257,10 +257,10 @@ export class EkSessionCalendar extends EkElement {
       ${sessions.map((session) => {
         const open = this.#open === session.id;
         // The session's time in its own zone, and in the reader's beside it when their clock says otherwise.
-        const { starts_at, ends_at, time_zone } = session;
-        const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-        const there = this.texts.range(starts_at, ends_at, time_zone, options);
-        const here = this.texts.range(starts_at, ends_at, this.timeZone, options);
+        const range = (zone: string, timeZoneName?: 'short') =>
+          this.texts.range(session.starts_at, session.ends_at, zone, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName });
+        const there = range(session.time_zone);
+        const here = range(this.timeZone);
         return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}" data-id=${session.id}>
           <h4>
             <button class="title" type="button" aria-expanded=${open} @click=${() => this.#toggle(session)}>${session.title}</button>
@@ -269,7 +269,7 @@ export class EkSessionCalendar extends EkElement {
           <p>
             ${there === here
               ? there
-              : html`${this.texts.range(starts_at, ends_at, time_zone, { ...options, timeZoneName: 'short' })}
+              : html`${range(session.time_zone, 'short')}
                   <span part="local-time">(${this.#t('your-time', { time: here })})</span>`}
           </p>
           ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
