@@ -210,8 +210,9 @@ export class EkSessionCalendar extends EkElement {
   }
 
   #renderMonth() {
-    const state = this.#sessions.state;
-    const byDay = groupBy(state.status === 'ready' ? state.value.items : [], (session) => session.local_start.slice(0, 10));
+    // Only a ready state has a value: the days are marked once the sessions are here.
+    const state = this.#sessions.state as { value?: Page<Session> };
+    const byDay = groupBy(state.value?.items ?? [], (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
     const weeks: string[][] = [];
     // The week of the month's first day, then those whose Monday is in the month.
