@@ -157,7 +157,6 @@ export class EkSessionCalendar extends EkElement {
     this.#problem = { [at]: failureText(this.report(error), this.texts) };
   }
 
-
   // ——— Views ———
 
   protected override render() {
