@@ -9,17 +9,15 @@ export const sessionCalendarStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* Padding and list-style change only the lists: the others have none, and hold no list items. */
   h3,
   h4,
   h5,
   p,
   ul {
     margin: 0;
-    font-size: 1em;
-  }
-
-  ul {
     padding: 0;
+    font-size: 1em;
     list-style: none;
   }
 
@@ -30,8 +28,8 @@ export const sessionCalendarStyles = css`
     gap: var(--ek-space, 0.5rem);
   }
 
-  select,
-  input {
+  input,
+  select {
     min-height: 2.25em;
     margin-inline-start: 0.5em;
     background: var(--ek-field-background, Canvas);
@@ -64,7 +62,7 @@ export const sessionCalendarStyles = css`
     text-decoration: line-through;
   }
 
-  [part~='badge'] {
+  [part='badge'] {
     padding: 0 0.5em;
     border-radius: var(--ek-radius, 0.375rem);
     background: color-mix(in srgb, currentColor 12%, transparent);
@@ -82,18 +80,16 @@ export const sessionCalendarStyles = css`
     white-space: pre-line;
   }
 
-  [part~='grid'] {
+  table {
     width: 100%;
     border-collapse: collapse;
     table-layout: fixed;
     text-align: center;
   }
 
-  td {
-    height: 2.5em;
-  }
-
+  /* Every week row has a day of the month, so the blank cells beside it get the same height. */
   [part~='day'] {
+    height: 2.5em;
     cursor: pointer;
     border-radius: var(--ek-radius, 0.375rem);
   }
@@ -117,7 +113,7 @@ export const sessionCalendarStyles = css`
     color: var(--ek-accent-text, #fff);
   }
 
-  [part~='more'] {
+  [part='more'] {
     justify-self: start;
   }
 `;

@@ -11,25 +11,29 @@ import { sessionCalendarStyles } from './session-calendar.styles.js';
 type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
 
 const DAY = 864e5;
-const ANSWERS = ['yes', 'no', 'maybe'] as const;
-const SCOPES = ['all', 'mine', 'open'] as const;
 
 // Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
-// zone (`local_start`), whatever zone the reader is in.
-const dayOf = (date: string): number => Date.parse(date.slice(0, 10));
+// zone (`local_start`), whatever zone the reader is in. `Date.parse` reads such a date as UTC by
+// the standard, and `YYYY-MM` or `YYYY` as the month's or the year's first day.
 const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
 /** Monday of the week of `day`. */
 const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-/** The ISO 8601 week number: week 1 holds the year's first Thursday. */
-function weekNumber(day: number): number {
-  const thursday = monday(day) + 3 * DAY;
-  return 1 + Math.floor((thursday - Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1)) / (7 * DAY));
+/**
+ * The ISO 8601 number of the week whose Thursday is `thursday`: week 1 holds the year's first
+ * Thursday, so it is the whole weeks since 1 January of the Thursday's year, plus one (`| 0` floors).
+ */
+const weekNumber = (thursday: number): number => 1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
+/** `items` in lists by `key`, in the order they come. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
-/** `date` moved by `months`, on the same day of the month where that month has it. */
+/** `date` moved by `months`, on the same day of the month where that month has it, else on its last day. */
 function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(year, month + months, 0)).getUTCDate();
-  return dateOf(Date.UTC(year, month - 1 + months, Math.min(day, last)));
+  // The same day number runs over into the month after when the target month is shorter.
+  return dateOf(Math.min(Date.UTC(year, month - 1 + months, day), Date.UTC(year, month + months, 0)));
 }
 
 /**
@@ -96,29 +100,30 @@ export class EkSessionCalendar extends EkElement {
   /** How many sessions the agenda loads at first and with each "show more" (1–100). */
   pageSize = 20;
 
-  #query: ListSessionsQuery = {};
+  // Fields start undefined where that means the same as empty, false or null.
+  #query?: ListSessionsQuery;
   #signedIn?: boolean;
-  #loaded = '';
+  #loaded?: string;
   /** The session whose detail is open. */
-  #open: string | null = null;
-  /** A failed action's message, shown where it happened: a session's id, `more` or `feed`. */
-  #problem?: { at: string; text: string };
-  /** The member's feed address, and for which connection: another member signing in must not see it. */
-  #feed?: { url: string; of: EkConnection };
-  #copied = false;
+  #open?: string | null;
+  /** A failed action's message, by where it is shown: a session's id or `feed`. */
+  #problem?: Record<string, string>;
+  /** The member's feed address by connection: another member signing in must not see it. */
+  readonly #feeds = new WeakMap<EkConnection, string>();
+  #copied?: boolean;
   #timer?: ReturnType<typeof setTimeout>;
 
   readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
     const signedIn = await client.isSignedIn();
     const month = this.view === 'month';
-    const first = `${this.date.slice(0, 7)}-01`;
     const query = (this.#query = {
       group: this.group,
       // "My groups" needs a member; a visitor sees the open events instead.
       scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
       limit: month ? 100 : Math.min(100, this.pageSize),
-      // A day's margin each side: the grid's days are the sessions' local days, the query is in UTC.
-      ...(month ? { from: new Date(dayOf(first) - DAY).toISOString(), to: new Date(dayOf(addMonths(first, 1)) + DAY).toISOString() } : {}),
+      // From the month's first day to the next month's, with a day's margin each side: the grid's
+      // days are the sessions' local days, the query is in UTC.
+      ...(month && { from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(), to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString() }),
     });
     const page = await client.sessions.list(query, { signal });
     while (month && page.next_cursor) {
@@ -139,9 +144,9 @@ export class EkSessionCalendar extends EkElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.date ||= new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
-    const wanted = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join();
-    if (this.hasUpdated && wanted !== this.#loaded) this.#sessions.run();
-    this.#loaded = wanted;
+    // Loads again when what it asks for changed; also on the first update, after which the load's
+    // own first run (hostUpdate) finds its connection used.
+    if (this.#loaded !== (this.#loaded = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join())) this.#sessions.run();
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
@@ -149,11 +154,7 @@ export class EkSessionCalendar extends EkElement {
   }
 
   #fail(at: string, error: unknown): void {
-    this.#problem = { at, text: failureText(this.report(error), this.texts) };
-  }
-
-  #problemAt(at: string): string {
-    return this.#problem?.at === at ? this.#problem.text : '';
+    this.#problem = { [at]: failureText(this.report(error), this.texts) };
   }
 
   // ——— Views ———
@@ -170,7 +171,7 @@ export class EkSessionCalendar extends EkElement {
         ${this.#signedIn
           ? html`<label>${this.#t('scope')}
                 <select part="scope" @change=${(event: Event) => (this.scope = (event.target as HTMLSelectElement).value as this['scope'])}>
-                  ${SCOPES.map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
+                  ${(['all', 'mine', 'open'] as const).map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
                 </select></label
               >${this.#renderFeed()}`
           : this.#signedIn === false
@@ -183,28 +184,23 @@ export class EkSessionCalendar extends EkElement {
 
   #renderFeed() {
     // Closed again when the member changes: Lit sets `open` only when the bound value changes.
-    const url = this.#feed?.of === this.connection && this.#feed.url;
+    const url = this.#feeds.get(this.connection);
     return html`<details part="feed" .open=${Boolean(url)} @toggle=${this.#loadFeed}>
       <summary>${this.#t('feed')}</summary>
       ${url
         ? html`<label>${this.#t('feed-url')}<input readonly .value=${url} /></label>
             <button part="copy" class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>`
         : nothing}
-      <p role="status">${this.#copied ? this.#t('copied') : this.#problemAt('feed')}</p>
+      <p role="status">${this.#copied ? this.#t('copied') : this.#problem?.feed}</p>
     </details>`;
   }
 
   #renderAgenda(shown: Page<Session>) {
     if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
-    const weeks = new Map<number, Session[]>();
-    for (const session of shown.items) {
-      const start = monday(dayOf(session.local_start));
-      weeks.set(start, [...(weeks.get(start) ?? []), session]);
-    }
-    return html`${[...weeks].map(
+    return html`${[...groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10))))].map(
         ([start, sessions]) => html`<section part="week" aria-labelledby="week-${start}">
           <h3 id="week-${start}">
-            ${this.#t('week', { week: weekNumber(start), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
+            ${this.#t('week', { week: weekNumber(start + 3 * DAY), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
           </h3>
           ${this.#renderList(sessions)}
         </section>`,
@@ -213,68 +209,69 @@ export class EkSessionCalendar extends EkElement {
   }
 
   #renderMonth() {
-    const state = this.#sessions.state;
-    const items = state.status === 'ready' ? state.value.items : [];
-    const titles = new Map<string, string[]>();
-    for (const { local_start, title } of items) titles.set(local_start.slice(0, 10), [...(titles.get(local_start.slice(0, 10)) ?? []), title]);
+    // Only a ready state has a value: the days are marked once the sessions are here.
+    const state = this.#sessions.state as { value?: Page<Session> };
+    const byDay = groupBy(state.value?.items ?? [], (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
-    const first = dayOf(`${month}-01`);
-    const end = dayOf(addMonths(`${month}-01`, 1));
-    const weeks = [];
-    for (let week = monday(first); week < end; week += 7 * DAY) {
-      weeks.push(
+    const weeks: string[][] = [];
+    // The week of the month's first day, then those whose Monday is in the month.
+    let week = monday(Date.parse(month));
+    do weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => dateOf(week + offset * DAY)));
+    while (dateOf((week += 7 * DAY)).startsWith(month));
+    const rows = weeks.map(
+      (week) =>
         html`<tr>
-          ${[0, 1, 2, 3, 4, 5, 6].map((offset) => {
-            const day = week + offset * DAY;
-            const date = dateOf(day);
-            const marked = titles.get(date);
-            return day < first || day >= end
-              ? html`<td></td>`
-              : html`<td
-                  part="day${marked ? ' has-sessions' : ''}"
-                  tabindex=${date === this.date ? 0 : -1}
-                  aria-selected=${date === this.date}
-                  @click=${() => this.#select(date)}
-                >
-                  ${new Date(day).getUTCDate()}${marked ? html`<span class="visually-hidden">: ${marked.join(', ')}</span>` : nothing}
-                </td>`;
+          ${week.map((date) => {
+            const marked = byDay.get(date);
+            const selected = date === this.date;
+            return date.startsWith(month)
+              ? html`<td part="day${marked ? ' has-sessions' : ''}" tabindex=${selected ? 0 : -1} aria-selected=${selected} @click=${() => this.#select(date)}>
+                  ${+date.slice(8)}${marked ? html`<span class="visually-hidden">: ${marked.map((session) => session.title).join(', ')}</span>` : nothing}
+                </td>`
+              : html`<td></td>`;
           })}
         </tr>`,
-      );
-    }
-    const day = items.filter((session) => session.local_start.startsWith(this.date));
+    );
+    const day = byDay.get(this.date);
     return html`<div class="bar">
-        <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(addMonths(this.date, -1))}>‹</button>
-        <h3 id="month">${this.texts.dateTime(first, 'UTC', { month: 'long', year: 'numeric' })}</h3>
-        <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(addMonths(this.date, 1))}>›</button>
+        <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(this.date, -1)}>‹</button>
+        <h3 id="month">${this.texts.dateTime(month, 'UTC', { month: 'long', year: 'numeric' })}</h3>
+        <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(this.date, 1)}>›</button>
       </div>
       <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
         <thead>
           <tr>
-            ${[1, 2, 3, 4, 5, 6, 7].map(
-              // 1 January 2024 was a Monday.
-              (weekday) => html`<th scope="col">${this.texts.dateTime(Date.UTC(2024, 0, weekday), 'UTC', { weekday: 'short' })}</th>`,
-            )}
+            ${weeks[0]!.map((date) => html`<th scope="col">${this.texts.dateTime(date, 'UTC', { weekday: 'short' })}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${weeks}
+          ${rows}
         </tbody>
       </table>
-      <h3>${this.texts.dateTime(dayOf(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
-      ${this.renderLoad(this.#sessions, () => (day.length ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
+      <h3>${this.texts.dateTime(Date.parse(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
+      ${this.renderLoad(this.#sessions, () => (day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
   }
 
   #renderList(sessions: Session[]) {
     return html`<ul>
       ${sessions.map((session) => {
         const open = this.#open === session.id;
+        // The session's time in its own zone, and in the reader's beside it when their clock says otherwise.
+        const range = (zone: string, timeZoneName?: 'short') =>
+          this.texts.range(session.starts_at, session.ends_at, zone, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName });
+        const there = range(session.time_zone);
+        const here = range(this.timeZone);
         return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}" data-id=${session.id}>
           <h4>
             <button class="title" type="button" aria-expanded=${open} @click=${() => this.#toggle(session)}>${session.title}</button>
             ${session.status === 'scheduled' ? nothing : html`<span part="badge">${this.#t(session.status)}</span>`}
           </h4>
-          <p>${this.#when(session)}</p>
+          <p>
+            ${there === here
+              ? there
+              : html`${range(session.time_zone, 'short')}
+                  <span part="local-time">(${this.#t('your-time', { time: here })})</span>`}
+          </p>
           ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
           ${open ? this.#renderDetail(session) : nothing}
         </li>`;
@@ -282,25 +279,13 @@ export class EkSessionCalendar extends EkElement {
     </ul>`;
   }
 
-  /** The session's time in its own zone, and in the reader's when their clock says otherwise. */
-  #when({ starts_at, ends_at, time_zone }: Session) {
-    const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-    const there = this.texts.range(starts_at, ends_at, time_zone, options);
-    const here = this.texts.range(starts_at, ends_at, this.timeZone, options);
-    return there === here
-      ? there
-      : html`${this.texts.range(starts_at, ends_at, time_zone, { ...options, timeZoneName: 'short' })}
-          <span part="local-time">(${this.#t('your-time', { time: here })})</span>`;
-  }
-
   #renderDetail(session: Session) {
     const now = Date.now();
-    const start = Date.parse(session.starts_at);
     const end = Date.parse(session.ends_at);
-    const opens = start - 15 * 60_000;
+    const opens = Date.parse(session.starts_at) - 15 * 60_000;
     const closed = session.status === 'cancelled' || end <= now;
     const mine = session.my_rsvp;
-    let link: unknown = nothing;
+    let link: unknown;
     if (session.meeting_url && !closed) {
       // Shown from 15 minutes before the start, so the detail wakes when that time comes.
       clearTimeout(this.#timer);
@@ -310,7 +295,6 @@ export class EkSessionCalendar extends EkElement {
           ? html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`
           : html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer">${this.#t('join')}</a>`;
     }
-    const id = session.id;
     return html`<div part="detail">
       ${session.description ? html`<p class="text">${session.description}</p>` : nothing}
       ${session.agenda ? html`<h5>${this.#t('agenda')}</h5><p class="text">${session.agenda}</p>` : nothing}
@@ -320,9 +304,9 @@ export class EkSessionCalendar extends EkElement {
               ${session.speakers.map((speaker) => html`<li>${speaker.name}${speaker.title ? `, ${speaker.title}` : ''}</li>`)}
             </ul>`
         : nothing}
-      <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${id}">
-        <span id="rsvp-${id}">${this.#t('rsvp')}</span>
-        ${ANSWERS.map(
+      <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${session.id}">
+        <span id="rsvp-${session.id}">${this.#t('rsvp')}</span>
+        ${(['yes', 'no', 'maybe'] as const).map(
           (answer) => html`<button
             type="button"
             class=${mine?.answer === answer ? '' : 'secondary'}
@@ -334,7 +318,7 @@ export class EkSessionCalendar extends EkElement {
           </button>`,
         )}
       </div>
-      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problemAt(id)}</p>
+      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problem?.[session.id]}</p>
       ${link}
       <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>${this.#t('ics')}</button>
     </div>`;
@@ -348,29 +332,31 @@ export class EkSessionCalendar extends EkElement {
     this.requestUpdate();
   }
 
-  /** Selects a day of the month view and keeps the keyboard focus on it. */
-  async #select(date: string): Promise<void> {
-    this.date = date;
+  /** Selects a day of the month view, `months` after `date` if given, and keeps the keyboard focus on it. */
+  async #select(date: string, months = 0): Promise<void> {
+    this.date = addMonths(date, months);
     await this.updateComplete;
-    this.find('td[tabindex="0"]')?.focus();
+    this.find('[aria-selected=true]')?.focus();
   }
 
-  readonly #onGridKey = (event: KeyboardEvent) => {
-    const day = dayOf(this.date);
-    const weekday = (new Date(day).getUTCDay() + 6) % 7;
-    const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -weekday, End: 6 - weekday };
+  // Lit calls listeners with the element as `this`.
+  #onGridKey(event: KeyboardEvent): void {
+    const day = Date.parse(this.date);
+    const toMonday = (monday(day) - day) / DAY;
     const key = event.key;
-    if (key === 'Enter' || key === ' ') this.find('li button')?.focus();
-    else if (key in steps) void this.#select(dateOf(day + steps[key]! * DAY));
-    else if (key === 'PageUp' || key === 'PageDown') void this.#select(addMonths(this.date, key === 'PageUp' ? -1 : 1));
+    const days = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: toMonday, End: toMonday + 6 } as Record<string, number>)[key];
+    const months = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
+    if (key === 'Enter' || key === ' ') this.find('.title')?.focus();
+    else if (days !== undefined) void this.#select(dateOf(day + days * DAY));
+    else if (months) void this.#select(this.date, months);
     else return;
     event.preventDefault();
-  };
+  }
 
   async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
     const client = this.connection.session?.client;
     if (!this.#signedIn || !client) return emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-    this.#problem = undefined;
+    this.#problem = {};
     try {
       const mine = await client.sessions.rsvp(session.id, answer);
       // Read again: a yes to an open event brings its meeting link, and the counts changed.
@@ -397,26 +383,26 @@ export class EkSessionCalendar extends EkElement {
     }
   }
 
-  readonly #loadFeed = async (event: Event) => {
+  async #loadFeed(event: Event): Promise<void> {
     const of = this.connection;
-    if (!(event.target as HTMLDetailsElement).open || this.#feed?.of === of) return;
+    if (!(event.target as HTMLDetailsElement).open || this.#feeds.has(of)) return;
     this.#copied = false;
     try {
-      this.#feed = { url: (await of.session!.client.sessions.myCalendar()).url, of };
+      this.#feeds.set(of, (await of.session!.client.sessions.myCalendar()).url);
     } catch (error) {
       this.#fail('feed', error);
     }
     this.requestUpdate();
-  };
+  }
 
-  readonly #copy = async () => {
+  async #copy(): Promise<void> {
     try {
-      await navigator.clipboard.writeText(this.#feed!.url);
+      await navigator.clipboard.writeText(this.#feeds.get(this.connection)!);
       this.#copied = true;
       this.requestUpdate();
     } catch {
       // Without clipboard access the address is selected, for the reader to copy.
-      this.renderRoot.querySelector('input')?.select();
+      this.find<HTMLInputElement>('input')?.select();
     }
-  };
+  }
 }
