@@ -50,6 +50,18 @@ export const theme = css`
     border-color: currentColor;
   }
 
+  /* A title that opens its item: a button (keyboard, focus, aria-expanded) that reads like a link. */
+  button.title {
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+  }
+
   /* The ring takes the page's text colour by default: it contrasts with the page by construction. */
   :focus-visible {
     outline: 2px solid var(--ek-focus-ring, currentColor);

@@ -66,17 +66,6 @@ export const qaBoardStyles = css`
     background: transparent;
   }
 
-  .title {
-    min-height: 0;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: inherit;
-    font-weight: 600;
-    text-align: start;
-    text-decoration: underline;
-  }
-
   .meta,
   .tags {
     font-size: 0.875em;

@@ -47,17 +47,6 @@ export const sessionCalendarStyles = css`
     border-block-start: 1px solid color-mix(in srgb, currentColor 25%, transparent);
   }
 
-  .title {
-    min-height: 0;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: inherit;
-    font-weight: 600;
-    text-align: start;
-    text-decoration: underline;
-  }
-
   [part~='cancelled'] .title {
     text-decoration: line-through;
   }
