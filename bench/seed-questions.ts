@@ -26,7 +26,17 @@ const TAGS = ['talous', 'markkinointi', 'ajanhallinta', 'myynti', 'verotus'];
 export async function seedQuestions(store: Store, tenantId: string, count = 100_000): Promise<void> {
   const now = new Date();
   for (let i = 0; i < 20; i++) {
-    await store.members.upsert({ tenantId, id: `bench-author-${i}`, name: `Kirjoittaja ${i}`, email: null, locale: 'fi', roles: ['member'] }, now);
+    await store.members.upsert(
+      {
+        tenantId,
+        id: `bench-author-${i}`,
+        name: `Kirjoittaja ${i}`,
+        email: null,
+        locale: 'fi',
+        roles: ['member'],
+      },
+      now,
+    );
   }
   await store.db.query(
     `insert into qa_posts (tenant_id, id, author_id, anonymous, title, body, tags, language, score, answer_count, created_at)
@@ -54,16 +64,31 @@ export async function seedQuestions(store: Store, tenantId: string, count = 100_
  * The Q&A targets of `pnpm bench`, opt-in with BENCH_QA=1 because seeding takes a while:
  * a member's list and searches on a board of BENCH_QA_POSTS questions (default 100,000).
  */
-export async function seedQuestionBench(store: Store, tenantId: string): Promise<{ name: string; path: string; member?: boolean }[]> {
+export async function seedQuestionBench(
+  store: Store,
+  tenantId: string,
+): Promise<{ name: string; path: string; member?: boolean }[]> {
   if (process.env.BENCH_QA !== '1') return [];
   const count = Number(process.env.BENCH_QA_POSTS ?? 100_000);
   await seedQuestions(store, tenantId, count);
   const size = `${Math.round(count / 1000)}k`;
   return [
     { name: `GET /v1/questions (member, ${size})`, path: '/v1/questions?limit=20', member: true },
-    { name: `GET /v1/questions?sort=votes (${size})`, path: '/v1/questions?sort=votes&limit=20', member: true },
-    { name: `GET /v1/questions?q=common (${size})`, path: `/v1/questions?limit=20&q=${encodeURIComponent('yrittäjien')}`, member: true },
-    { name: `GET /v1/questions?q=rare (${size})`, path: `/v1/questions?limit=20&q=${encodeURIComponent('tilintarkastajat')}`, member: true },
+    {
+      name: `GET /v1/questions?sort=votes (${size})`,
+      path: '/v1/questions?sort=votes&limit=20',
+      member: true,
+    },
+    {
+      name: `GET /v1/questions?q=common (${size})`,
+      path: `/v1/questions?limit=20&q=${encodeURIComponent('yrittäjien')}`,
+      member: true,
+    },
+    {
+      name: `GET /v1/questions?q=rare (${size})`,
+      path: `/v1/questions?limit=20&q=${encodeURIComponent('tilintarkastajat')}`,
+      member: true,
+    },
     { name: `GET /v1/questions?tag= (${size})`, path: '/v1/questions?limit=20&tag=verotus', member: true },
   ];
 }

@@ -13,7 +13,9 @@ import { seedBench } from './seed.js';
 
 const hello = new Hono().get('/', (c) => c.text('Hello Hono!'));
 const helloUrl = await new Promise<string>((resolve) => {
-  serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+  serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    resolve(`http://127.0.0.1:${info.port}`),
+  );
 });
 
 const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined });
@@ -36,13 +38,32 @@ const api = await startServer(store, {
 
 // A second baseline: bare Hono sending the very bytes of the visitors' group list, so the report
 // shows what the payload alone costs beside what the API's own work costs.
-const listBytes = Buffer.from(await (await fetch(`${api.url}/v1/groups?limit=20`, { headers: { 'ekollega-key': tenant.publishableKey } })).arrayBuffer());
-const sameBytes = new Hono().get('/', (c) => c.body(listBytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }));
+const listBytes = Buffer.from(
+  await (
+    await fetch(`${api.url}/v1/groups?limit=20`, { headers: { 'ekollega-key': tenant.publishableKey } })
+  ).arrayBuffer(),
+);
+const sameBytes = new Hono().get('/', (c) =>
+  c.body(listBytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }),
+);
 const bytesUrl = await new Promise<string>((resolve) => {
-  serve({ fetch: sameBytes.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+  serve({ fetch: sameBytes.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    resolve(`http://127.0.0.1:${info.port}`),
+  );
 });
 
-console.log(JSON.stringify({ helloUrl, bytesUrl, listBytes: listBytes.length, apiUrl: api.url, engine: store.db.engine, publishableKey: tenant.publishableKey, memberToken, ...extra }));
+console.log(
+  JSON.stringify({
+    helloUrl,
+    bytesUrl,
+    listBytes: listBytes.length,
+    apiUrl: api.url,
+    engine: store.db.engine,
+    publishableKey: tenant.publishableKey,
+    memberToken,
+    ...extra,
+  }),
+);
 
 // A clean exit on SIGINT lets `node --cpu-prof bench/servers.ts` write its profile.
 process.once('SIGINT', () => process.exit(0));

@@ -25,7 +25,9 @@ const dist = join(root, 'packages/widgets/dist');
 const BUNDLE = 'ekollega-widgets.js';
 
 if (!existsSync(join(dist, BUNDLE))) {
-  console.error(`No ${relative(root, join(dist, BUNDLE))}; build the widgets first: pnpm --filter @ekollega/widgets build`);
+  console.error(
+    `No ${relative(root, join(dist, BUNDLE))}; build the widgets first: pnpm --filter @ekollega/widgets build`,
+  );
   process.exit(1);
 }
 
@@ -36,8 +38,10 @@ const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const LANGUAGE_CHUNK = /^(fi|sv|en)-[\w-]+\.js$/;
 
 /** Relative specifiers imported statically (`import … from "./x.js"`, `import "./x.js"`) or dynamically (`import("./x.js")`). */
-const imports = (file, pattern) => [...readFileSync(file, 'utf8').matchAll(pattern)].map(([, specifier]) => join(dirname(file), specifier));
-const staticImports = (file) => imports(file, /\bimport\s*(?:[^"'();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g);
+const imports = (file, pattern) =>
+  [...readFileSync(file, 'utf8').matchAll(pattern)].map(([, specifier]) => join(dirname(file), specifier));
+const staticImports = (file) =>
+  imports(file, /\bimport\s*(?:[^"'();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g);
 const dynamicImports = (file) => imports(file, /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g);
 
 /** The file and every module it imports statically, relative imports only (all our chunks are). */
@@ -57,7 +61,10 @@ function loads(file) {
   const statics = closure(file);
   let language = 0;
   for (const chunk of new Set([...statics].flatMap(dynamicImports))) {
-    if (!LANGUAGE_CHUNK.test(basename(chunk))) problems.push(`${relative(dist, file)} imports ${relative(dist, chunk)} dynamically, and it is not a language's texts`);
+    if (!LANGUAGE_CHUNK.test(basename(chunk)))
+      problems.push(
+        `${relative(dist, file)} imports ${relative(dist, chunk)} dynamically, and it is not a language's texts`,
+      );
     const extra = [...closure(chunk)].filter((module) => !statics.has(module));
     extra.forEach((module) => counted.add(module));
     language = Math.max(language, sum(extra));
@@ -66,15 +73,28 @@ function loads(file) {
   return sum(statics) + language;
 }
 
-const entries = readdirSync(dist).filter((name) => name.endsWith('.js')).sort((a, b) => (a === BUNDLE ? -1 : b === BUNDLE ? 1 : a.localeCompare(b)));
+const entries = readdirSync(dist)
+  .filter((name) => name.endsWith('.js'))
+  .sort((a, b) => (a === BUNDLE ? -1 : b === BUNDLE ? 1 : a.localeCompare(b)));
 const rows = entries.map((name) => {
   const file = join(dist, name);
   return { name, own: gzipBytes(file), loads: loads(file), budget: budget[name] };
 });
 const missing = Object.keys(budget).filter((name) => !name.startsWith('$') && !entries.includes(name));
 const chunksDir = join(dist, 'chunks');
-const files = [...entries.map((name) => join(dist, name)), ...(existsSync(chunksDir) ? readdirSync(chunksDir).filter((name) => name.endsWith('.js')).map((name) => join(chunksDir, name)) : [])];
-for (const file of files) if (!counted.has(file)) problems.push(`${relative(dist, file)} is loaded by no entry, so no budget counts it (a stale build? build again)`);
+const files = [
+  ...entries.map((name) => join(dist, name)),
+  ...(existsSync(chunksDir)
+    ? readdirSync(chunksDir)
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(chunksDir, name))
+    : []),
+];
+for (const file of files)
+  if (!counted.has(file))
+    problems.push(
+      `${relative(dist, file)} is loaded by no entry, so no budget counts it (a stale build? build again)`,
+    );
 
 const n = (value) => (value === undefined ? '—' : value.toLocaleString('en-US'));
 const columns = [
@@ -85,7 +105,11 @@ const columns = [
   ['used', 7, (r) => (r.budget ? `${((r.loads / r.budget) * 100).toFixed(0)}%` : '—')],
   ['', 0, (r) => (r.budget === undefined ? 'no budget' : r.loads > r.budget ? 'OVER' : 'ok')],
 ];
-const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[i][1]) : cell.padStart(columns[i][1]))).join(' ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((cell, i) => (i === 0 ? cell.padEnd(columns[i][1]) : cell.padStart(columns[i][1])))
+    .join(' ')
+    .trimEnd();
 
 console.log(`Widget bundles in ${relative(root, dist)}, gzip level 9, against bench/budget.json:\n`);
 console.log(line(columns.map(([title]) => title)));
@@ -93,10 +117,13 @@ for (const row of rows) console.log(line(columns.map(([, , cell]) => cell(row)))
 for (const name of missing) console.log(`${name}: in the budget but not built`);
 for (const problem of problems) console.log(problem);
 
-const failed = rows.filter((r) => r.budget === undefined || r.loads > r.budget).length + missing.length + problems.length;
+const failed =
+  rows.filter((r) => r.budget === undefined || r.loads > r.budget).length + missing.length + problems.length;
 if (budget.$comment) console.log(`\n${budget.$comment}`);
 if (failed) {
-  console.error(`\n✖ ${failed} entr${failed === 1 ? 'y is' : 'ies are'} over budget, unbudgeted, missing or unmeasured. Explain the growth and raise the budget, or shrink the code.`);
+  console.error(
+    `\n✖ ${failed} entr${failed === 1 ? 'y is' : 'ies are'} over budget, unbudgeted, missing or unmeasured. Explain the growth and raise the budget, or shrink the code.`,
+  );
   process.exit(1);
 }
 console.log('\nAll entries within budget.');

@@ -31,7 +31,8 @@ const { createSite } = await import('../examples/association-site/server.mjs');
 function portFrom(fallback, ...names) {
   const name = names.find((candidate) => process.env[candidate]);
   const port = name ? Number(process.env[name]) : fallback;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name}=${process.env[name ?? '']} is not a port number.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`${name}=${process.env[name ?? '']} is not a port number.`);
   return port;
 }
 
@@ -50,7 +51,9 @@ function fail(message) {
  */
 function explainListenError(error, what, port) {
   if (/** @type {NodeJS.ErrnoException} */ (error)?.code === 'EADDRINUSE') {
-    fail(`Port ${port} is in use, so the ${what} cannot start. Stop what uses it, or set ${what === 'API' ? 'API_PORT' : 'SITE_PORT'}.`);
+    fail(
+      `Port ${port} is in use, so the ${what} cannot start. Stop what uses it, or set ${what === 'API' ? 'API_PORT' : 'SITE_PORT'}.`,
+    );
   }
   throw error;
 }
@@ -70,9 +73,12 @@ function assertPortFree(port, what) {
 }
 
 // Built on every start so the demo always shows the widgets as they are in this checkout.
-if (!process.argv.includes('--no-build') && !runPnpm(['--filter', '@ekollega/widgets', 'build'], root)) fail('The widget build failed (see above).');
+if (!process.argv.includes('--no-build') && !runPnpm(['--filter', '@ekollega/widgets', 'build'], root))
+  fail('The widget build failed (see above).');
 if (!existsSync(join(widgetsDir, 'ekollega-widgets.js'))) {
-  fail('The widgets are not built (packages/widgets/dist/ekollega-widgets.js is missing). Run: pnpm --filter @ekollega/widgets build');
+  fail(
+    'The widgets are not built (packages/widgets/dist/ekollega-widgets.js is missing). Run: pnpm --filter @ekollega/widgets build',
+  );
 }
 const apiPort = portFrom(8787, 'API_PORT', 'PORT');
 const sitePort = portFrom(5173, 'SITE_PORT');

@@ -17,7 +17,6 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, EK_TEST_RESULTS_DIR: results };
 
-
 function run(label, command, args, cwd = root) {
   console.log(`\n▶ ${label}`);
   const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
@@ -26,8 +25,12 @@ function run(label, command, args, cwd = root) {
 
 const steps = [];
 ensureChromium();
-if (process.env.DATABASE_URL) console.log(`Store tests run on PGlite and on PostgreSQL (${process.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}).`);
-else console.log('Store tests run on PGlite only; set DATABASE_URL=postgres://… to run them on PostgreSQL too.');
+if (process.env.DATABASE_URL)
+  console.log(
+    `Store tests run on PGlite and on PostgreSQL (${process.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}).`,
+  );
+else
+  console.log('Store tests run on PGlite only; set DATABASE_URL=postgres://… to run them on PostgreSQL too.');
 
 const mustPass = (label, ok) => {
   if (!ok) {
@@ -37,21 +40,37 @@ const mustPass = (label, ok) => {
   }
 };
 mustPass('typecheck', run('Typecheck', pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']));
-mustPass('widget build', run('Build the widgets', pnpm[0], [...pnpm.slice(1), '--filter', '@ekollega/widgets', 'build']));
+mustPass(
+  'widget build',
+  run('Build the widgets', pnpm[0], [...pnpm.slice(1), '--filter', '@ekollega/widgets', 'build']),
+);
 // The manifest is committed for editors and docs; the build regenerates it, so a difference means
 // someone changed an element's JSDoc or API without committing the manifest.
-const manifest = spawnSync('git', ['diff', '--exit-code', '--stat', '--', 'packages/widgets/custom-elements.json'], { cwd: root, stdio: 'inherit' });
+const manifest = spawnSync(
+  'git',
+  ['diff', '--exit-code', '--stat', '--', 'packages/widgets/custom-elements.json'],
+  { cwd: root, stdio: 'inherit' },
+);
 mustPass('custom-elements.json is up to date', manifest.error !== undefined || manifest.status === 0);
 
 const vitest = (name, dir) =>
   steps.push({
     name,
     file: join(results, `${name}.json`),
-    ok: run(`Tests: ${name}`, join(root, dir, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, `${name}.json`)}`], join(root, dir)),
+    ok: run(
+      `Tests: ${name}`,
+      join(root, dir, 'node_modules/.bin/vitest'),
+      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, `${name}.json`)}`],
+      join(root, dir),
+    ),
   });
 vitest('api', 'packages/api');
 vitest('sdk', 'packages/sdk');
-steps.push({ name: 'widgets', file: join(results, 'widgets.json'), ok: run('Tests: widgets in Chromium', pnpm[0], [...pnpm.slice(1), '--filter', '@ekollega/widgets', 'test']) });
+steps.push({
+  name: 'widgets',
+  file: join(results, 'widgets.json'),
+  ok: run('Tests: widgets in Chromium', pnpm[0], [...pnpm.slice(1), '--filter', '@ekollega/widgets', 'test']),
+});
 vitest('e2e', 'examples/association-site');
 const sizeOk = run('Bundle size against bench/budget.json', process.execPath, [join(root, 'bench/size.mjs')]);
 

@@ -34,5 +34,7 @@ function render(value) {
  * @returns {SafeHtml}
  */
 export function html(strings, ...values) {
-  return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
+  return new SafeHtml(
+    strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''),
+  );
 }

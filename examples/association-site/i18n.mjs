@@ -56,7 +56,11 @@ const TRADES = {
  * @param {Lang} lang
  */
 export function tradeOf(member, lang) {
-  return TRADES[/** @type {keyof typeof TRADES} */ (member.sub)]?.[lang] ?? member.trade?.toLocaleLowerCase(lang) ?? '';
+  return (
+    TRADES[/** @type {keyof typeof TRADES} */ (member.sub)]?.[lang] ??
+    member.trade?.toLocaleLowerCase(lang) ??
+    ''
+  );
 }
 
 export const TEXT = {
@@ -94,7 +98,8 @@ export const TEXT = {
         ['Tasa-arvo', 'jokaisen kokemus on yhtä arvokas yrityksen koosta tai alasta riippumatta.'],
       ],
       groupsHeading: 'Löydä oma ryhmäsi',
-      groupsIntro: 'Uusia ryhmiä alkaa pitkin vuotta. Kirjaudu sisään jäsenenä, niin voit hakea mukaan ryhmään.',
+      groupsIntro:
+        'Uusia ryhmiä alkaa pitkin vuotta. Kirjaudu sisään jäsenenä, niin voit hakea mukaan ryhmään.',
     },
     members: {
       title: 'Jäsenille',
@@ -106,13 +111,15 @@ export const TEXT = {
       sessionsHeading: 'Tapaamiset',
       sessionsIntro: 'Ryhmäsi tulevat tapaamiset ja asiantuntijapuheenvuorot.',
       questionsHeading: 'Kysy ja vastaa',
-      questionsIntro: 'Kysy muilta yrittäjiltä ja jaa omaa kokemustasi. Fasilitaattorit valvovat keskustelua.',
+      questionsIntro:
+        'Kysy muilta yrittäjiltä ja jaa omaa kokemustasi. Fasilitaattorit valvovat keskustelua.',
     },
     signIn: {
       title: 'Kirjaudu sisään',
       intro: 'Tämä on esimerkkisivusto, joten salasanoja ei tarvita: valitse demotili, jolla kirjaudut.',
       accountsHeading: 'Demotilit',
-      signInAs: (/** @type {string} */ name, /** @type {string} */ trade) => `Kirjaudu käyttäjänä ${name} (${trade})`,
+      signInAs: (/** @type {string} */ name, /** @type {string} */ trade) =>
+        `Kirjaudu käyttäjänä ${name} (${trade})`,
       signedInAs: (/** @type {string} */ name) => `Olet kirjautunut sisään käyttäjänä ${name}.`,
     },
     notFound: {
@@ -167,13 +174,15 @@ export const TEXT = {
       sessionsHeading: 'Träffar',
       sessionsIntro: 'Din grupps kommande träffar och expertinlägg.',
       questionsHeading: 'Frågor och svar',
-      questionsIntro: 'Fråga andra företagare och dela med dig av dina egna erfarenheter. Handledarna modererar diskussionen.',
+      questionsIntro:
+        'Fråga andra företagare och dela med dig av dina egna erfarenheter. Handledarna modererar diskussionen.',
     },
     signIn: {
       title: 'Logga in',
       intro: 'Det här är en exempelwebbplats, så inga lösenord behövs: välj ett demokonto att logga in med.',
       accountsHeading: 'Demokonton',
-      signInAs: (/** @type {string} */ name, /** @type {string} */ trade) => `Logga in som ${name} (${trade})`,
+      signInAs: (/** @type {string} */ name, /** @type {string} */ trade) =>
+        `Logga in som ${name} (${trade})`,
       signedInAs: (/** @type {string} */ name) => `Du är inloggad som ${name}.`,
     },
     notFound: {
@@ -213,7 +222,10 @@ export const TEXT = {
       rulesHeading: 'Ground rules',
       rules: [
         ['Confidentiality', 'what is said in the group stays in the group.'],
-        ['Equality', 'everyone’s experience is equally valuable, whatever the size or trade of their business.'],
+        [
+          'Equality',
+          'everyone’s experience is equally valuable, whatever the size or trade of their business.',
+        ],
       ],
       groupsHeading: 'Find your group',
       groupsIntro: 'New groups start throughout the year. Sign in as a member to apply to a group.',
@@ -228,7 +240,8 @@ export const TEXT = {
       sessionsHeading: 'Meetings',
       sessionsIntro: 'Your group’s upcoming meetings and expert talks.',
       questionsHeading: 'Questions and answers',
-      questionsIntro: 'Ask other entrepreneurs and share your own experience. Facilitators moderate the discussion.',
+      questionsIntro:
+        'Ask other entrepreneurs and share your own experience. Facilitators moderate the discussion.',
     },
     signIn: {
       title: 'Sign in',

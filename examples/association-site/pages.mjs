@@ -56,51 +56,64 @@ function layout({ context, title, current, hrefIn, main }) {
   // Signing in from the sign-in page itself must not return to it.
   const returnTo = current === 'signIn' ? undefined : context.path;
   return html`<!doctype html>
-<html lang="${lang}" data-sign-in-url="${signInHref(lang, returnTo)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – ${t.associationName}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/site.css">
-${LANGS.filter((other) => other !== lang).map((other) => html`<link rel="alternate" hreflang="${other}" href="${hrefIn(other)}">\n`)}<script type="module" src="/widgets/ekollega-widgets.js"></script>
-<script type="module" src="/assets/site.js"></script>
-</head>
-<body>
-<a class="skip-link" href="#main">${t.skipToContent}</a>
-<ek-provider api-url="${ekollega.apiUrl}" tenant-key="${ekollega.publishableKey}" token-url="${TOKEN_PATH}" lang="${lang}">
-<header class="site-header">
-  <a class="brand" href="${ROUTES.home[lang]}">${t.associationName}</a>
-  <nav class="menu" aria-label="${t.mainNav}">
-    <ul>
-      ${menu.map((page) => html`<li><a href="${ROUTES[page][lang]}"${page === current ? html` aria-current="page"` : ''}>${t[page].nav}</a></li>`)}
-    </ul>
-  </nav>
-  <div class="account">
-    <ek-member-status></ek-member-status>
-    ${member
-      ? html`<form method="post" action="${ROUTES.signOut[lang]}"><button type="submit" class="button button--quiet">${t.signOut}</button></form>`
-      : ''}
-  </div>
-  <nav class="languages" aria-label="${t.languageNav}">
-    <ul>
-      ${LANGS.map(
-        (other) =>
-          html`<li><a href="${hrefIn(other)}" hreflang="${other}" lang="${other}"${other === lang ? html` aria-current="true"` : ''}>${TEXT[other].languageName}</a></li>`,
-      )}
-    </ul>
-  </nav>
-</header>
-<main id="main" tabindex="-1">
-${main}
-</main>
-<footer class="site-footer">
-  ${t.footer.map((line) => html`<p>${line}</p>`)}
-</footer>
-</ek-provider>
-</body>
-</html>
-`;
+    <html lang="${lang}" data-sign-in-url="${signInHref(lang, returnTo)}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} – ${t.associationName}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href="/assets/site.css" />
+        ${LANGS.filter((other) => other !== lang).map((other) => html`<link rel="alternate" hreflang="${other}" href="${hrefIn(other)}" /> `)}
+        <script type="module" src="/widgets/ekollega-widgets.js"></script>
+        <script type="module" src="/assets/site.js"></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">${t.skipToContent}</a>
+        <ek-provider
+          api-url="${ekollega.apiUrl}"
+          tenant-key="${ekollega.publishableKey}"
+          token-url="${TOKEN_PATH}"
+          lang="${lang}"
+        >
+          <header class="site-header">
+            <a class="brand" href="${ROUTES.home[lang]}">${t.associationName}</a>
+            <nav class="menu" aria-label="${t.mainNav}">
+              <ul>
+                ${menu.map((page) => html`<li><a href="${ROUTES[page][lang]}" ${page === current ? html` aria-current="page"` : ''}>${t[page].nav}</a></li>`)}
+              </ul>
+            </nav>
+            <div class="account">
+              <ek-member-status></ek-member-status>
+              ${
+                member
+                  ? html`<form method="post" action="${ROUTES.signOut[lang]}">
+                      <button type="submit" class="button button--quiet">${t.signOut}</button>
+                    </form>`
+                  : ''
+              }
+            </div>
+            <nav class="languages" aria-label="${t.languageNav}">
+              <ul>
+                ${LANGS.map(
+                  (other) =>
+                    html`<li>
+                      <a
+                        href="${hrefIn(other)}"
+                        hreflang="${other}"
+                        lang="${other}"
+                        ${other === lang ? html` aria-current="true"` : ''}
+                        >${TEXT[other].languageName}</a
+                      >
+                    </li>`,
+                )}
+              </ul>
+            </nav>
+          </header>
+          <main id="main" tabindex="-1">${main}</main>
+          <footer class="site-footer">${t.footer.map((line) => html`<p>${line}</p>`)}</footer>
+        </ek-provider>
+      </body>
+    </html> `;
 }
 
 /**
@@ -117,25 +130,31 @@ export function homePage(context) {
     current: 'home',
     hrefIn: (lang) => ROUTES.home[lang],
     main: html`<h1>${t.title}</h1>
-<p class="lead">${t.lead}</p>
-<section aria-labelledby="model-heading">
-  <h2 id="model-heading">${t.modelHeading}</h2>
-  <ul>${t.model.map((line) => html`<li>${line}</li>`)}</ul>
-</section>
-<section aria-labelledby="talks-heading">
-  <h2 id="talks-heading">${t.talksHeading}</h2>
-  <p>${t.talksIntro}</p>
-  <ul>${t.talks.map((theme) => html`<li>${theme}</li>`)}</ul>
-</section>
-<section aria-labelledby="rules-heading">
-  <h2 id="rules-heading">${t.rulesHeading}</h2>
-  <ul>${t.rules.map(([rule, meaning]) => html`<li><strong>${rule}:</strong> ${meaning}</li>`)}</ul>
-</section>
-<section aria-labelledby="groups-heading">
-  <h2 id="groups-heading">${t.groupsHeading}</h2>
-  <p>${t.groupsIntro}</p>
-  <ek-group-finder></ek-group-finder>
-</section>`,
+      <p class="lead">${t.lead}</p>
+      <section aria-labelledby="model-heading">
+        <h2 id="model-heading">${t.modelHeading}</h2>
+        <ul>
+          ${t.model.map((line) => html`<li>${line}</li>`)}
+        </ul>
+      </section>
+      <section aria-labelledby="talks-heading">
+        <h2 id="talks-heading">${t.talksHeading}</h2>
+        <p>${t.talksIntro}</p>
+        <ul>
+          ${t.talks.map((theme) => html`<li>${theme}</li>`)}
+        </ul>
+      </section>
+      <section aria-labelledby="rules-heading">
+        <h2 id="rules-heading">${t.rulesHeading}</h2>
+        <ul>
+          ${t.rules.map(([rule, meaning]) => html`<li><strong>${rule}:</strong> ${meaning}</li>`)}
+        </ul>
+      </section>
+      <section aria-labelledby="groups-heading">
+        <h2 id="groups-heading">${t.groupsHeading}</h2>
+        <p>${t.groupsIntro}</p>
+        <ek-group-finder></ek-group-finder>
+      </section>`,
   });
 }
 
@@ -153,20 +172,22 @@ export function membersPage(context) {
     current: 'members',
     hrefIn: (lang) => ROUTES.members[lang],
     main: html`<h1>${t.title}</h1>
-${member
-  ? html`<p class="lead">${t.welcome(member.name)} ${t.signedInIntro}</p>`
-  : html`<p class="lead">${t.signedOutIntro}</p>
-<p><a class="button" href="${signInHref(context.lang, context.path)}">${t.goToSignIn}</a></p>`}
-<section aria-labelledby="sessions-heading">
-  <h2 id="sessions-heading">${t.sessionsHeading}</h2>
-  <p>${t.sessionsIntro}</p>
-  <ek-session-calendar></ek-session-calendar>
-</section>
-<section aria-labelledby="questions-heading">
-  <h2 id="questions-heading">${t.questionsHeading}</h2>
-  <p>${t.questionsIntro}</p>
-  <ek-qa-board></ek-qa-board>
-</section>`,
+      ${
+        member
+          ? html`<p class="lead">${t.welcome(member.name)} ${t.signedInIntro}</p>`
+          : html`<p class="lead">${t.signedOutIntro}</p>
+              <p><a class="button" href="${signInHref(context.lang, context.path)}">${t.goToSignIn}</a></p>`
+      }
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">${t.sessionsHeading}</h2>
+        <p>${t.sessionsIntro}</p>
+        <ek-session-calendar></ek-session-calendar>
+      </section>
+      <section aria-labelledby="questions-heading">
+        <h2 id="questions-heading">${t.questionsHeading}</h2>
+        <p>${t.questionsIntro}</p>
+        <ek-qa-board></ek-qa-board>
+      </section>`,
   });
 }
 
@@ -185,19 +206,24 @@ export function signInPage(context, { members, next }) {
     current: 'signIn',
     hrefIn: (lang) => signInHref(lang, (next && translatePath(next, lang)) ?? undefined),
     main: html`<h1>${t.title}</h1>
-${context.member ? html`<p class="notice">${t.signedInAs(context.member.name)}</p>` : ''}
-<p class="lead">${t.intro}</p>
-<section aria-labelledby="accounts-heading">
-  <h2 id="accounts-heading">${t.accountsHeading}</h2>
-  <form method="post" action="${ROUTES.signIn[context.lang]}">
-    ${returnTo ? html`<input type="hidden" name="next" value="${returnTo}">` : ''}
-    <ul class="accounts">
-      ${members.map(
-        (member) => html`<li><button type="submit" class="button" name="member" value="${member.sub}">${t.signInAs(member.name, tradeOf(member, context.lang))}</button></li>`,
-      )}
-    </ul>
-  </form>
-</section>`,
+      ${context.member ? html`<p class="notice">${t.signedInAs(context.member.name)}</p>` : ''}
+      <p class="lead">${t.intro}</p>
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">${t.accountsHeading}</h2>
+        <form method="post" action="${ROUTES.signIn[context.lang]}">
+          ${returnTo ? html`<input type="hidden" name="next" value="${returnTo}" />` : ''}
+          <ul class="accounts">
+            ${members.map(
+              (member) =>
+                html`<li>
+                  <button type="submit" class="button" name="member" value="${member.sub}">
+                    ${t.signInAs(member.name, tradeOf(member, context.lang))}
+                  </button>
+                </li>`,
+            )}
+          </ul>
+        </form>
+      </section>`,
   });
 }
 
@@ -213,7 +239,7 @@ export function notFoundPage(context) {
     current: null,
     hrefIn: (lang) => ROUTES.home[lang],
     main: html`<h1>${t.title}</h1>
-<p>${t.text}</p>
-<p><a href="${ROUTES.home[context.lang]}">${t.back}</a></p>`,
+      <p>${t.text}</p>
+      <p><a href="${ROUTES.home[context.lang]}">${t.back}</a></p>`,
   });
 }

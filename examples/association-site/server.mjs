@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUTES, TEXT, langOfPath, routeOf } from './i18n.mjs';
 import { mintMemberToken } from './mint-token.mjs';
@@ -43,7 +43,12 @@ const MAX_FORM_BYTES = 4096;
 /** Pages a sign-in may return to. */
 const RETURN_PAGES = new Set(['home', 'members']);
 /** @type {Record<import('./i18n.mjs').PageName, string[]>} */
-const ALLOWED_METHODS = { home: ['GET', 'HEAD'], members: ['GET', 'HEAD'], signIn: ['GET', 'HEAD', 'POST'], signOut: ['POST'] };
+const ALLOWED_METHODS = {
+  home: ['GET', 'HEAD'],
+  members: ['GET', 'HEAD'],
+  signIn: ['GET', 'HEAD', 'POST'],
+  signOut: ['POST'],
+};
 
 /**
  * Starts the site. The association's keys may come later through `configure()`, because the
@@ -71,12 +76,23 @@ export async function createSite(options) {
   /** @type {Association | null} */
   let association = null;
   const configure = (/** @type {Association} */ next) => {
-    for (const field of /** @type {const} */ (['apiUrl', 'publishableKey', 'tenantId', 'memberTokenSecret'])) {
+    for (const field of /** @type {const} */ ([
+      'apiUrl',
+      'publishableKey',
+      'tenantId',
+      'memberTokenSecret',
+    ])) {
       if (!next[field]) throw new TypeError(`createSite: ${field} is required`);
     }
-    association = { apiUrl: next.apiUrl.replace(/\/+$/, ''), publishableKey: next.publishableKey, tenantId: next.tenantId, memberTokenSecret: next.memberTokenSecret };
+    association = {
+      apiUrl: next.apiUrl.replace(/\/+$/, ''),
+      publishableKey: next.publishableKey,
+      tenantId: next.tenantId,
+      memberTokenSecret: next.memberTokenSecret,
+    };
   };
-  if (options.apiUrl || options.publishableKey || options.tenantId || options.memberTokenSecret) configure(/** @type {Association} */ (options));
+  if (options.apiUrl || options.publishableKey || options.tenantId || options.memberTokenSecret)
+    configure(/** @type {Association} */ (options));
 
   /** @type {ReturnType<typeof createSessions<Member>>} */
   const sessions = createSessions();
@@ -125,18 +141,31 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
    */
   return async (req, res) => {
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://site.invalid');
-    if (pathname.startsWith('/widgets/')) return serveFile(req, res, widgetsDir, pathname.slice('/widgets/'.length));
-    if (pathname.startsWith('/assets/')) return serveFile(req, res, PUBLIC_DIR, pathname.slice('/assets/'.length));
+    if (pathname.startsWith('/widgets/'))
+      return serveFile(req, res, widgetsDir, pathname.slice('/widgets/'.length));
+    if (pathname.startsWith('/assets/'))
+      return serveFile(req, res, PUBLIC_DIR, pathname.slice('/assets/'.length));
 
     const ekollega = association();
-    if (!ekollega) return send(res, 503, 'text/plain; charset=utf-8', TEXT[langOfPath(pathname)].unavailable, { 'retry-after': '1' });
+    if (!ekollega)
+      return send(res, 503, 'text/plain; charset=utf-8', TEXT[langOfPath(pathname)].unavailable, {
+        'retry-after': '1',
+      });
     const member = sessions.memberOf(req.headers.cookie);
 
     if (pathname === TOKEN_PATH) {
-      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET' });
+      if (req.method !== 'GET')
+        return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET' });
       // A token is a credential: no cache, shared or private, may keep it.
       const headers = { 'cache-control': 'no-store' };
-      if (!member) return sendJson(res, 401, { title: 'Nobody is signed in', status: 401 }, headers, 'application/problem+json');
+      if (!member)
+        return sendJson(
+          res,
+          401,
+          { title: 'Nobody is signed in', status: 401 },
+          headers,
+          'application/problem+json',
+        );
       return sendJson(res, 200, { token: await mintMemberToken(ekollega, member) }, headers);
     }
 
@@ -145,9 +174,12 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
     const context = { lang, member, ekollega, path: route ? ROUTES[route.page][lang] : ROUTES.home[lang] };
     if (!route) return sendPage(res, 404, notFoundPage(context), ekollega);
     if (!ALLOWED_METHODS[route.page].includes(req.method ?? '')) {
-      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: ALLOWED_METHODS[route.page].join(', ') });
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
+        allow: ALLOWED_METHODS[route.page].join(', '),
+      });
     }
-    if (req.method === 'POST' && !sameOrigin(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Cross-site form refused');
+    if (req.method === 'POST' && !sameOrigin(req))
+      return send(res, 403, 'text/plain; charset=utf-8', 'Cross-site form refused');
 
     switch (route.page) {
       case 'home':
@@ -157,7 +189,13 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
       case 'signOut':
         return redirect(res, ROUTES.home[lang], sessions.end(req.headers.cookie));
       case 'signIn': {
-        if (req.method !== 'POST') return sendPage(res, 200, signInPage(context, { members, next: returnPath(searchParams.get('next')) }), ekollega);
+        if (req.method !== 'POST')
+          return sendPage(
+            res,
+            200,
+            signInPage(context, { members, next: returnPath(searchParams.get('next')) }),
+            ekollega,
+          );
         const form = await readForm(req);
         const chosen = members.find((candidate) => candidate.sub === form.get('member'));
         const next = returnPath(form.get('next'));
@@ -212,7 +250,8 @@ async function readForm(req) {
  * @param {string} relative
  */
 async function serveFile(req, res, dir, relative) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
   let file;
   try {
     file = resolve(dir, decodeURIComponent(relative));
@@ -220,7 +259,8 @@ async function serveFile(req, res, dir, relative) {
     return send(res, 400, 'text/plain; charset=utf-8', 'Bad path');
   }
   const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(file))];
-  if (!file.startsWith(resolve(dir) + sep) || !type) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  if (!file.startsWith(resolve(dir) + sep) || !type)
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   let body;
   try {
     body = await readFile(file);
@@ -286,7 +326,12 @@ function redirect(res, location, cookie) {
  * @param {Record<string, string>} [headers]
  */
 function send(res, status, type, body, headers = {}) {
-  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', ...headers });
+  res.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -305,12 +350,16 @@ async function main() {
     EKOLLEGA_MEMBER_TOKEN_SECRET: env.memberTokenSecret,
   }).filter(([, value]) => !value);
   if (missing.length) {
-    console.error(`Set ${missing.map(([name]) => name).join(', ')}. \`pnpm ekollega seed demo\` prints the keys; or run \`pnpm start\` at the repository root for the whole demo.`);
+    console.error(
+      `Set ${missing.map(([name]) => name).join(', ')}. \`pnpm ekollega seed demo\` prints the keys; or run \`pnpm start\` at the repository root for the whole demo.`,
+    );
     process.exit(2);
   }
   const site = await createSite({
     .../** @type {Association} */ (env),
-    widgetsDir: process.env.EKOLLEGA_WIDGETS_DIR ? resolve(process.env.EKOLLEGA_WIDGETS_DIR) : DEFAULT_WIDGETS_DIR,
+    widgetsDir: process.env.EKOLLEGA_WIDGETS_DIR
+      ? resolve(process.env.EKOLLEGA_WIDGETS_DIR)
+      : DEFAULT_WIDGETS_DIR,
     port: Number(process.env.SITE_PORT ?? 5173),
   });
   console.log(`Association site: ${site.url} (API ${env.apiUrl})`);

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The repository's test script gathers every runner's JSON result from one folder.
-const resultsDir = process.env.EK_TEST_RESULTS_DIR ?? fileURLToPath(new URL('../../.test-results', import.meta.url));
+const resultsDir =
+  process.env.EK_TEST_RESULTS_DIR ?? fileURLToPath(new URL('../../.test-results', import.meta.url));
 
 export default defineConfig({
   test: {

@@ -21,7 +21,14 @@ const minifyForBrowsers: Plugin = {
   async generateBundle(_options, bundle) {
     for (const file of Object.values(bundle)) {
       if (file.type !== 'chunk') continue;
-      file.code = (await minify(file.code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } })).code!;
+      file.code = (
+        await minify(file.code, {
+          module: true,
+          ecma: 2020,
+          compress: { passes: 2 },
+          format: { comments: false },
+        })
+      ).code!;
     }
   },
 };
@@ -38,13 +45,24 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       lib: {
         entry: perElement
-          ? { provider: 'src/provider/define.ts', 'member-status': 'src/member-status/define.ts', 'group-finder': 'src/group-finder/define.ts', 'session-calendar': 'src/session-calendar/define.ts', 'qa-board': 'src/qa-board/define.ts' }
+          ? {
+              provider: 'src/provider/define.ts',
+              'member-status': 'src/member-status/define.ts',
+              'group-finder': 'src/group-finder/define.ts',
+              'session-calendar': 'src/session-calendar/define.ts',
+              'qa-board': 'src/qa-board/define.ts',
+            }
           : { 'ekollega-widgets': 'src/index.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       // A language's texts (`chunks/fi-….js`), fetched when a widget first needs them; the rest is shared code.
-      rollupOptions: { output: { chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js') } },
+      rollupOptions: {
+        output: {
+          chunkFileNames: (chunk) =>
+            chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js',
+        },
+      },
     },
   };
 });

@@ -40,7 +40,14 @@ const { qaFixtures } = await tsImport('./test/qa-fixtures.ts', import.meta.url);
 const { sessionFixtures } = await tsImport('./test/session-fixtures.ts', import.meta.url);
 
 // Groups for the finder's tests, made straight in the store (no API round trips, no rate limit).
-const FACILITATOR = { tenantId: association.tenant.id, id: 'test-facilitator', name: 'Helena Salo', email: null, locale: null, roles: ['facilitator', 'member'] };
+const FACILITATOR = {
+  tenantId: association.tenant.id,
+  id: 'test-facilitator',
+  name: 'Helena Salo',
+  email: null,
+  locale: null,
+  roles: ['facilitator', 'member'],
+};
 await store.members.upsert(FACILITATOR, new Date());
 let nextScope = 0;
 
@@ -73,11 +80,21 @@ async function testGroups(ctx) {
   const scope = `scope-${++nextScope}`;
   const ids = [];
   for (const { members = 0, ...group } of input.groups) {
-    const id = await store.groups.create(tenant, { facilitator_ids: [FACILITATOR.id], ...group, trades: [scope, ...(group.trades ?? [])] }, FACILITATOR.id, now);
-    const answers = Object.fromEntries((group.intake_questions ?? []).map((question) => [question.id, 'Vertaistukea.']));
+    const id = await store.groups.create(
+      tenant,
+      { facilitator_ids: [FACILITATOR.id], ...group, trades: [scope, ...(group.trades ?? [])] },
+      FACILITATOR.id,
+      now,
+    );
+    const answers = Object.fromEntries(
+      (group.intake_questions ?? []).map((question) => [question.id, 'Vertaistukea.']),
+    );
     for (let i = 1; i <= members; i++) {
       const memberId = `${scope}-member-${i}`;
-      await store.members.upsert({ ...FACILITATOR, id: memberId, name: `Member ${i}`, roles: ['member'] }, now);
+      await store.members.upsert(
+        { ...FACILITATOR, id: memberId, name: `Member ${i}`, roles: ['member'] },
+        now,
+      );
       await store.groups.join(tenant.id, id, memberId, { accepted_rules_version: 1, answers }, now);
       if (group.join_policy === 'approval') await store.groups.approve(tenant.id, id, memberId, now);
     }
@@ -105,7 +122,12 @@ const failedOnce = new Set();
 /** The association's website: where the API is, and its token endpoint. */
 async function hostSite(ctx, next) {
   if (ctx.path === '/__test/config') {
-    ctx.body = { apiUrl: api.url, tenantKey: association.publishableKey, associationName: association.tenant.name, overrides };
+    ctx.body = {
+      apiUrl: api.url,
+      tenantKey: association.publishableKey,
+      associationName: association.tenant.name,
+      overrides,
+    };
     return;
   }
   if (ctx.path.startsWith('/__test/groups') && ctx.method === 'POST') return testGroups(ctx);
@@ -132,7 +154,11 @@ const summaryReporter = {
     let passed = 0;
     let failed = 0;
     const count = (suite) => {
-      for (const test of suite.tests) if (!test.skipped) test.passed ? passed++ : failed++;
+      for (const test of suite.tests) {
+        if (test.skipped) continue;
+        if (test.passed) passed++;
+        else failed++;
+      }
       suite.suites.forEach(count);
     };
     for (const session of sessions) {
@@ -154,7 +180,11 @@ export default {
   testFramework: { config: { timeout: 8000 } },
   // Tests run Lit's development build on purpose (it warns about misuse); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  middleware: [hostSite, qaFixtures(store, createTenant, association.tenant.origins), sessionFixtures(store, createTenant, association.tenant.origins)],
+  middleware: [
+    hostSite,
+    qaFixtures(store, createTenant, association.tenant.origins),
+    sessionFixtures(store, createTenant, association.tenant.origins),
+  ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json') }),
     {
@@ -170,7 +200,14 @@ export default {
       launchOptions: {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--headless',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
       },
     }),
   ],

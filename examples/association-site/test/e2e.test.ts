@@ -27,7 +27,9 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   if (!existsSync(join(WIDGETS_DIR, 'ekollega-widgets.js'))) {
-    throw new Error(`${WIDGETS_DIR}ekollega-widgets.js is missing; build it with: pnpm --filter @ekollega/widgets build`);
+    throw new Error(
+      `${WIDGETS_DIR}ekollega-widgets.js is missing; build it with: pnpm --filter @ekollega/widgets build`,
+    );
   }
   store = await openStore();
   api = await startServer(store, { port: 0, log: false });
@@ -35,10 +37,21 @@ beforeAll(async () => {
   // association is seeded with its exact origin.
   site = await createSite({ members: DEMO_MEMBERS, widgetsDir: WIDGETS_DIR, port: 0 });
   seed = await seedDemo(store, { origins: [site.url] });
-  site.configure({ apiUrl: api.url, publishableKey: seed.publishable_key, tenantId: seed.tenant_id, memberTokenSecret: seed.member_token_secret });
+  site.configure({
+    apiUrl: api.url,
+    publishableKey: seed.publishable_key,
+    tenantId: seed.tenant_id,
+    memberTokenSecret: seed.member_token_secret,
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
     headless: true,
   });
 });
@@ -78,25 +91,42 @@ describe('the association site', () => {
   it('is Finnish by default and the language switch gives Swedish and English', async () => {
     const page = await visit('/');
     expect(await page.locator('html').getAttribute('lang')).toBe('fi');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vertaismentorointia yrittäjille');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Vertaismentorointia yrittäjille',
+    );
     expect(await page.locator('main').textContent()).toContain('kolmen viikon välein');
-    await memberStatus(page).getByRole('button', { name: /kirjaudu/i }).waitFor();
+    await memberStatus(page)
+      .getByRole('button', { name: /kirjaudu/i })
+      .waitFor();
 
-    await page.getByRole('navigation', { name: 'Kielivalinta' }).getByRole('link', { name: 'Svenska' }).click();
+    await page
+      .getByRole('navigation', { name: 'Kielivalinta' })
+      .getByRole('link', { name: 'Svenska' })
+      .click();
     await page.waitForURL(`${site.url}/sv`);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     expect(await page.locator('ek-provider').getAttribute('lang')).toBe('sv');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Kamratmentorskap för företagare');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).textContent()).toContain('För medlemmar');
-    await memberStatus(page).getByRole('button', { name: /logga in/i }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Kamratmentorskap för företagare',
+    );
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).textContent()).toContain(
+      'För medlemmar',
+    );
+    await memberStatus(page)
+      .getByRole('button', { name: /logga in/i })
+      .waitFor();
 
     await page.getByRole('navigation', { name: 'Språkval' }).getByRole('link', { name: 'English' }).click();
     await page.waitForURL(`${site.url}/en`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('ek-provider').getAttribute('lang')).toBe('en');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Peer mentoring for entrepreneurs');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Peer mentoring for entrepreneurs',
+    );
     expect(await page.locator('main').textContent()).toContain('every three weeks');
-    await memberStatus(page).getByRole('button', { name: /sign in/i }).waitFor();
+    await memberStatus(page)
+      .getByRole('button', { name: /sign in/i })
+      .waitFor();
   });
 
   it('lets a keyboard user skip to the main content', async () => {
@@ -117,32 +147,49 @@ describe('the association site', () => {
 
   it('sends a signed-out visitor from the member status to the sign-in page, by click and by Enter', async () => {
     const page = await visit('/jasenille');
-    await memberStatus(page).getByRole('button', { name: /kirjaudu/i }).click();
+    await memberStatus(page)
+      .getByRole('button', { name: /kirjaudu/i })
+      .click();
     await page.waitForURL(`${site.url}/kirjaudu?next=%2Fjasenille`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Kirjaudu sisään');
 
     await page.goto(`${site.url}/`);
-    await memberStatus(page).getByRole('button', { name: /kirjaudu/i }).press('Enter');
+    await memberStatus(page)
+      .getByRole('button', { name: /kirjaudu/i })
+      .press('Enter');
     await page.waitForURL(`${site.url}/kirjaudu?next=%2F`);
-    expect(await page.getByRole('button', { name: 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('button', { name: 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)' })
+        .count(),
+    ).toBe(1);
   });
 
   it('shows Aino her name in the header once she signs in, back on the page she came from', async () => {
     const page = await visit('/');
-    await memberStatus(page).getByRole('button', { name: /kirjaudu/i }).click();
+    await memberStatus(page)
+      .getByRole('button', { name: /kirjaudu/i })
+      .click();
     await page.waitForURL(/\/kirjaudu\?/);
     await chooseAccount(page, 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)', '/');
 
     await memberStatus(page).getByText('Aino Virtanen').waitFor();
     await memberStatus(page).getByText('Varsinais-Suomen Yrittäjät').waitFor();
-    expect(await memberStatus(page).getByRole('button', { name: /kirjaudu sisään/i }).count()).toBe(0);
+    expect(
+      await memberStatus(page)
+        .getByRole('button', { name: /kirjaudu sisään/i })
+        .count(),
+    ).toBe(0);
   });
 
   it('shows a visitor the demo groups, sends "sign in to join" to the sign-in page, and a signed-in member opens a group', async () => {
     const page = await visit('/');
     const finder = groupFinder(page);
     await finder.getByRole('heading', { name: 'Aamun vertaisryhmä – Turku' }).waitFor();
-    expect(await finder.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aamun vertaisryhmä – Turku', 'Kvällsgruppen för företagare']);
+    expect(await finder.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'Aamun vertaisryhmä – Turku',
+      'Kvällsgruppen för företagare',
+    ]);
     const cards = await finder.locator('[part~="card"]').allTextContents();
     expect(cards[0]).toContain('3 viikon välein tiistaisin klo 9.00–11.00');
     expect(cards[0]).toContain('Fasilitaattori: Helena Salo');
@@ -160,7 +207,11 @@ describe('the association site', () => {
     const dialog = finder.getByRole('dialog', { name: 'Aamun vertaisryhmä – Turku' });
     await dialog.getByRole('heading', { name: 'Pelisäännöt (versio 1)' }).waitFor();
     expect(await dialog.textContent()).toContain('Jäseniä: 11 / 12');
-    expect(await dialog.getByRole('checkbox', { name: 'Olen lukenut pelisäännöt (versio 1) ja hyväksyn ne.' }).count()).toBe(1);
+    expect(
+      await dialog
+        .getByRole('checkbox', { name: 'Olen lukenut pelisäännöt (versio 1) ja hyväksyn ne.' })
+        .count(),
+    ).toBe(1);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });
@@ -211,13 +262,23 @@ describe('the association site', () => {
     expect(signedIn.status()).toBe(200);
     expect(signedIn.headers()['cache-control']).toBe('no-store');
     const { token } = (await signedIn.json()) as { token: string };
-    const { payload, protectedHeader } = await jwtVerify(token, new TextEncoder().encode(seed.member_token_secret), {
-      issuer: seed.tenant_id,
-      audience: 'ekollega',
-      algorithms: ['HS256'],
-    });
+    const { payload, protectedHeader } = await jwtVerify(
+      token,
+      new TextEncoder().encode(seed.member_token_secret),
+      {
+        issuer: seed.tenant_id,
+        audience: 'ekollega',
+        algorithms: ['HS256'],
+      },
+    );
     expect(protectedHeader.alg).toBe('HS256');
-    expect(payload).toMatchObject({ sub: 'demo-aino', name: 'Aino Virtanen', email: 'aino@example.fi', locale: 'fi', roles: ['member'] });
+    expect(payload).toMatchObject({
+      sub: 'demo-aino',
+      name: 'Aino Virtanen',
+      email: 'aino@example.fi',
+      locale: 'fi',
+      roles: ['member'],
+    });
     expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(3600);
   });
 
@@ -228,7 +289,9 @@ describe('the association site', () => {
 
     await page.getByRole('banner').getByRole('button', { name: 'Kirjaudu ulos' }).click();
     await page.waitForURL(`${site.url}/`);
-    await memberStatus(page).getByRole('button', { name: /kirjaudu/i }).waitFor();
+    await memberStatus(page)
+      .getByRole('button', { name: /kirjaudu/i })
+      .waitFor();
     expect(await memberStatus(page).getByText('Mikko Laine').count()).toBe(0);
     expect((await page.request.get(`${site.url}/api/ekollega-token`)).status()).toBe(401);
   });

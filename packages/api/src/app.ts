@@ -42,7 +42,8 @@ const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs', '/']);
  */
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
-  const sink = options.log === false ? null : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const sink =
+    options.log === false ? null : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const perIp = options.rateLimits?.perIp ?? { limit: 600, windowMs: 60_000 };
   const perMember = options.rateLimits?.perMember ?? { limit: 300, windowMs: 60_000 };
 
@@ -88,7 +89,12 @@ export function createApp(options: AppOptions) {
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? 64 * 1024,
     onError: () => {
-      throw new Problem(413, 'body_too_large', 'The request body is too large', `At most ${options.maxBodyBytes ?? 64 * 1024} bytes.`);
+      throw new Problem(
+        413,
+        'body_too_large',
+        'The request body is too large',
+        `At most ${options.maxBodyBytes ?? 64 * 1024} bytes.`,
+      );
     },
   });
   // Only where a body is allowed: touching `c.req.raw.body` on a GET makes the Node adapter build
@@ -102,7 +108,12 @@ export function createApp(options: AppOptions) {
       tags: ['System'],
       summary: 'Liveness',
       security: [],
-      responses: { 200: { description: 'The API is up', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
+      responses: {
+        200: {
+          description: 'The API is up',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        },
+      },
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
   );
@@ -111,13 +122,15 @@ export function createApp(options: AppOptions) {
     type: 'apiKey',
     in: 'header',
     name: 'Ekollega-Key',
-    description: 'The association’s publishable key (`pk_…`, safe in pages) or, from servers only, its secret key (`sk_…`).',
+    description:
+      'The association’s publishable key (`pk_…`, safe in pages) or, from servers only, its secret key (`sk_…`).',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'A member token the association’s backend minted (HS256 with its member token secret, or ES256/EdDSA with its registered key); lives at most one hour.',
+    description:
+      'A member token the association’s backend minted (HS256 with its member token secret, or ES256/EdDSA with its registered key); lives at most one hour.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
     type: 'apiKey',
@@ -130,7 +143,8 @@ export function createApp(options: AppOptions) {
     info: {
       title: 'eKollega widgets API',
       version: '1',
-      description: 'Peer groups, sessions and a Q&A board that entrepreneur associations run on their own websites.',
+      description:
+        'Peer groups, sessions and a Q&A board that entrepreneur associations run on their own websites.',
     },
   };
   app.doc31('/v1/openapi.json', documentConfig);
@@ -142,18 +156,29 @@ export function createApp(options: AppOptions) {
   // Mounted last: the key middleware of /v1 must not cover the public routes above.
   app.route('/v1', v1);
 
-
-  app.notFound((c) => problemResponse(c, new Problem(404, 'not_found', 'No such route', `${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    problemResponse(c, new Problem(404, 'not_found', 'No such route', `${c.req.method} ${c.req.path}`)),
+  );
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
     if (error instanceof HTTPException) {
       const malformed = error.status === 400 && /json/i.test(error.message);
       return problemResponse(
         c,
-        new Problem(error.status as 400, malformed ? 'malformed_json' : 'bad_request', malformed ? 'The request body is not valid JSON' : error.message),
+        new Problem(
+          error.status as 400,
+          malformed ? 'malformed_json' : 'bad_request',
+          malformed ? 'The request body is not valid JSON' : error.message,
+        ),
       );
     }
-    console.error(JSON.stringify({ level: 'error', request_id: c.get('requestId'), error: String((error as Error)?.stack ?? error) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        request_id: c.get('requestId'),
+        error: String((error as Error)?.stack ?? error),
+      }),
+    );
     return problemResponse(c, new Problem(500, 'internal', 'Something went wrong on our side'));
   });
   return app;
@@ -164,7 +189,10 @@ function clientIp(c: Context, trustProxy?: boolean) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }
-  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+  return (
+    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+      ?.remoteAddress ?? 'local'
+  );
 }
 
 export type App = ReturnType<typeof createApp>;

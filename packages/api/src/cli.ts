@@ -40,18 +40,23 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
+const print = (value: unknown, text: string) =>
+  console.log(values.json ? JSON.stringify(value, null, 2) : text);
 
 function origins(list: string[] | undefined, flag: string): string[] {
   return (list ?? []).map((origin) => {
     const parsed = OriginSchema.safeParse(origin);
-    if (!parsed.success) throw new UsageError(`${flag} ${origin}: expected ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new UsageError(`${flag} ${origin}: expected ${parsed.error.issues[0]?.message}`);
     return origin;
   });
 }
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data ?? '.ekollega') });
+  const store = await openStore({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: resolve(values.data ?? '.ekollega'),
+  });
   try {
     return await fn(store);
   } finally {
@@ -75,10 +80,20 @@ async function main(): Promise<void> {
   switch (`${command} ${sub ?? ''}`.trim()) {
     case 'serve': {
       const port = Number(values.port ?? process.env.PORT ?? 8787);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: expected a port number`);
-      const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data ?? '.ekollega') });
-      const server = await startServer(store, { port, hostname: values.host ?? '127.0.0.1', trustProxy: process.env.EKOLLEGA_TRUST_PROXY === '1' });
-      console.error(`eKollega API listening on ${server.url} (store: ${store.db.engine}); reference: ${server.url}/docs`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port ${values.port}: expected a port number`);
+      const store = await openStore({
+        databaseUrl: process.env.DATABASE_URL,
+        dataDir: resolve(values.data ?? '.ekollega'),
+      });
+      const server = await startServer(store, {
+        port,
+        hostname: values.host ?? '127.0.0.1',
+        trustProxy: process.env.EKOLLEGA_TRUST_PROXY === '1',
+      });
+      console.error(
+        `eKollega API listening on ${server.url} (store: ${store.db.engine}); reference: ${server.url}/docs`,
+      );
       const stop = async () => {
         await server.close();
         await store.close();
@@ -91,7 +106,8 @@ async function main(): Promise<void> {
     case 'tenant create': {
       if (!values.name) throw new UsageError('--name NAME is required');
       const list = origins(values.origin, '--origin');
-      if (!list.length) throw new UsageError('at least one --origin URL is required (the association’s website)');
+      if (!list.length)
+        throw new UsageError('at least one --origin URL is required (the association’s website)');
       const created = await withStore((store) => createTenant(store, { name: values.name!, origins: list }));
       const out = {
         tenant_id: created.tenant.id,
@@ -99,13 +115,28 @@ async function main(): Promise<void> {
         secret_key: created.secretKey,
         member_token_secret: created.memberTokenSecret,
       };
-      print(out, `Created ${created.tenant.name} (${created.tenant.id})\n\n` + Object.entries(out).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n\nKeep secret_key and member_token_secret on your server; they are shown once.');
+      print(
+        out,
+        `Created ${created.tenant.name} (${created.tenant.id})\n\n` +
+          Object.entries(out)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\n') +
+          '\n\nKeep secret_key and member_token_secret on your server; they are shown once.',
+      );
       return;
     }
     case 'tenant list': {
       const tenants = await withStore((store) => store.tenants.list());
-      const out = tenants.map((t) => ({ tenant_id: t.id, name: t.name, origins: t.origins, created_at: t.createdAt.toISOString() }));
-      print(out, out.map((t) => `${t.tenant_id}\t${t.name}\t${t.origins.join(' ')}`).join('\n') || '(no tenants)');
+      const out = tenants.map((t) => ({
+        tenant_id: t.id,
+        name: t.name,
+        origins: t.origins,
+        created_at: t.createdAt.toISOString(),
+      }));
+      print(
+        out,
+        out.map((t) => `${t.tenant_id}\t${t.name}\t${t.origins.join(' ')}`).join('\n') || '(no tenants)',
+      );
       return;
     }
     case 'tenant origins': {
@@ -121,33 +152,68 @@ async function main(): Promise<void> {
     }
     case 'key list': {
       const keys = await withStore(async (store) => store.tenants.listKeys((await tenantOf(store)).id));
-      const out = keys.map((k) => ({ key_id: k.id, kind: k.kind, scopes: k.scopes, created_at: k.createdAt.toISOString(), revoked_at: k.revokedAt?.toISOString() ?? null }));
-      print(out, out.map((k) => `${k.key_id}\t${k.kind}\t${k.revoked_at ? `revoked ${k.revoked_at}` : 'live'}`).join('\n'));
+      const out = keys.map((k) => ({
+        key_id: k.id,
+        kind: k.kind,
+        scopes: k.scopes,
+        created_at: k.createdAt.toISOString(),
+        revoked_at: k.revokedAt?.toISOString() ?? null,
+      }));
+      print(
+        out,
+        out
+          .map((k) => `${k.key_id}\t${k.kind}\t${k.revoked_at ? `revoked ${k.revoked_at}` : 'live'}`)
+          .join('\n'),
+      );
       return;
     }
     case 'key rotate': {
       const kind = values.kind;
-      if (kind !== 'publishable' && kind !== 'secret' && kind !== 'member-secret') throw new UsageError('--kind must be publishable, secret or member-secret');
+      if (kind !== 'publishable' && kind !== 'secret' && kind !== 'member-secret')
+        throw new UsageError('--kind must be publishable, secret or member-secret');
       const out = await withStore(async (store) => {
         const tenant = await tenantOf(store);
-        if (kind === 'member-secret') return { tenant_id: tenant.id, member_token_secret: await store.tenants.rotateMemberTokenSecret(tenant.id) };
+        if (kind === 'member-secret')
+          return {
+            tenant_id: tenant.id,
+            member_token_secret: await store.tenants.rotateMemberTokenSecret(tenant.id),
+          };
         const rotated = await rotateKey(store, tenant, kind, new Date());
-        return { tenant_id: tenant.id, key_id: rotated.keyId, [`${kind}_key`]: rotated.key, revoked: rotated.revoked };
+        return {
+          tenant_id: tenant.id,
+          key_id: rotated.keyId,
+          [`${kind}_key`]: rotated.key,
+          revoked: rotated.revoked,
+        };
       });
-      print(out, Object.entries(out).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' ') || '(none)' : v}`).join('\n'));
+      print(
+        out,
+        Object.entries(out)
+          .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' ') || '(none)' : v}`)
+          .join('\n'),
+      );
       return;
     }
     case 'key revoke': {
       if (!values.key) throw new UsageError('--key KEY_ID is required');
       const revoked = await withStore((store) => store.tenants.revokeKey(values.key!, new Date()));
       if (!revoked) throw new UsageError(`no live key ${values.key}`);
-      print({ key_id: values.key, revoked: true }, `Revoked ${values.key}. API processes stop accepting it within 5 seconds.`);
+      print(
+        { key_id: values.key, revoked: true },
+        `Revoked ${values.key}. API processes stop accepting it within 5 seconds.`,
+      );
       return;
     }
     case 'seed demo': {
-      const list = origins(values.origin?.length ? values.origin : ['http://localhost:5173', 'http://127.0.0.1:5173'], '--origin');
+      const list = origins(
+        values.origin?.length ? values.origin : ['http://localhost:5173', 'http://127.0.0.1:5173'],
+        '--origin',
+      );
       const seed = await withStore((store) => seedDemo(store, { origins: list }));
-      print(seed, `Seeded ${seed.name} (${seed.tenant_id})\npublishable_key: ${seed.publishable_key}\nmember_token_secret: ${seed.member_token_secret}`);
+      print(
+        seed,
+        `Seeded ${seed.name} (${seed.tenant_id})\npublishable_key: ${seed.publishable_key}\nmember_token_secret: ${seed.member_token_secret}`,
+      );
       return;
     }
     default:

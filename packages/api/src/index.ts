@@ -1,5 +1,13 @@
 export { createApp, type AppOptions, type App } from './app.js';
-export { openStore, createStore, type Store, type Tenant, type Member, type Role, DataDirLockedError } from './store/index.js';
+export {
+  openStore,
+  createStore,
+  type Store,
+  type Tenant,
+  type Member,
+  type Role,
+  DataDirLockedError,
+} from './store/index.js';
 export { openDb } from './store/db.js';
 export { migrate } from './store/migrate.js';
 export { createTenant, issuePublishableKey, issueSecretKey, rotateKey } from './auth/tenant-keys.js';

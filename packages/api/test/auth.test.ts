@@ -36,7 +36,13 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
   const hmacKey = (secret: string) => new TextEncoder().encode(secret);
 
   it('signs in a member whose token the association minted, and provisions them', async () => {
-    const token = await h.mint(h.a, { sub: 'm-aino', name: 'Aino Virtanen', email: 'aino@example.fi', locale: 'fi', roles: ['member', 'facilitator'] });
+    const token = await h.mint(h.a, {
+      sub: 'm-aino',
+      name: 'Aino Virtanen',
+      email: 'aino@example.fi',
+      locale: 'fi',
+      roles: ['member', 'facilitator'],
+    });
     const res = await h.call('/v1/me', { token, origin: ORIGIN_A });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -47,7 +53,10 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
       roles: ['member', 'facilitator'],
       tenant: { id: h.a.tenant.id, name: 'Varsinais-Suomen Yrittäjät' },
     });
-    expect(await h.store.members.get(h.a.tenant.id, 'm-aino')).toMatchObject({ name: 'Aino Virtanen', roles: ['member', 'facilitator'] });
+    expect(await h.store.members.get(h.a.tenant.id, 'm-aino')).toMatchObject({
+      name: 'Aino Virtanen',
+      roles: ['member', 'facilitator'],
+    });
     expect(await h.store.members.get(h.b.tenant.id, 'm-aino')).toBeNull();
   });
 
@@ -82,7 +91,11 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
 
   it('refuses a malformed member token', async () => {
     await expectProblem(await h.call('/v1/me', { token: 'abc' }), 401, 'token_malformed');
-    await expectProblem(await h.call('/v1/me', { headers: { authorization: 'Basic abc' } }), 401, 'token_malformed');
+    await expectProblem(
+      await h.call('/v1/me', { headers: { authorization: 'Basic abc' } }),
+      401,
+      'token_malformed',
+    );
   });
 
   it('refuses alg: none', async () => {
@@ -106,30 +119,65 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
     const pair = await generateKeyPair('ES256', { extractable: true });
     const publicJwk = { ...(await exportJWK(pair.publicKey)), alg: 'ES256' };
     await h.store.tenants.update(h.b.tenant.id, { memberPublicJwk: publicJwk });
-    const asHmacWithPublicKey = await signed(hmacKey(JSON.stringify(publicJwk)), { alg: 'HS256', iss: h.b.tenant.id });
-    await expectProblem(await h.call('/v1/me', { key: h.b.publishableKey, token: asHmacWithPublicKey }), 401, 'token_signature_invalid');
+    const asHmacWithPublicKey = await signed(hmacKey(JSON.stringify(publicJwk)), {
+      alg: 'HS256',
+      iss: h.b.tenant.id,
+    });
+    await expectProblem(
+      await h.call('/v1/me', { key: h.b.publishableKey, token: asHmacWithPublicKey }),
+      401,
+      'token_signature_invalid',
+    );
 
-    const real = await signed(pair.privateKey, { alg: 'ES256', iss: h.b.tenant.id, sub: 'bjorn', name: 'Björn' });
+    const real = await signed(pair.privateKey, {
+      alg: 'ES256',
+      iss: h.b.tenant.id,
+      sub: 'bjorn',
+      name: 'Björn',
+    });
     const ok = await h.call('/v1/me', { key: h.b.publishableKey, token: real });
     expect(ok.status).toBe(200);
     expect((await ok.json()).name).toBe('Björn');
 
     // Tenant A registered no public key: an ES256 token is refused outright.
-    const stranger = await signed(pair.privateKey, { alg: 'ES256', iss: h.a.tenant.id, sub: 'eve', name: 'Eve' });
+    const stranger = await signed(pair.privateKey, {
+      alg: 'ES256',
+      iss: h.a.tenant.id,
+      sub: 'eve',
+      name: 'Eve',
+    });
     await expectProblem(await h.call('/v1/me', { token: stranger }), 401, 'token_algorithm_refused');
   });
 
   it('accepts EdDSA tokens from a registered Ed25519 key', async () => {
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    await h.store.tenants.update(h.b.tenant.id, { memberPublicJwk: { ...(await exportJWK(pair.publicKey)), alg: 'EdDSA' } });
-    const token = await signed(pair.privateKey, { alg: 'EdDSA', iss: h.b.tenant.id, sub: 'bjorn', name: 'Björn' });
+    await h.store.tenants.update(h.b.tenant.id, {
+      memberPublicJwk: { ...(await exportJWK(pair.publicKey)), alg: 'EdDSA' },
+    });
+    const token = await signed(pair.privateKey, {
+      alg: 'EdDSA',
+      iss: h.b.tenant.id,
+      sub: 'bjorn',
+      name: 'Björn',
+    });
     expect((await h.call('/v1/me', { key: h.b.publishableKey, token })).status).toBe(200);
   });
 
   it('refuses the wrong audience or issuer', async () => {
-    const wrongAud = await signed(hmacKey(h.a.memberTokenSecret), { alg: 'HS256', iss: h.a.tenant.id, aud: 'someone-else', sub: 'aino', name: 'Aino' });
+    const wrongAud = await signed(hmacKey(h.a.memberTokenSecret), {
+      alg: 'HS256',
+      iss: h.a.tenant.id,
+      aud: 'someone-else',
+      sub: 'aino',
+      name: 'Aino',
+    });
     await expectProblem(await h.call('/v1/me', { token: wrongAud }), 401, 'token_wrong_audience');
-    const wrongIss = await signed(hmacKey(h.a.memberTokenSecret), { alg: 'HS256', iss: 'ten_somebody', sub: 'aino', name: 'Aino' });
+    const wrongIss = await signed(hmacKey(h.a.memberTokenSecret), {
+      alg: 'HS256',
+      iss: 'ten_somebody',
+      sub: 'aino',
+      name: 'Aino',
+    });
     await expectProblem(await h.call('/v1/me', { token: wrongIss }), 401, 'token_wrong_issuer');
   });
 
@@ -153,7 +201,11 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
 
   it('refuses a member token of association A sent with the key of association B', async () => {
     const token = await h.mint(h.a);
-    await expectProblem(await h.call('/v1/me', { key: h.b.publishableKey, token, origin: ORIGIN_B }), 401, 'token_wrong_issuer');
+    await expectProblem(
+      await h.call('/v1/me', { key: h.b.publishableKey, token, origin: ORIGIN_B }),
+      401,
+      'token_wrong_issuer',
+    );
   });
 
   it('refuses a role the contract does not know', async () => {
@@ -163,22 +215,38 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
   });
 
   it('refuses a secret key sent with a browser Origin, and serves it from a server', async () => {
-    await expectProblem(await h.call('/v1/tenant', { key: h.a.secretKey, origin: ORIGIN_A }), 403, 'secret_key_in_browser');
+    await expectProblem(
+      await h.call('/v1/tenant', { key: h.a.secretKey, origin: ORIGIN_A }),
+      403,
+      'secret_key_in_browser',
+    );
     const res = await h.call('/v1/tenant', { key: h.a.secretKey });
     expect(res.status).toBe(200);
     expect((await res.json()).origins).toEqual([ORIGIN_A]);
   });
 
   it('refuses an Origin that is not on the association’s list', async () => {
-    await expectProblem(await h.call('/v1/config', { origin: 'https://evil.example' }), 403, 'origin_not_allowed');
+    await expectProblem(
+      await h.call('/v1/config', { origin: 'https://evil.example' }),
+      403,
+      'origin_not_allowed',
+    );
     await expectProblem(await h.call('/v1/config', { origin: ORIGIN_B }), 403, 'origin_not_allowed');
     expect((await h.call('/v1/config', { origin: ORIGIN_A })).status).toBe(200);
   });
 
   it('never lets a publishable key alone write, and checks roles', async () => {
-    await expectProblem(await h.call('/v1/tenant', { method: 'PATCH', body: { name: 'Hacked' } }), 401, 'sign_in_required');
+    await expectProblem(
+      await h.call('/v1/tenant', { method: 'PATCH', body: { name: 'Hacked' } }),
+      401,
+      'sign_in_required',
+    );
     const member = await h.mint(h.a, { sub: 'plain', roles: ['member'] });
-    await expectProblem(await h.call('/v1/tenant', { method: 'PATCH', token: member, body: { name: 'Hacked' } }), 403, 'forbidden');
+    await expectProblem(
+      await h.call('/v1/tenant', { method: 'PATCH', token: member, body: { name: 'Hacked' } }),
+      403,
+      'forbidden',
+    );
     const admin = await h.mint(h.a, { sub: 'boss', roles: ['admin'] });
     const res = await h.call('/v1/tenant', { method: 'PATCH', token: admin, body: { name: 'VSY' } });
     expect(res.status).toBe(200);

@@ -22,7 +22,10 @@ async function ekollega(args: string[]): Promise<{ code: number; stdout: string;
 }
 
 /** Asks an app over the same data folder (after the CLI has exited) what a key may do. */
-async function withApp<T>(dir: string, fn: (request: (path: string, key: string) => Promise<Response>) => Promise<T>) {
+async function withApp<T>(
+  dir: string,
+  fn: (request: (path: string, key: string) => Promise<Response>) => Promise<T>,
+) {
   const store = await openStore({ dataDir: dir });
   try {
     const app = createApp({ store, log: false });
@@ -35,16 +38,35 @@ async function withApp<T>(dir: string, fn: (request: (path: string, key: string)
 describe('ekollega CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ek-cli-'));
   const data = ['--data', dir];
-  let created: { tenant_id: string; publishable_key: string; secret_key: string; member_token_secret: string };
+  let created: {
+    tenant_id: string;
+    publishable_key: string;
+    secret_key: string;
+    member_token_secret: string;
+  };
 
   beforeAll(async () => {
-    const out = await ekollega(['tenant', 'create', '--name', 'Satakunnan Yrittäjät', '--origin', 'https://sy.example', '--json', ...data]);
+    const out = await ekollega([
+      'tenant',
+      'create',
+      '--name',
+      'Satakunnan Yrittäjät',
+      '--origin',
+      'https://sy.example',
+      '--json',
+      ...data,
+    ]);
     expect(out.code).toBe(0);
     created = JSON.parse(out.stdout);
   });
 
   it('creates a tenant and prints its keys as JSON', async () => {
-    expect(Object.keys(created).sort()).toEqual(['member_token_secret', 'publishable_key', 'secret_key', 'tenant_id']);
+    expect(Object.keys(created).sort()).toEqual([
+      'member_token_secret',
+      'publishable_key',
+      'secret_key',
+      'tenant_id',
+    ]);
     expect(created.publishable_key).toMatch(/^pk_/);
     expect(created.secret_key).toMatch(/^sk_/);
     await withApp(dir, async (request) => {
@@ -55,19 +77,49 @@ describe('ekollega CLI', () => {
 
   it('lists tenants', async () => {
     const out = await ekollega(['tenant', 'list', '--json', ...data]);
-    expect(JSON.parse(out.stdout)).toEqual([expect.objectContaining({ tenant_id: created.tenant_id, origins: ['https://sy.example'] })]);
+    expect(JSON.parse(out.stdout)).toEqual([
+      expect.objectContaining({ tenant_id: created.tenant_id, origins: ['https://sy.example'] }),
+    ]);
   });
 
   it('adds and removes allowed origins', async () => {
-    const out = await ekollega(['tenant', 'origins', '--tenant', created.tenant_id, '--add', 'https://www.sy.example', '--remove', 'https://sy.example', '--json', ...data]);
+    const out = await ekollega([
+      'tenant',
+      'origins',
+      '--tenant',
+      created.tenant_id,
+      '--add',
+      'https://www.sy.example',
+      '--remove',
+      'https://sy.example',
+      '--json',
+      ...data,
+    ]);
     expect(JSON.parse(out.stdout).origins).toEqual(['https://www.sy.example']);
-    const bad = await ekollega(['tenant', 'origins', '--tenant', created.tenant_id, '--add', 'sy.example/path', ...data]);
+    const bad = await ekollega([
+      'tenant',
+      'origins',
+      '--tenant',
+      created.tenant_id,
+      '--add',
+      'sy.example/path',
+      ...data,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--add sy.example/path');
   });
 
   it('rotates the publishable key: the new one works, the old one is revoked', async () => {
-    const out = await ekollega(['key', 'rotate', '--tenant', created.tenant_id, '--kind', 'publishable', '--json', ...data]);
+    const out = await ekollega([
+      'key',
+      'rotate',
+      '--tenant',
+      created.tenant_id,
+      '--kind',
+      'publishable',
+      '--json',
+      ...data,
+    ]);
     const rotated = JSON.parse(out.stdout);
     expect(rotated.revoked).toHaveLength(1);
     await withApp(dir, async (request) => {
@@ -77,15 +129,32 @@ describe('ekollega CLI', () => {
   });
 
   it('revokes one key by id, and rotates the member token secret', async () => {
-    const keys = JSON.parse((await ekollega(['key', 'list', '--tenant', created.tenant_id, '--json', ...data])).stdout);
-    const secret = keys.find((k: { kind: string; revoked_at: string | null }) => k.kind === 'secret' && !k.revoked_at);
+    const keys = JSON.parse(
+      (await ekollega(['key', 'list', '--tenant', created.tenant_id, '--json', ...data])).stdout,
+    );
+    const secret = keys.find(
+      (k: { kind: string; revoked_at: string | null }) => k.kind === 'secret' && !k.revoked_at,
+    );
     expect((await ekollega(['key', 'revoke', '--key', secret.key_id, ...data])).code).toBe(0);
     await withApp(dir, async (request) => {
       expect((await (await request('/v1/tenant', created.secret_key)).json()).code).toBe('key_revoked');
     });
     const again = await ekollega(['key', 'revoke', '--key', secret.key_id, ...data]);
     expect(again.code).toBe(2);
-    const member = JSON.parse((await ekollega(['key', 'rotate', '--tenant', created.tenant_id, '--kind', 'member-secret', '--json', ...data])).stdout);
+    const member = JSON.parse(
+      (
+        await ekollega([
+          'key',
+          'rotate',
+          '--tenant',
+          created.tenant_id,
+          '--kind',
+          'member-secret',
+          '--json',
+          ...data,
+        ])
+      ).stdout,
+    );
     expect(member.member_token_secret).not.toBe(created.member_token_secret);
   });
 

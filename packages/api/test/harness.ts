@@ -6,7 +6,9 @@ import { createTenant } from '../src/auth/tenant-keys.js';
 import { openStore, type Store } from '../src/store/index.js';
 
 /** The store engines every store-backed test runs on: PGlite always, PostgreSQL when DATABASE_URL is set. */
-export const engines: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const engines: ('pglite' | 'postgres')[] = process.env.DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** A fresh store: PGlite in memory, or a new schema of its own on the PostgreSQL server. */
 export async function freshStore(engine: 'pglite' | 'postgres'): Promise<Store> {
@@ -43,7 +45,10 @@ export async function harness(engine: 'pglite' | 'postgres', options: Partial<Ap
     store,
     clock,
     log: (line) => logs.push(line),
-    rateLimits: { perIp: { limit: 100_000, windowMs: 60_000 }, perMember: { limit: 100_000, windowMs: 60_000 } },
+    rateLimits: {
+      perIp: { limit: 100_000, windowMs: 60_000 },
+      perMember: { limit: 100_000, windowMs: 60_000 },
+    },
     ...options,
   });
   const a = await createTenant(store, { name: 'Varsinais-Suomen Yrittäjät', origins: [ORIGIN_A] });
@@ -69,7 +74,15 @@ export async function harness(engine: 'pglite' | 'postgres', options: Partial<Ap
   /** Calls the app as a page of tenant `t` would. */
   const call = (
     path: string,
-    init: { method?: string; key?: string | null; token?: string; origin?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    init: {
+      method?: string;
+      key?: string | null;
+      token?: string;
+      origin?: string | null;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    } = {},
   ) => {
     const headers: Record<string, string> = { ...init.headers };
     const key = init.key === undefined ? a.publishableKey : init.key;

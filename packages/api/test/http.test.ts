@@ -4,7 +4,10 @@ import { engines, harness, ORIGIN_A, type Harness } from './harness.js';
 describe.each(engines)('HTTP conventions (%s)', (engine) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness(engine, { maxBodyBytes: 2048, rateLimits: { perIp: { limit: 1000, windowMs: 60_000 }, perMember: { limit: 1000, windowMs: 60_000 } } });
+    h = await harness(engine, {
+      maxBodyBytes: 2048,
+      rateLimits: { perIp: { limit: 1000, windowMs: 60_000 }, perMember: { limit: 1000, windowMs: 60_000 } },
+    });
   });
   afterAll(() => h.close());
 
@@ -19,17 +22,31 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/health', '/v1/me', '/v1/config', '/v1/tenant']));
-    expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(['tenantKey', 'memberToken', 'secretKey']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/health', '/v1/me', '/v1/config', '/v1/tenant']),
+    );
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['tenantKey', 'memberToken', 'secretKey']),
+    );
     expect(doc.paths['/v1/me'].get.security).toEqual([{ tenantKey: [], memberToken: [] }]);
     expect(doc.components.schemas.Problem).toBeDefined();
   });
 
   it('documents every route the app serves', async () => {
     const doc = await (await h.call('/v1/openapi.json', { key: null })).json();
-    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
     const served = h.app.routes
-      .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL' && !r.path.endsWith('*') && r.path !== '/v1/openapi.json')
+      .filter(
+        (r) =>
+          r.path.startsWith('/v1/') &&
+          r.method !== 'ALL' &&
+          !r.path.endsWith('*') &&
+          r.path !== '/v1/openapi.json',
+      )
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '')}`);
     expect(served.length).toBeGreaterThan(20);
     expect(served.filter((route) => !documented.has(route))).toEqual([]);
@@ -67,7 +84,13 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     const id = res.headers.get('x-request-id');
     expect(id).toBeTruthy();
     expect(h.logs).toHaveLength(1);
-    expect(JSON.parse(h.logs[0]!)).toMatchObject({ request_id: id, method: 'GET', path: '/v1/config', status: 200, tenant: h.a.tenant.id });
+    expect(JSON.parse(h.logs[0]!)).toMatchObject({
+      request_id: id,
+      method: 'GET',
+      path: '/v1/config',
+      status: 200,
+      tenant: h.a.tenant.id,
+    });
   });
 
   describe('bad input', () => {
@@ -80,7 +103,11 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     });
 
     it('answers a wrong type with 422 naming the field, and writes nothing', async () => {
-      const res = await h.call('/v1/tenant', { method: 'PATCH', token: await admin(), body: { name: 'Renamed', origins: 'https://x.example' } });
+      const res = await h.call('/v1/tenant', {
+        method: 'PATCH',
+        token: await admin(),
+        body: { name: 'Renamed', origins: 'https://x.example' },
+      });
       expect(res.status).toBe(422);
       const body = await res.json();
       expect(body.code).toBe('validation_failed');
@@ -89,19 +116,31 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     });
 
     it('answers an unknown field with 422 naming it', async () => {
-      const res = await h.call('/v1/tenant', { method: 'PATCH', token: await admin(), body: { nmae: 'typo' } });
+      const res = await h.call('/v1/tenant', {
+        method: 'PATCH',
+        token: await admin(),
+        body: { nmae: 'typo' },
+      });
       expect(res.status).toBe(422);
       expect((await res.json()).errors).toEqual([{ field: 'nmae', message: 'unknown field' }]);
     });
 
     it('names a nested field', async () => {
-      const res = await h.call('/v1/tenant', { method: 'PATCH', token: await admin(), body: { origins: ['https://ok.example', 'not an origin'] } });
+      const res = await h.call('/v1/tenant', {
+        method: 'PATCH',
+        token: await admin(),
+        body: { origins: ['https://ok.example', 'not an origin'] },
+      });
       expect(res.status).toBe(422);
       expect((await res.json()).errors[0].field).toBe('origins.1');
     });
 
     it('answers an oversized body with 413', async () => {
-      const res = await h.call('/v1/tenant', { method: 'PATCH', token: await admin(), body: { name: 'x'.repeat(5000) } });
+      const res = await h.call('/v1/tenant', {
+        method: 'PATCH',
+        token: await admin(),
+        body: { name: 'x'.repeat(5000) },
+      });
       expect(res.status).toBe(413);
       expect((await res.json()).code).toBe('body_too_large');
     });
@@ -111,7 +150,11 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     it('answers a preflight from a listed origin', async () => {
       const res = await h.app.request('/v1/me', {
         method: 'OPTIONS',
-        headers: { origin: ORIGIN_A, 'access-control-request-method': 'GET', 'access-control-request-headers': 'ekollega-key, authorization' },
+        headers: {
+          origin: ORIGIN_A,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'ekollega-key, authorization',
+        },
       });
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
@@ -119,7 +162,10 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
     });
 
     it('refuses a preflight from an origin no association lists', async () => {
-      const res = await h.app.request('/v1/me', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+      const res = await h.app.request('/v1/me', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
       expect(res.status).toBe(403);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     });
@@ -155,7 +201,9 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
 describe.each(engines)('rate limits (%s)', (engine) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness(engine, { rateLimits: { perIp: { limit: 5, windowMs: 60_000 }, perMember: { limit: 2, windowMs: 60_000 } } });
+    h = await harness(engine, {
+      rateLimits: { perIp: { limit: 5, windowMs: 60_000 }, perMember: { limit: 2, windowMs: 60_000 } },
+    });
   });
   afterAll(() => h.close());
 

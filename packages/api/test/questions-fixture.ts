@@ -30,13 +30,22 @@ export async function qaFixture(engine: 'pglite' | 'postgres') {
   const h: Harness = await harness(engine);
   const tokenOf = (who: Person) => {
     const p: { name: string; roles: readonly string[]; locale?: string } = PEOPLE[who];
-    return h.mint(who === 'olli' ? h.b : h.a, { sub: who, name: p.name, roles: [...p.roles], ...(p.locale ? { locale: p.locale } : {}) });
+    return h.mint(who === 'olli' ? h.b : h.a, {
+      sub: who,
+      name: p.name,
+      roles: [...p.roles],
+      ...(p.locale ? { locale: p.locale } : {}),
+    });
   };
   /** Calls as `who` (null: a visitor with tenant A's publishable key; 'server': tenant A's secret key). */
   const as = async (who: Person | null | 'server', path: string, init: CallInit = {}) => {
     if (who === 'server') return h.call(path, { ...init, key: h.a.secretKey });
     if (who === null) return h.call(path, init);
-    return h.call(path, { ...init, token: await tokenOf(who), ...(who === 'olli' ? { key: h.b.publishableKey } : {}) });
+    return h.call(path, {
+      ...init,
+      token: await tokenOf(who),
+      ...(who === 'olli' ? { key: h.b.publishableKey } : {}),
+    });
   };
   /** Calls and expects `status`, returning the parsed body. */
   const ok = async (who: Person | null | 'server', path: string, init: CallInit = {}, status = 200) => {
@@ -48,8 +57,17 @@ export async function qaFixture(engine: 'pglite' | 'postgres') {
   for (const who of Object.keys(PEOPLE) as Person[]) await as(who, '/v1/me');
 
   const group = async (name: string, facilitator: Person, members: Person[]) => {
-    const created = await ok(facilitator, '/v1/groups', { method: 'POST', body: { name, capacity: 12, join_policy: 'open', facilitator_ids: [facilitator] } }, 201);
-    for (const m of members) await ok(m, `/v1/groups/${created.id}/membership`, { method: 'PUT', body: { accepted_rules_version: 1 } });
+    const created = await ok(
+      facilitator,
+      '/v1/groups',
+      { method: 'POST', body: { name, capacity: 12, join_policy: 'open', facilitator_ids: [facilitator] } },
+      201,
+    );
+    for (const m of members)
+      await ok(m, `/v1/groups/${created.id}/membership`, {
+        method: 'PUT',
+        body: { accepted_rules_version: 1 },
+      });
     return created.id as string;
   };
   const g1 = await group('Aamun yrittäjät', 'helena', ['aino', 'salla']);
@@ -60,13 +78,24 @@ export async function qaFixture(engine: 'pglite' | 'postgres') {
   const ask = async (who: Person, fields: Record<string, unknown> = {}) => {
     h.advance(60_000);
     n++;
-    return ok(who, '/v1/questions', { method: 'POST', body: { title: `Kysymys ${n}`, body: `Runko ${n}`, ...fields } }, 201);
+    return ok(
+      who,
+      '/v1/questions',
+      { method: 'POST', body: { title: `Kysymys ${n}`, body: `Runko ${n}`, ...fields } },
+      201,
+    );
   };
   const answer = async (who: Person, questionId: string, fields: Record<string, unknown> = {}) => {
     h.advance(1000);
-    return ok(who, `/v1/questions/${questionId}/answers`, { method: 'POST', body: { body: 'Vastaus', ...fields } }, 201);
+    return ok(
+      who,
+      `/v1/questions/${questionId}/answers`,
+      { method: 'POST', body: { body: 'Vastaus', ...fields } },
+      201,
+    );
   };
-  const setSettings = (settings: Record<string, unknown>) => ok('boss', '/v1/tenant', { method: 'PATCH', body: { settings } });
+  const setSettings = (settings: Record<string, unknown>) =>
+    ok('boss', '/v1/tenant', { method: 'PATCH', body: { settings } });
 
   return { h, tokenOf, as, ok, ask, answer, setSettings, g1, g2, close: () => h.close() };
 }

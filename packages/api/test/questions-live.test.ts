@@ -43,14 +43,25 @@ describe.each(engines)('Q&A live events (%s)', (engine) => {
     const created = await events.nextJson();
     expect(created.event).toBe('question.created');
     expect(created.id).toMatch(/^\d+$/);
-    expect(created.json).toMatchObject({ id: q.id, title: 'Livenä kysytty', author: { id: 'mikko', name: 'Mikko Mäki' }, group_id: null });
+    expect(created.json).toMatchObject({
+      id: q.id,
+      title: 'Livenä kysytty',
+      author: { id: 'mikko', name: 'Mikko Mäki' },
+      group_id: null,
+    });
     expect(created.json).not.toHaveProperty('mine');
     expect(created.json).not.toHaveProperty('my_vote');
 
     const a = await f.answer('salla', q.id, { body: 'Nimetön vastaus', anonymous: true });
     const answered = await events.nextJson();
     expect(answered.event).toBe('answer.created');
-    expect(answered.json).toMatchObject({ id: a.id, question_id: q.id, author: null, anonymous: true, body: 'Nimetön vastaus' });
+    expect(answered.json).toMatchObject({
+      id: a.id,
+      question_id: q.id,
+      author: null,
+      anonymous: true,
+      body: 'Nimetön vastaus',
+    });
     expect(answered.data).not.toMatch(/salla|Salla/);
   });
 
@@ -93,14 +104,24 @@ describe.each(engines)('Q&A live events (%s)', (engine) => {
 
     await f.ok('mikko', `/v1/questions/${q.id}`, { method: 'PATCH', body: { title: 'Muuttunut' } });
     const edited = await events.nextJson();
-    expect([edited.event, edited.json.title, edited.id]).toEqual(['question.updated', 'Muuttunut', undefined]);
+    expect([edited.event, edited.json.title, edited.id]).toEqual([
+      'question.updated',
+      'Muuttunut',
+      undefined,
+    ]);
     await f.ok('helena', `/v1/questions/${q.id}/hide`, { method: 'POST' });
-    expect(await events.nextJson()).toMatchObject({ event: 'post.removed', json: { id: q.id, question_id: null } });
+    expect(await events.nextJson()).toMatchObject({
+      event: 'post.removed',
+      json: { id: q.id, question_id: null },
+    });
     await f.ok('helena', `/v1/questions/${q.id}/restore`, { method: 'POST' });
     expect(await events.nextJson()).toMatchObject({ event: 'question.updated', json: { id: q.id } });
     await f.ok('aino', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 1 } });
     await f.ok('salla', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'DELETE' }, 204);
-    expect(await events.nextJson()).toMatchObject({ event: 'post.removed', json: { id: a.id, question_id: q.id } });
+    expect(await events.nextJson()).toMatchObject({
+      event: 'post.removed',
+      json: { id: a.id, question_id: q.id },
+    });
   });
 
   it('resumes from Last-Event-ID without losing a post', async () => {
@@ -128,7 +149,10 @@ describe.each(engines)('Q&A live events (%s)', (engine) => {
     await f.ok('salla', `/v1/groups/${f.g1}/membership`, { method: 'DELETE' }, 204);
     await f.ask('aino', { group_id: f.g1, title: 'Lähteneen ohi' });
     expect(await events.ended()).toBe(true);
-    await f.ok('salla', `/v1/groups/${f.g1}/membership`, { method: 'PUT', body: { accepted_rules_version: 1 } });
+    await f.ok('salla', `/v1/groups/${f.g1}/membership`, {
+      method: 'PUT',
+      body: { accepted_rules_version: 1 },
+    });
   });
 
   it('keeps an idle stream alive, and ends it after its longest time', async () => {
@@ -147,7 +171,10 @@ describe.each(engines)('Q&A live events (%s)', (engine) => {
   it('streams over real HTTP', async () => {
     const server = await startServer(f.h.store, { port: 0, log: false, clock: () => f.h.now });
     try {
-      const headers = { 'ekollega-key': f.h.a.publishableKey, authorization: `Bearer ${await f.tokenOf('aino')}` };
+      const headers = {
+        'ekollega-key': f.h.a.publishableKey,
+        authorization: `Bearer ${await f.tokenOf('aino')}`,
+      };
       const controller = new AbortController();
       const res = await fetch(`${server.url}/v1/questions/stream`, { headers, signal: controller.signal });
       expect(res.status).toBe(200);
@@ -155,7 +182,11 @@ describe.each(engines)('Q&A live events (%s)', (engine) => {
       expect((await events.next()).event).toBe('ready');
       const post = await fetch(`${server.url}/v1/questions`, {
         method: 'POST',
-        headers: { ...headers, authorization: `Bearer ${await f.tokenOf('mikko')}`, 'content-type': 'application/json' },
+        headers: {
+          ...headers,
+          authorization: `Bearer ${await f.tokenOf('mikko')}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ title: 'HTTP:n yli', body: 'Kulkeeko?' }),
       });
       expect(post.status).toBe(201);
@@ -180,10 +211,14 @@ describe.runIf(process.env.DATABASE_URL)('Q&A live events across API processes (
   let tenant: Awaited<ReturnType<typeof createTenant>>;
 
   async function startProcess(): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/serve-api.ts', import.meta.url))], {
-      env: { ...process.env, DATABASE_URL: url.toString() },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./fixtures/serve-api.ts', import.meta.url))],
+      {
+        env: { ...process.env, DATABASE_URL: url.toString() },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(child);
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
     return JSON.parse(line).url;
@@ -222,9 +257,16 @@ describe.runIf(process.env.DATABASE_URL)('Q&A live events across API processes (
 
   it('delivers a post made through one process to a subscriber of the other', async () => {
     const [first, second] = await Promise.all([startProcess(), startProcess()]);
-    const headers = (sub: string) => tokenOf(sub).then((token) => ({ 'ekollega-key': tenant.publishableKey, authorization: `Bearer ${token}` }));
+    const headers = (sub: string) =>
+      tokenOf(sub).then((token) => ({
+        'ekollega-key': tenant.publishableKey,
+        authorization: `Bearer ${token}`,
+      }));
     const controller = new AbortController();
-    const res = await fetch(`${second}/v1/questions/stream`, { headers: await headers('reader'), signal: controller.signal });
+    const res = await fetch(`${second}/v1/questions/stream`, {
+      headers: await headers('reader'),
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     const events = readEvents(res);
     expect((await events.next()).event).toBe('ready');

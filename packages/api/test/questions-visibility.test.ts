@@ -55,7 +55,12 @@ describe.each(engines)('Q&A visibility (%s)', (engine) => {
 
   beforeAll(async () => {
     f = await qaFixture(engine);
-    const q = await f.ask('aino', { group_id: f.g1, title: 'Ryhmän salaisuus', body: 'Vain meille', tags: ['luottamus'] });
+    const q = await f.ask('aino', {
+      group_id: f.g1,
+      title: 'Ryhmän salaisuus',
+      body: 'Vain meille',
+      tags: ['luottamus'],
+    });
     const a = await f.answer('salla', q.id, { body: 'Ryhmän vastaus' });
     groupQuestion = { id: q.id, answer: a.id };
     const open = await f.ask('aino', { title: 'Yhdistyksen kysymys' });
@@ -66,13 +71,23 @@ describe.each(engines)('Q&A visibility (%s)', (engine) => {
 
   /** Calls each route as `who`; what came back, and what the same call says of posts that do not exist. */
   async function sweep(who: Caller, routes: Call[], ghosts: Call[]) {
-    const results: { call: Call; status: number; code: string; ghost: { status: number; code: string } }[] = [];
+    const results: { call: Call; status: number; code: string; ghost: { status: number; code: string } }[] =
+      [];
     for (const [i, call] of routes.entries()) {
       const res = await f.as(who, call.path, { method: call.method, body: call.body });
-      const body = res.headers.get('content-type')?.includes('json') ? await res.json() : (await res.body?.cancel(), {});
+      const body = res.headers.get('content-type')?.includes('json')
+        ? await res.json()
+        : (await res.body?.cancel(), {});
       const ghostRes = await f.as(who, ghosts[i]!.path, { method: call.method, body: ghosts[i]!.body });
-      const ghost = ghostRes.headers.get('content-type')?.includes('json') ? await ghostRes.json() : (await ghostRes.body?.cancel(), {});
-      results.push({ call, status: res.status, code: body.code, ghost: { status: ghostRes.status, code: ghost.code } });
+      const ghost = ghostRes.headers.get('content-type')?.includes('json')
+        ? await ghostRes.json()
+        : (await ghostRes.body?.cancel(), {});
+      results.push({
+        call,
+        status: res.status,
+        code: body.code,
+        ghost: { status: ghostRes.status, code: ghost.code },
+      });
     }
     return results;
   }
@@ -103,15 +118,27 @@ describe.each(engines)('Q&A visibility (%s)', (engine) => {
     expectInvisible(who, await sweep(who, boards, boardRoutes('grp_doesnotexist')));
   });
 
-  it.each([null, 'olli'] as Caller[])('hides the association’s board posts from %s on every route', async (who) => {
-    const posts = postRoutes(boardQuestion.id, boardQuestion.answer);
-    expectInvisible(who, await sweep(who, posts, postRoutes('qst_doesnotexist', 'ans_doesnotexist')));
-  });
+  it.each([null, 'olli'] as Caller[])(
+    'hides the association’s board posts from %s on every route',
+    async (who) => {
+      const posts = postRoutes(boardQuestion.id, boardQuestion.answer);
+      expectInvisible(who, await sweep(who, posts, postRoutes('qst_doesnotexist', 'ans_doesnotexist')));
+    },
+  );
 
   it('left every post as it was, and never let an outsider’s search or list show them', async () => {
     const detail = await f.ok('aino', `/v1/questions/${groupQuestion.id}`);
-    expect(detail).toMatchObject({ title: 'Ryhmän salaisuus', score: 0, status: 'visible', answer_count: 1, accepted_answer_id: null, edited_at: null });
-    expect(detail.answers).toMatchObject([{ id: groupQuestion.answer, score: 0, status: 'visible', edited_at: null }]);
+    expect(detail).toMatchObject({
+      title: 'Ryhmän salaisuus',
+      score: 0,
+      status: 'visible',
+      answer_count: 1,
+      accepted_answer_id: null,
+      edited_at: null,
+    });
+    expect(detail.answers).toMatchObject([
+      { id: groupQuestion.answer, score: 0, status: 'visible', edited_at: null },
+    ]);
     expect((await f.ok('helena', `/v1/questions/${groupQuestion.id}`)).moderation.report_count).toBe(0);
     const open = await f.ok('aino', `/v1/questions/${boardQuestion.id}`);
     expect(open).toMatchObject({ score: 0, status: 'visible', answer_count: 1, edited_at: null });
@@ -130,7 +157,9 @@ describe.each(engines)('Q&A visibility (%s)', (engine) => {
 
   it('shows group G1’s posts to its members and facilitator', async () => {
     for (const who of ['aino', 'salla', 'helena'] as const) {
-      expect((await f.ok(who, `/v1/questions?group=${f.g1}&q=salaisuus`)).items.map((q: { id: string }) => q.id)).toEqual([groupQuestion.id]);
+      expect(
+        (await f.ok(who, `/v1/questions?group=${f.g1}&q=salaisuus`)).items.map((q: { id: string }) => q.id),
+      ).toEqual([groupQuestion.id]);
       expect((await f.ok(who, `/v1/questions/${groupQuestion.id}`)).answers).toHaveLength(1);
     }
     expect((await f.ok('helena', `/v1/questions/${groupQuestion.id}`)).can_moderate).toBe(true);
@@ -141,6 +170,13 @@ describe.each(engines)('Q&A visibility (%s)', (engine) => {
     await f.ok('salla', `/v1/groups/${f.g1}/membership`, { method: 'DELETE' }, 204);
     expect((await f.as('salla', `/v1/questions/${groupQuestion.id}`)).status).toBe(404);
     expect((await f.as('salla', `/v1/questions?group=${f.g1}`)).status).toBe(404);
-    expect((await f.as('salla', `/v1/questions/${groupQuestion.id}/answers/${groupQuestion.answer}`, { method: 'PATCH', body: { body: 'x' } })).status).toBe(404);
+    expect(
+      (
+        await f.as('salla', `/v1/questions/${groupQuestion.id}/answers/${groupQuestion.answer}`, {
+          method: 'PATCH',
+          body: { body: 'x' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -13,7 +13,11 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
 
   describe('reading and asking', () => {
     it('shows the association’s board to its members, and to visitors only when made public', async () => {
-      const q = await f.ask('aino', { title: 'Miten hinnoittelen palveluni?', body: 'Olen uusi yrittäjä.', tags: ['Hinnoittelu'] });
+      const q = await f.ask('aino', {
+        title: 'Miten hinnoittelen palveluni?',
+        body: 'Olen uusi yrittäjä.',
+        tags: ['Hinnoittelu'],
+      });
       expect(q).toMatchObject({
         title: 'Miten hinnoittelen palveluni?',
         group_id: null,
@@ -49,7 +53,9 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       expect((await f.as(null, '/v1/questions')).headers.get('cache-control')).toBe('public, no-cache');
       // Public means the association’s board, never a group’s, and never a write.
       expect((await f.as(null, `/v1/questions?group=${f.g1}`)).status).toBe(404);
-      expect((await f.as(null, '/v1/questions', { method: 'POST', body: { title: 'x', body: 'y' } })).status).toBe(401);
+      expect(
+        (await f.as(null, '/v1/questions', { method: 'POST', body: { title: 'x', body: 'y' } })).status,
+      ).toBe(401);
       await f.setSettings({ qa_public_read: false });
       expect((await f.as(null, '/v1/questions')).status).toBe(401);
     });
@@ -66,11 +72,19 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       }
       const unknownGroup = await f.as('bjorn', '/v1/questions?group=grp_nonexistent');
       expect(unknownGroup.status).toBe(404);
-      expect((await f.as('bjorn', '/v1/questions', { method: 'POST', body: { group_id: f.g1, title: 'Tunkeilija', body: 'x' } })).status).toBe(404);
+      expect(
+        (
+          await f.as('bjorn', '/v1/questions', {
+            method: 'POST',
+            body: { group_id: f.g1, title: 'Tunkeilija', body: 'x' },
+          })
+        ).status,
+      ).toBe(404);
     });
 
     it('stores text exactly as given and returns it as JSON data, never as HTML', async () => {
-      const body = 'Katso <script>alert(1)</script> ja <img src=x onerror=alert(2)>\n\n- **lihava** _kursiivi_ `koodi`\n- [linkki](https://yrittajat.fi)';
+      const body =
+        'Katso <script>alert(1)</script> ja <img src=x onerror=alert(2)>\n\n- **lihava** _kursiivi_ `koodi`\n- [linkki](https://yrittajat.fi)';
       const q = await f.ask('aino', { title: '<b>Otsikko</b> & "lainaus"', body });
       const res = await f.as('mikko', `/v1/questions/${q.id}`);
       expect(res.headers.get('content-type')).toContain('application/json');
@@ -97,20 +111,50 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       const post = (body: unknown) => f.as('aino', '/v1/questions', { method: 'POST', body });
       expect(await fieldsOf(await post({ title: 'x'.repeat(201), body: 'ok' }))).toEqual(['title']);
       expect(await fieldsOf(await post({ title: 'ok', body: 'x'.repeat(10_001) }))).toEqual(['body']);
-      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', tags: ['a', 'b', 'c', 'd', 'e', 'f'] }))).toEqual(['tags']);
-      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', tags: ['a', 'x'.repeat(41)] }))).toEqual(['tags.1']);
+      expect(
+        await fieldsOf(await post({ title: 'ok', body: 'ok', tags: ['a', 'b', 'c', 'd', 'e', 'f'] })),
+      ).toEqual(['tags']);
+      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', tags: ['a', 'x'.repeat(41)] }))).toEqual([
+        'tags.1',
+      ]);
       expect(await fieldsOf(await post({ title: '   ', body: 'ok' }))).toEqual(['title']);
       expect(await fieldsOf(await post({ title: 'ok', body: 'nul \u0000 here' }))).toEqual(['body']);
-      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', anonymous: 'yes' }))).toEqual(['anonymous']);
-      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', author_id: 'someone' }))).toEqual(['author_id']);
+      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', anonymous: 'yes' }))).toEqual([
+        'anonymous',
+      ]);
+      expect(await fieldsOf(await post({ title: 'ok', body: 'ok', author_id: 'someone' }))).toEqual([
+        'author_id',
+      ]);
       expect(await fieldsOf(await post({ title: 'ok', body: 'ok', language: 'de' }))).toEqual(['language']);
-      expect(await fieldsOf(await post({ title: 'ok', body: 'Katso [tästä](javascript:alert(1))' }))).toEqual(['body']);
+      expect(await fieldsOf(await post({ title: 'ok', body: 'Katso [tästä](javascript:alert(1))' }))).toEqual(
+        ['body'],
+      );
       expect((await post({ title: 'ok', body: 'Koodina `[x](javascript:y)` käy' })).status).toBe(201);
       const q = await f.ask('aino');
-      expect(await fieldsOf(await f.as('mikko', `/v1/questions/${q.id}/answers`, { method: 'POST', body: { body: 'y'.repeat(10_001) } }))).toEqual(['body']);
-      expect(await fieldsOf(await f.as('mikko', `/v1/questions/${q.id}/report`, { method: 'POST', body: { reason: 'r'.repeat(501) } }))).toEqual(['reason']);
-      expect(await fieldsOf(await f.as('mikko', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 2 } }))).toEqual(['value']);
-      expect(await fieldsOf(await f.as('aino', `/v1/questions/${q.id}`, { method: 'PATCH', body: {} }))).toEqual(['(body)']);
+      expect(
+        await fieldsOf(
+          await f.as('mikko', `/v1/questions/${q.id}/answers`, {
+            method: 'POST',
+            body: { body: 'y'.repeat(10_001) },
+          }),
+        ),
+      ).toEqual(['body']);
+      expect(
+        await fieldsOf(
+          await f.as('mikko', `/v1/questions/${q.id}/report`, {
+            method: 'POST',
+            body: { reason: 'r'.repeat(501) },
+          }),
+        ),
+      ).toEqual(['reason']);
+      expect(
+        await fieldsOf(
+          await f.as('mikko', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 2 } }),
+        ),
+      ).toEqual(['value']);
+      expect(
+        await fieldsOf(await f.as('aino', `/v1/questions/${q.id}`, { method: 'PATCH', body: {} })),
+      ).toEqual(['(body)']);
       expect((await f.ok('aino', '/v1/questions?limit=100')).items.length).toBe(before + 2);
     });
 
@@ -180,7 +224,11 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       expect(leaks(JSON.stringify(a))).toEqual([]);
 
       const seen: string[] = [];
-      const look = async (who: Parameters<QaFixture['as']>[0], path: string, init: Parameters<QaFixture['as']>[2] = {}) => {
+      const look = async (
+        who: Parameters<QaFixture['as']>[0],
+        path: string,
+        init: Parameters<QaFixture['as']>[2] = {},
+      ) => {
         const res = await f.as(who, path, init);
         const text = await res.text();
         expect(res.status, `${path} as ${who}: ${text}`).toBeLessThan(300);
@@ -194,17 +242,29 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
         await look(who, '/v1/questions?sort=unanswered');
       }
       await look('aino', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 1 } });
-      await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, { method: 'PUT', body: { value: -1 } });
+      await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, {
+        method: 'PUT',
+        body: { value: -1 },
+      });
       await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, { method: 'DELETE' });
-      await look('aino', `/v1/questions/${q.id}/report`, { method: 'POST', body: { reason: 'Epäasiallinen' } });
+      await look('aino', `/v1/questions/${q.id}/report`, {
+        method: 'POST',
+        body: { reason: 'Epäasiallinen' },
+      });
       await look('helena', `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id: a.id } });
       await look('helena', `/v1/questions/${q.id}/hide`, { method: 'POST' });
       await look('helena', '/v1/questions?status=hidden');
       await look('helena', `/v1/questions/${q.id}/restore`, { method: 'POST' });
       await look('helena', `/v1/questions/${q.id}/history`);
       await look('helena', `/v1/questions/${q.id}/answers/${a.id}/history`);
-      await look('salla', `/v1/questions/${q.id}`, { method: 'PATCH', body: { body: 'Arka aihe, tarkennettu' } });
-      await look('helena', `/v1/questions/${q.id}/answers/${a.id}/reveal`, { method: 'POST', body: { reason: 'Häirintäepäily' } });
+      await look('salla', `/v1/questions/${q.id}`, {
+        method: 'PATCH',
+        body: { body: 'Arka aihe, tarkennettu' },
+      });
+      await look('helena', `/v1/questions/${q.id}/answers/${a.id}/reveal`, {
+        method: 'POST',
+        body: { reason: 'Häirintäepäily' },
+      });
       await look('boss', '/v1/questions/reveals');
       // The reveal itself is the one place the author is named.
       const revealed = seen.filter((line) => line.startsWith('POST') && line.includes('/reveal:'));
@@ -226,7 +286,11 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       const res = await reveal('helena');
       expect(res.status).toBe(200);
       const body = await res.json();
-      expect(body).toMatchObject({ post_id: q.id, author: { id: 'salla', name: 'Salla Salainen' }, revealed_at: f.h.now.toISOString() });
+      expect(body).toMatchObject({
+        post_id: q.id,
+        author: { id: 'salla', name: 'Salla Salainen' },
+        revealed_at: f.h.now.toISOString(),
+      });
       expect((await reveal('boss')).status).toBe(200);
 
       const inGroup = await f.ask('salla', { group_id: f.g1, title: 'Ryhmässä nimettä', anonymous: true });
@@ -236,7 +300,13 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
 
       const log = await f.ok('boss', '/v1/questions/reveals');
       expect(log.items.slice(0, 3)).toMatchObject([
-        { post_id: inGroup.id, question_id: inGroup.id, group_id: f.g1, revealed_by: { id: 'helena', name: 'Helena Salo' }, reason: 'Viestissä uhkaus' },
+        {
+          post_id: inGroup.id,
+          question_id: inGroup.id,
+          group_id: f.g1,
+          revealed_by: { id: 'helena', name: 'Helena Salo' },
+          reason: 'Viestissä uhkaus',
+        },
         { post_id: q.id, revealed_by: { id: 'boss' } },
         { post_id: q.id, revealed_by: { id: 'helena' }, group_id: null },
       ]);
@@ -251,13 +321,20 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
   describe('votes', () => {
     it('counts one vote per member, changeable and withdrawable', async () => {
       const q = await f.ask('aino');
-      const vote = (who: 'mikko' | 'salla' | 'aino', value: number) => f.as(who, `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value } });
+      const vote = (who: 'mikko' | 'salla' | 'aino', value: number) =>
+        f.as(who, `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value } });
       expect(await (await vote('mikko', 1)).json()).toEqual({ score: 1, my_vote: 1 });
       expect(await (await vote('mikko', 1)).json()).toEqual({ score: 1, my_vote: 1 });
       expect(await (await vote('salla', 1)).json()).toEqual({ score: 2, my_vote: 1 });
       expect((await f.ok('mikko', `/v1/questions/${q.id}`)).my_vote).toBe(1);
-      expect(await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'DELETE' })).toEqual({ score: 1, my_vote: null });
-      expect(await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'DELETE' })).toEqual({ score: 1, my_vote: null });
+      expect(await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'DELETE' })).toEqual({
+        score: 1,
+        my_vote: null,
+      });
+      expect(await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'DELETE' })).toEqual({
+        score: 1,
+        my_vote: null,
+      });
       const own = await vote('aino', 1);
       expect(own.status).toBe(403);
       expect((await own.json()).code).toBe('own_post');
@@ -275,13 +352,24 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       await f.setSettings({ qa_downvotes: true });
       try {
         await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 1 } });
-        expect(await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: -1 } })).toEqual({ score: -1, my_vote: -1 });
+        expect(
+          await f.ok('mikko', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: -1 } }),
+        ).toEqual({ score: -1, my_vote: -1 });
       } finally {
         await f.setSettings({ qa_downvotes: false });
       }
       const a = await f.answer('salla', q.id);
-      expect(await f.ok('mikko', `/v1/questions/${q.id}/answers/${a.id}/vote`, { method: 'PUT', body: { value: 1 } })).toEqual({ score: 1, my_vote: 1 });
-      expect((await f.ok('mikko', `/v1/questions/${q.id}`)).answers[0]).toMatchObject({ id: a.id, score: 1, my_vote: 1 });
+      expect(
+        await f.ok('mikko', `/v1/questions/${q.id}/answers/${a.id}/vote`, {
+          method: 'PUT',
+          body: { value: 1 },
+        }),
+      ).toEqual({ score: 1, my_vote: 1 });
+      expect((await f.ok('mikko', `/v1/questions/${q.id}`)).answers[0]).toMatchObject({
+        id: a.id,
+        score: 1,
+        my_vote: 1,
+      });
     });
   });
 
@@ -290,13 +378,19 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       const q = await f.ask('aino', { title: 'Mikä kirjanpito-ohjelma?' });
       const a1 = await f.answer('mikko', q.id, { body: 'Ensimmäinen' });
       const a2 = await f.answer('salla', q.id, { body: 'Toinen' });
-      const accept = (who: 'aino' | 'mikko' | 'helena' | 'boss', answer_id: string | null) => f.as(who, `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id } });
+      const accept = (who: 'aino' | 'mikko' | 'helena' | 'boss', answer_id: string | null) =>
+        f.as(who, `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id } });
       expect((await accept('mikko', a1.id)).status).toBe(403);
       let detail = await (await accept('aino', a2.id)).json();
       expect(detail.accepted_answer_id).toBe(a2.id);
-      expect(detail.answers.map((a: { id: string; accepted: boolean }) => [a.id, a.accepted])).toEqual([[a2.id, true], [a1.id, false]]);
+      expect(detail.answers.map((a: { id: string; accepted: boolean }) => [a.id, a.accepted])).toEqual([
+        [a2.id, true],
+        [a1.id, false],
+      ]);
       detail = await (await accept('helena', a1.id)).json();
-      expect(detail.answers.filter((a: { accepted: boolean }) => a.accepted).map((a: { id: string }) => a.id)).toEqual([a1.id]);
+      expect(
+        detail.answers.filter((a: { accepted: boolean }) => a.accepted).map((a: { id: string }) => a.id),
+      ).toEqual([a1.id]);
       expect((await accept('boss', null)).status).toBe(200);
       expect((await f.ok('aino', `/v1/questions/${q.id}`)).accepted_answer_id).toBeNull();
 
@@ -310,7 +404,8 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
     it('on a group board, lets that group’s facilitator accept, and nobody outside it', async () => {
       const q = await f.ask('aino', { group_id: f.g1 });
       const a = await f.answer('salla', q.id);
-      const accept = (who: 'helena' | 'frida' | 'boss' | 'salla') => f.as(who, `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id: a.id } });
+      const accept = (who: 'helena' | 'frida' | 'boss' | 'salla') =>
+        f.as(who, `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id: a.id } });
       expect((await accept('frida')).status).toBe(404);
       expect((await accept('boss')).status).toBe(404);
       expect((await accept('salla')).status).toBe(403);
@@ -338,12 +433,19 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       expect(queue.items.map((i: { id: string }) => i.id)).toContain(q.id);
       expect((await f.as('mikko', '/v1/questions?status=hidden')).status).toBe(403);
       const seen = await f.ok('helena', `/v1/questions/${q.id}`);
-      expect(seen.moderation).toEqual({ report_count: 3, hidden_reason: 'reports', report_reasons: ['Mainostusta', 'Roskapostia', 'Ei kuulu tänne'] });
+      expect(seen.moderation).toEqual({
+        report_count: 3,
+        hidden_reason: 'reports',
+        report_reasons: ['Mainostusta', 'Roskapostia', 'Ei kuulu tänne'],
+      });
 
       expect((await f.as('mikko', `/v1/questions/${q.id}/restore`, { method: 'POST' })).status).toBe(404);
       expect((await f.as('aino', `/v1/questions/${q.id}/restore`, { method: 'POST' })).status).toBe(403);
       const restored = await f.ok('helena', `/v1/questions/${q.id}/restore`, { method: 'POST' });
-      expect(restored).toMatchObject({ status: 'visible', moderation: { report_count: 0, hidden_reason: null } });
+      expect(restored).toMatchObject({
+        status: 'visible',
+        moderation: { report_count: 0, hidden_reason: null },
+      });
       expect(titles(await f.ok('mikko', '/v1/questions?limit=100'))).toContain('Raportoitava');
       // Reviewed reports do not count again, and a member still reports a post once.
       await report('mikko');
@@ -356,13 +458,28 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
         const q = await f.ask('aino');
         const a = await f.answer('salla', q.id);
         expect((await f.ok('aino', `/v1/questions/${q.id}`)).answer_count).toBe(1);
-        await f.ok('mikko', `/v1/questions/${q.id}/answers/${a.id}/report`, { method: 'POST', body: { reason: 'Loukkaava' } }, 204);
+        await f.ok(
+          'mikko',
+          `/v1/questions/${q.id}/answers/${a.id}/report`,
+          { method: 'POST', body: { reason: 'Loukkaava' } },
+          204,
+        );
         const detail = await f.ok('aino', `/v1/questions/${q.id}`);
         expect(detail.answer_count).toBe(0);
         expect(detail.answers).toEqual([]);
-        expect((await f.ok('aino', '/v1/questions?sort=unanswered&limit=100')).items.map((i: { id: string }) => i.id)).toContain(q.id);
-        expect((await f.ok('helena', `/v1/questions/${q.id}`)).answers[0]).toMatchObject({ id: a.id, status: 'hidden', moderation: { hidden_reason: 'reports' } });
-        expect((await f.ok('helena', '/v1/questions?status=hidden')).items.map((i: { id: string }) => i.id)).toContain(q.id);
+        expect(
+          (await f.ok('aino', '/v1/questions?sort=unanswered&limit=100')).items.map(
+            (i: { id: string }) => i.id,
+          ),
+        ).toContain(q.id);
+        expect((await f.ok('helena', `/v1/questions/${q.id}`)).answers[0]).toMatchObject({
+          id: a.id,
+          status: 'hidden',
+          moderation: { hidden_reason: 'reports' },
+        });
+        expect(
+          (await f.ok('helena', '/v1/questions?status=hidden')).items.map((i: { id: string }) => i.id),
+        ).toContain(q.id);
       } finally {
         await f.setSettings({ qa_report_threshold: 3 });
       }
@@ -373,9 +490,15 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       const a = await f.answer('mikko', q.id);
       expect((await f.as('salla', `/v1/questions/${q.id}/hide`, { method: 'POST' })).status).toBe(403);
       expect((await f.ok('boss', `/v1/questions/${q.id}/hide`, { method: 'POST' })).status).toBe('hidden');
-      expect((await f.ok('server', `/v1/questions/${q.id}/restore`, { method: 'POST' })).status).toBe('visible');
-      expect((await f.as('salla', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'DELETE' })).status).toBe(403);
-      expect((await f.as('mikko', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect((await f.ok('server', `/v1/questions/${q.id}/restore`, { method: 'POST' })).status).toBe(
+        'visible',
+      );
+      expect(
+        (await f.as('salla', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'DELETE' })).status,
+      ).toBe(403);
+      expect(
+        (await f.as('mikko', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'DELETE' })).status,
+      ).toBe(204);
       expect((await f.ok('aino', `/v1/questions/${q.id}`)).answer_count).toBe(0);
       const b = await f.answer('salla', q.id);
       expect((await f.as('helena', `/v1/questions/${q.id}`, { method: 'DELETE' })).status).toBe(204);
@@ -389,27 +512,55 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
     it('keeps every earlier version of an edited post for its author and the moderators', async () => {
       const q = await f.ask('aino', { title: 'Alkuperäinen', body: 'Eka', tags: ['a'] });
       f.h.advance(60_000);
-      const edited = await f.ok('aino', `/v1/questions/${q.id}`, { method: 'PATCH', body: { title: 'Korjattu', tags: ['b'] } });
-      expect(edited).toMatchObject({ title: 'Korjattu', body: 'Eka', tags: ['b'], edited_at: f.h.now.toISOString() });
+      const edited = await f.ok('aino', `/v1/questions/${q.id}`, {
+        method: 'PATCH',
+        body: { title: 'Korjattu', tags: ['b'] },
+      });
+      expect(edited).toMatchObject({
+        title: 'Korjattu',
+        body: 'Eka',
+        tags: ['b'],
+        edited_at: f.h.now.toISOString(),
+      });
       f.h.advance(60_000);
       await f.ok('aino', `/v1/questions/${q.id}`, { method: 'PATCH', body: { body: 'Toka' } });
       const history = await f.ok('aino', `/v1/questions/${q.id}/history`);
-      expect(history.items.map((v: { version: number; title: string; body: string; tags: string[] }) => [v.version, v.title, v.body, v.tags])).toEqual([
+      expect(
+        history.items.map((v: { version: number; title: string; body: string; tags: string[] }) => [
+          v.version,
+          v.title,
+          v.body,
+          v.tags,
+        ]),
+      ).toEqual([
         [1, 'Alkuperäinen', 'Eka', ['a']],
         [2, 'Korjattu', 'Eka', ['b']],
         [3, 'Korjattu', 'Toka', ['b']],
       ]);
       expect((await f.ok('helena', `/v1/questions/${q.id}/history`)).items).toHaveLength(3);
       expect((await f.as('mikko', `/v1/questions/${q.id}/history`)).status).toBe(403);
-      const notAuthor = await f.as('helena', `/v1/questions/${q.id}`, { method: 'PATCH', body: { title: 'Fasilitaattorin' } });
+      const notAuthor = await f.as('helena', `/v1/questions/${q.id}`, {
+        method: 'PATCH',
+        body: { title: 'Fasilitaattorin' },
+      });
       expect(notAuthor.status).toBe(403);
       expect((await notAuthor.json()).code).toBe('not_author');
 
       const a = await f.answer('mikko', q.id, { body: 'Vastaus v1' });
-      await f.ok('mikko', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'PATCH', body: { body: 'Vastaus v2' } });
+      await f.ok('mikko', `/v1/questions/${q.id}/answers/${a.id}`, {
+        method: 'PATCH',
+        body: { body: 'Vastaus v2' },
+      });
       const answerHistory = await f.ok('mikko', `/v1/questions/${q.id}/answers/${a.id}/history`);
       expect(answerHistory.items.map((v: { body: string }) => v.body)).toEqual(['Vastaus v1', 'Vastaus v2']);
-      expect((await f.as('mikko', `/v1/questions/${q.id}/answers/${a.id}`, { method: 'PATCH', body: { title: 'x', body: 'y' } })).status).toBe(422);
+      expect(
+        (
+          await f.as('mikko', `/v1/questions/${q.id}/answers/${a.id}`, {
+            method: 'PATCH',
+            body: { title: 'x', body: 'y' },
+          })
+        ).status,
+      ).toBe(422);
     });
   });
 
@@ -421,26 +572,62 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
     beforeAll(async () => {
       board = f.g1;
       const on = { group_id: board };
-      await f.ask('aino', { ...on, title: 'Yrittäjä etsii kirjanpitäjää', body: 'Kuka auttaa tilinpäätöksessä?', tags: ['talous'] });
-      await f.ask('salla', { ...on, title: 'Företagare söker revisor', body: 'Vem kan hjälpa med bokslutet?', language: 'sv', tags: ['talous', 'svenska'] });
-      await f.ask('aino', { ...on, title: 'Pricing my services', body: 'How do consultants set prices?', language: 'en' });
-      await f.ask('salla', { ...on, title: 'Ajanhallinta arjessa', body: 'Kalenteri täyttyy liian nopeasti.', tags: ['ajanhallinta'] });
+      await f.ask('aino', {
+        ...on,
+        title: 'Yrittäjä etsii kirjanpitäjää',
+        body: 'Kuka auttaa tilinpäätöksessä?',
+        tags: ['talous'],
+      });
+      await f.ask('salla', {
+        ...on,
+        title: 'Företagare söker revisor',
+        body: 'Vem kan hjälpa med bokslutet?',
+        language: 'sv',
+        tags: ['talous', 'svenska'],
+      });
+      await f.ask('aino', {
+        ...on,
+        title: 'Pricing my services',
+        body: 'How do consultants set prices?',
+        language: 'en',
+      });
+      await f.ask('salla', {
+        ...on,
+        title: 'Ajanhallinta arjessa',
+        body: 'Kalenteri täyttyy liian nopeasti.',
+        tags: ['ajanhallinta'],
+      });
       // A post on another board that shares the search words must never show.
       await f.ask('bjorn', { group_id: f.g2, title: 'Yrittäjien verotus', body: 'yrittäjä kirjanpitäjä' });
       await f.ask('mikko', { title: 'Yrittäjien yhteinen kysymys', body: 'yrittäjä' });
     });
 
     it('finds Finnish, Swedish and English posts by their stems', async () => {
-      expect(await ids('aino', `q=${encodeURIComponent('yrittäjien')}`)).toEqual(['Yrittäjä etsii kirjanpitäjää']);
-      expect(await ids('aino', `q=${encodeURIComponent('kirjanpitäjät')}`)).toEqual(['Yrittäjä etsii kirjanpitäjää']);
-      expect(await ids('aino', `q=${encodeURIComponent('företagarnas')}`)).toEqual(['Företagare söker revisor']);
+      expect(await ids('aino', `q=${encodeURIComponent('yrittäjien')}`)).toEqual([
+        'Yrittäjä etsii kirjanpitäjää',
+      ]);
+      expect(await ids('aino', `q=${encodeURIComponent('kirjanpitäjät')}`)).toEqual([
+        'Yrittäjä etsii kirjanpitäjää',
+      ]);
+      expect(await ids('aino', `q=${encodeURIComponent('företagarnas')}`)).toEqual([
+        'Företagare söker revisor',
+      ]);
       expect(await ids('aino', `q=${encodeURIComponent('hjälper')}`)).toEqual(['Företagare söker revisor']);
       expect(await ids('aino', 'q=price')).toEqual(['Pricing my services']);
-      expect(await ids('aino', `q=${encodeURIComponent('kalenteri -tilinpäätös')}`)).toEqual(['Ajanhallinta arjessa']);
+      expect(await ids('aino', `q=${encodeURIComponent('kalenteri -tilinpäätös')}`)).toEqual([
+        'Ajanhallinta arjessa',
+      ]);
       expect(await ids('aino', `q=${encodeURIComponent('"no such phrase anywhere"')}`)).toEqual([]);
-      expect(await ids('aino', 'tag=TALOUS')).toEqual(['Företagare söker revisor', 'Yrittäjä etsii kirjanpitäjää']);
-      expect(await ids('aino', `tag=talous&q=${encodeURIComponent('yrittäjä')}`)).toEqual(['Yrittäjä etsii kirjanpitäjää']);
-      const association = (await f.ok('aino', `/v1/questions?q=${encodeURIComponent('yrittäjä')}`)).items.map((q: { title: string }) => q.title);
+      expect(await ids('aino', 'tag=TALOUS')).toEqual([
+        'Företagare söker revisor',
+        'Yrittäjä etsii kirjanpitäjää',
+      ]);
+      expect(await ids('aino', `tag=talous&q=${encodeURIComponent('yrittäjä')}`)).toEqual([
+        'Yrittäjä etsii kirjanpitäjää',
+      ]);
+      const association = (await f.ok('aino', `/v1/questions?q=${encodeURIComponent('yrittäjä')}`)).items.map(
+        (q: { title: string }) => q.title,
+      );
       expect(association).toContain('Yrittäjien yhteinen kysymys');
       expect(association).not.toContain('Yrittäjien verotus');
       expect(association).not.toContain('Yrittäjä etsii kirjanpitäjää');
@@ -449,8 +636,13 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
 
     it('sorts by newest, votes and unanswered, and pages through each without repeats', async () => {
       const all = await ids('aino', 'limit=100');
-      const [first, second, third] = (await f.ok('aino', `/v1/questions?group=${board}&limit=100`)).items as { id: string; title: string; author: { id: string } }[];
-      const upvote = (who: 'aino' | 'salla' | 'helena', id: string) => f.ok(who, `/v1/questions/${id}/vote`, { method: 'PUT', body: { value: 1 } });
+      const [first, second, third] = (await f.ok('aino', `/v1/questions?group=${board}&limit=100`)).items as {
+        id: string;
+        title: string;
+        author: { id: string };
+      }[];
+      const upvote = (who: 'aino' | 'salla' | 'helena', id: string) =>
+        f.ok(who, `/v1/questions/${id}/vote`, { method: 'PUT', body: { value: 1 } });
       await upvote(third!.author.id === 'aino' ? 'salla' : 'aino', third!.id);
       await upvote('helena', third!.id);
       await upvote('helena', second!.id);
@@ -460,7 +652,10 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       expect([...byVotes].sort()).toEqual([...all].sort());
       const unanswered = await ids('aino', 'sort=unanswered&limit=100');
       expect(unanswered).not.toContain(first!.title);
-      const newest = (await f.ok('aino', `/v1/questions?group=${board}&limit=100`)).items as { title: string; answer_count: number }[];
+      const newest = (await f.ok('aino', `/v1/questions?group=${board}&limit=100`)).items as {
+        title: string;
+        answer_count: number;
+      }[];
       expect(unanswered).toEqual(newest.filter((q) => q.answer_count === 0).map((q) => q.title));
 
       for (const sort of ['newest', 'votes', 'unanswered']) {

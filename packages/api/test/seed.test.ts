@@ -14,7 +14,9 @@ describe('demo seed', () => {
     const now = new Date();
     const seed = await seedDemo(store, { origins: ['http://localhost:5173'], now });
     const app = createApp({ store, log: false });
-    const { items } = await (await app.request('/v1/groups', { headers: { 'ekollega-key': seed.publishable_key } })).json();
+    const { items } = await (
+      await app.request('/v1/groups', { headers: { 'ekollega-key': seed.publishable_key } })
+    ).json();
     expect(items).toHaveLength(2);
     for (const group of items) {
       expect(group.format).toBe('online');
@@ -23,19 +25,33 @@ describe('demo seed', () => {
       expect(group.member_count).toBeGreaterThanOrEqual(10);
       expect(new Date(group.next_meeting_at).getTime()).toBeGreaterThan(now.getTime());
     }
-    expect(items.map((g: { language: string; places_left: number }) => [g.language, g.places_left]).sort()).toEqual([['fi', 1], ['sv', 2]]);
+    expect(
+      items.map((g: { language: string; places_left: number }) => [g.language, g.places_left]).sort(),
+    ).toEqual([
+      ['fi', 1],
+      ['sv', 2],
+    ]);
   });
 
   it('schedules the groups every three weeks and expert talks on time management, goals and keeping up to date', async () => {
     const seed = await seedDemo(store, { origins: [] });
     const app = createApp({ store, log: false });
-    const { items } = await (await app.request('/v1/sessions?scope=open&limit=100', { headers: { 'ekollega-key': seed.publishable_key } })).json();
+    const { items } = await (
+      await app.request('/v1/sessions?scope=open&limit=100', {
+        headers: { 'ekollega-key': seed.publishable_key },
+      })
+    ).json();
     expect(items.map((s: { title: string }) => s.title)).toEqual([
       'Ajanhallinta yksinyrittäjän arjessa',
       'Tavoitteet, jotka toteutuvat',
       'Pysy ajan tasalla: uudet työkalut ja säädökset',
     ]);
-    expect(items.every((s: { meeting_url: string | null; local_start: string }) => s.meeting_url === null && s.local_start.endsWith('T17:00'))).toBe(true);
+    expect(
+      items.every(
+        (s: { meeting_url: string | null; local_start: string }) =>
+          s.meeting_url === null && s.local_start.endsWith('T17:00'),
+      ),
+    ).toBe(true);
     const meetings = await store.db.query<{ group_id: string; local_start: string }>(
       `select group_id, local_start from sessions where tenant_id = $1 and group_id is not null order by group_id, starts_at`,
       [DEMO_TENANT_ID],
@@ -51,23 +67,46 @@ describe('demo seed', () => {
     const { SignJWT } = await import('jose');
     const iat = Math.floor(Date.now() / 1000);
     const tokenOf = (sub: string) =>
-      new SignJWT({ name: sub, roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setIssuer(seed.tenant_id).setAudience('ekollega').setSubject(sub).setIssuedAt(iat).setExpirationTime(iat + 600).sign(new TextEncoder().encode(seed.member_token_secret));
+      new SignJWT({ name: sub, roles: ['member'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(seed.tenant_id)
+        .setAudience('ekollega')
+        .setSubject(sub)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 600)
+        .sign(new TextEncoder().encode(seed.member_token_secret));
     const list = async (sub: string, query = '') =>
-      (await (await app.request(`/v1/questions${query}`, { headers: { 'ekollega-key': seed.publishable_key, authorization: `Bearer ${await tokenOf(sub)}` } })).json()).items;
+      (
+        await (
+          await app.request(`/v1/questions${query}`, {
+            headers: { 'ekollega-key': seed.publishable_key, authorization: `Bearer ${await tokenOf(sub)}` },
+          })
+        ).json()
+      ).items;
     const board = await list('demo-aino');
     expect(board.length).toBe(3);
     const anonymous = board.find((q: { anonymous: boolean }) => q.anonymous);
     expect(anonymous.author).toBeNull();
     expect(JSON.stringify(anonymous)).not.toContain('demo-peer-6');
-    const morning = (await store.db.query<{ id: string }>(`select id from groups where tenant_id = $1 and language = 'fi'`, [DEMO_TENANT_ID]))[0]!.id;
-    expect((await list('demo-peer-2', `?group=${morning}`)).map((q: { title: string }) => q.title)).toEqual(['Tavoitteeni edellisestä tapaamisesta: kolme uutta asiakasta']);
+    const morning = (
+      await store.db.query<{ id: string }>(`select id from groups where tenant_id = $1 and language = 'fi'`, [
+        DEMO_TENANT_ID,
+      ])
+    )[0]!.id;
+    expect((await list('demo-peer-2', `?group=${morning}`)).map((q: { title: string }) => q.title)).toEqual([
+      'Tavoitteeni edellisestä tapaamisesta: kolme uutta asiakasta',
+    ]);
   });
 
   it('runs again without duplicating anything', async () => {
     const again = await seedDemo(store, { origins: ['http://127.0.0.1:5173'] });
     expect(again.tenant_id).toBe(DEMO_TENANT_ID);
     expect(again.origins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
-    expect((await store.db.query('select id from groups where tenant_id = $1', [DEMO_TENANT_ID])).length).toBe(2);
-    expect((await store.db.query('select id from sessions where tenant_id = $1', [DEMO_TENANT_ID])).length).toBe(16);
+    expect(
+      (await store.db.query('select id from groups where tenant_id = $1', [DEMO_TENANT_ID])).length,
+    ).toBe(2);
+    expect(
+      (await store.db.query('select id from sessions where tenant_id = $1', [DEMO_TENANT_ID])).length,
+    ).toBe(16);
   });
 });

@@ -49,7 +49,9 @@ export function readEvents(response: Response) {
       if (ready) return ready;
       if (ended) throw new Error('the stream ended');
       pending ??= reader.read();
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())));
+      const timer = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())),
+      );
       const result = await Promise.race([pending, timer]);
       if (result === 'timeout') throw new Error(`no event within ${ms} ms`);
       pending = null;
@@ -61,6 +63,7 @@ export function readEvents(response: Response) {
   return {
     next,
     /** The next event, its data parsed as JSON. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the event carried
     async nextJson(ms?: number): Promise<SseEvent & { json: any }> {
       const event = await next(ms);
       return { ...event, json: JSON.parse(event.data) };

@@ -13,7 +13,9 @@ describe.each(engines)('store (%s)', (engine) => {
     const store = await freshStore(engine);
     try {
       expect(await migrate(store.db)).toEqual([]);
-      const applied = await store.db.query<{ version: number }>('select version from schema_migrations order by version');
+      const applied = await store.db.query<{ version: number }>(
+        'select version from schema_migrations order by version',
+      );
       expect(applied.map((r) => r.version)).toEqual(migrations().map((m) => m.version));
     } finally {
       await store.close();

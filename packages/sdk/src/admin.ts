@@ -16,16 +16,24 @@ export interface AdminClientOptions {
  */
 export function createAdminClient(options: AdminClientOptions) {
   if (typeof (globalThis as { document?: unknown }).document !== 'undefined') {
-    throw new Error('createAdminClient holds a secret key and runs on servers only; use createClient with the publishable key in pages.');
+    throw new Error(
+      'createAdminClient holds a secret key and runs on servers only; use createClient with the publishable key in pages.',
+    );
   }
-  const transport = new Transport({ baseUrl: options.baseUrl, key: options.secretKey, tokens: new MemberTokens(undefined), fetch: options.fetch });
+  const transport = new Transport({
+    baseUrl: options.baseUrl,
+    key: options.secretKey,
+    tokens: new MemberTokens(undefined),
+    fetch: options.fetch,
+  });
   return {
     transport,
     /** Groups as the association's server sees them: every facilitator tool, without a member token. */
     groups: { ...groupsApi(transport), ...groupsFacilitatorApi(transport) },
     tenant: {
       get: (o: RequestOptions = {}) => transport.request<TenantAdmin>('GET', '/v1/tenant', o),
-      update: (patch: TenantPatch, o: RequestOptions = {}) => transport.request<TenantAdmin>('PATCH', '/v1/tenant', { ...o, body: patch }),
+      update: (patch: TenantPatch, o: RequestOptions = {}) =>
+        transport.request<TenantAdmin>('PATCH', '/v1/tenant', { ...o, body: patch }),
     },
   };
 }

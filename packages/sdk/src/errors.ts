@@ -15,7 +15,10 @@ export class EkProblemError extends Error {
   declare readonly retryAfter: number | undefined;
   declare readonly requestId: string | undefined;
 
-  constructor(problem: ProblemBody & Record<string, unknown>, init: { retryAfter?: number | undefined; requestId?: string | undefined } = {}) {
+  constructor(
+    problem: ProblemBody & Record<string, unknown>,
+    init: { retryAfter?: number | undefined; requestId?: string | undefined } = {},
+  ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     const { status, code, title, detail, errors = [] } = problem;
     Object.assign(this, { name: 'EkProblemError', status, code, title, detail, errors, ...init });

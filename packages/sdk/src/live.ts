@@ -51,7 +51,11 @@ export async function followStream(
         if (message.retry !== undefined) retryMs = message.retry;
         if (message.id) lastEventId = message.id;
         if (!message.data) continue;
-        onEvent({ type: message.event, ...(message.id ? { id: message.id } : {}), data: JSON.parse(message.data) } as QaEvent);
+        onEvent({
+          type: message.event,
+          ...(message.id ? { id: message.id } : {}),
+          data: JSON.parse(message.data),
+        } as QaEvent);
       }
     } catch (error) {
       if (signal?.aborted) return;
@@ -68,7 +72,10 @@ export async function followStream(
 }
 
 /** Parses server-sent events from a byte stream; comments (keep-alives) are skipped. */
-async function* readMessages(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<SseMessage> {
+async function* readMessages(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<SseMessage> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const cancel = () => void reader.cancel().catch(() => undefined);
@@ -79,8 +86,7 @@ async function* readMessages(body: ReadableStream<Uint8Array>, signal: AbortSign
       const { value, done } = await reader.read();
       if (done) return;
       buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const message: SseMessage = { event: 'message', data: '' };
@@ -95,7 +101,8 @@ async function* readMessages(body: ReadableStream<Uint8Array>, signal: AbortSign
           else if (field === 'id') message.id = text;
           else if (field === 'retry' && /^\d+$/.test(text)) message.retry = Number(text);
         }
-        if (data.length || message.retry !== undefined || message.id) yield { ...message, data: data.join('\n') };
+        if (data.length || message.retry !== undefined || message.id)
+          yield { ...message, data: data.join('\n') };
       }
     }
   } finally {

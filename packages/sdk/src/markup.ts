@@ -36,7 +36,14 @@ export function parseMarkup(source: string): MarkupBlock[] {
   const blocks: MarkupBlock[] = [];
   let paragraph: string[] = [];
   const flush = () => {
-    if (paragraph.length) blocks.push({ type: 'paragraph', children: paragraph.flatMap((line, i) => [...(i ? [{ type: 'break' } as const] : []), ...parseInline(line)]) });
+    if (paragraph.length)
+      blocks.push({
+        type: 'paragraph',
+        children: paragraph.flatMap((line, i) => [
+          ...(i ? [{ type: 'break' } as const] : []),
+          ...parseInline(line),
+        ]),
+      });
     paragraph = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -54,7 +61,8 @@ export function parseMarkup(source: string): MarkupBlock[] {
       const ordered = !BULLET.test(line);
       const last = blocks.at(-1);
       const children = parseInline(item[1]!);
-      if (last?.type === 'list' && last.ordered === ordered && lines[i - 1]?.trim()) last.items.push(children);
+      if (last?.type === 'list' && last.ordered === ordered && lines[i - 1]?.trim())
+        last.items.push(children);
       else blocks.push({ type: 'list', ordered, items: [children] });
       continue;
     }
@@ -79,7 +87,8 @@ function parseInline(text: string): MarkupInline[] {
     if (code !== undefined) push({ type: 'code', text: code });
     else if (href !== undefined) push({ type: 'link', href, text: linkText! });
     else if (strong !== undefined) push({ type: 'strong', children: parseInline(strong) });
-    else if (star !== undefined || underscore !== undefined) push({ type: 'em', children: parseInline((star ?? underscore)!) });
+    else if (star !== undefined || underscore !== undefined)
+      push({ type: 'em', children: parseInline((star ?? underscore)!) });
     else push({ type: 'link', href: url!, text: url! });
     at = m.index + m[0].length;
   }

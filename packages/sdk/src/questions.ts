@@ -27,7 +27,9 @@ export type PostOf<R extends PostRef> = R extends string ? Question : Answer;
 
 const enc = encodeURIComponent;
 const postPath = (ref: PostRef, rest = '') =>
-  typeof ref === 'string' ? `/v1/questions/${enc(ref)}${rest}` : `/v1/questions/${enc(ref.question)}/answers/${enc(ref.answer)}${rest}`;
+  typeof ref === 'string'
+    ? `/v1/questions/${enc(ref)}${rest}`
+    : `/v1/questions/${enc(ref.question)}/answers/${enc(ref.answer)}${rest}`;
 
 /**
  * The Q&A boards: the association's (no `group`) and each group's, for its members and
@@ -41,44 +43,62 @@ const postPath = (ref: PostRef, rest = '') =>
 export function questionsApi(transport: Transport) {
   return {
     /** One page of a board's questions; pass `next_cursor` back as `cursor` for the next. */
-    list: (filters: ListQuestionsQuery = {}, o: RequestOptions = {}) => transport.request<Page<Question>>('GET', '/v1/questions', { ...o, query: filters }),
+    list: (filters: ListQuestionsQuery = {}, o: RequestOptions = {}) =>
+      transport.request<Page<Question>>('GET', '/v1/questions', { ...o, query: filters }),
     /** A question with its answers (the accepted one first). */
     get: (id: string, o: RequestOptions = {}) => transport.request<QuestionDetail>('GET', postPath(id), o),
-    ask: (question: AskQuestion, o: RequestOptions = {}) => transport.request<QuestionDetail>('POST', '/v1/questions', { ...o, body: question }),
+    ask: (question: AskQuestion, o: RequestOptions = {}) =>
+      transport.request<QuestionDetail>('POST', '/v1/questions', { ...o, body: question }),
     answer: (questionId: string, answer: AnswerQuestion, o: RequestOptions = {}) =>
       transport.request<Answer>('POST', postPath(questionId, '/answers'), { ...o, body: answer }),
     /** One vote per member per post; voting again replaces it. -1 only where the association allows downvotes. */
-    vote: (post: PostRef, value: VoteValue = 1, o: RequestOptions = {}) => transport.request<VoteResult>('PUT', postPath(post, '/vote'), { ...o, body: { value } }),
-    unvote: (post: PostRef, o: RequestOptions = {}) => transport.request<VoteResult>('DELETE', postPath(post, '/vote'), o),
+    vote: (post: PostRef, value: VoteValue = 1, o: RequestOptions = {}) =>
+      transport.request<VoteResult>('PUT', postPath(post, '/vote'), { ...o, body: { value } }),
+    unvote: (post: PostRef, o: RequestOptions = {}) =>
+      transport.request<VoteResult>('DELETE', postPath(post, '/vote'), o),
     /** Marks the accepted answer (`null` unmarks); the asker or the board's moderators. */
     accept: (questionId: string, answerId: string | null, o: RequestOptions = {}) =>
-      transport.request<QuestionDetail>('PUT', postPath(questionId, '/accepted'), { ...o, body: { answer_id: answerId } }),
+      transport.request<QuestionDetail>('PUT', postPath(questionId, '/accepted'), {
+        ...o,
+        body: { answer_id: answerId },
+      }),
     /** Reports a post once; enough reports hide it until a moderator reviews it. */
-    report: (post: PostRef, reason: string, o: RequestOptions = {}) => transport.request<void>('POST', postPath(post, '/report'), { ...o, body: { reason } }),
+    report: (post: PostRef, reason: string, o: RequestOptions = {}) =>
+      transport.request<void>('POST', postPath(post, '/report'), { ...o, body: { reason } }),
     /** Deletes a post (its author, or the board's moderators); a question takes its answers along. */
     remove: (post: PostRef, o: RequestOptions = {}) => transport.request<void>('DELETE', postPath(post), o),
     /** Edits my own post; the earlier version goes to its history. */
-    edit: <R extends PostRef>(post: R, changes: R extends string ? EditQuestion : EditAnswer, o: RequestOptions = {}) =>
-      transport.request<PostOf<R>>('PATCH', postPath(post), { ...o, body: changes }),
+    edit: <R extends PostRef>(
+      post: R,
+      changes: R extends string ? EditQuestion : EditAnswer,
+      o: RequestOptions = {},
+    ) => transport.request<PostOf<R>>('PATCH', postPath(post), { ...o, body: changes }),
     /**
      * Calls `onEvent` with a board's live events (`question.created`, `answer.created`,
      * `question.updated`, `answer.updated`, `post.removed`, and `ready` each time the stream
      * opens) until `options.signal` aborts; see {@link followStream} for reconnection.
      */
-    subscribe: (filter: { group?: string }, onEvent: (event: QaEvent) => void, options: SubscribeOptions = {}) =>
-      followStream(transport, '/v1/questions/stream', { group: filter.group }, onEvent, options),
+    subscribe: (
+      filter: { group?: string },
+      onEvent: (event: QaEvent) => void,
+      options: SubscribeOptions = {},
+    ) => followStream(transport, '/v1/questions/stream', { group: filter.group }, onEvent, options),
   };
 }
 
 /** The facilitators' and admins' moderation: hide, restore, edit history, revealing anonymous authors. */
 export function questionsModeratorApi(transport: Transport) {
   return {
-    hide: <R extends PostRef>(post: R, o: RequestOptions = {}) => transport.request<PostOf<R>>('POST', postPath(post, '/hide'), o),
-    restore: <R extends PostRef>(post: R, o: RequestOptions = {}) => transport.request<PostOf<R>>('POST', postPath(post, '/restore'), o),
+    hide: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
+      transport.request<PostOf<R>>('POST', postPath(post, '/hide'), o),
+    restore: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
+      transport.request<PostOf<R>>('POST', postPath(post, '/restore'), o),
     /** Every version of a post, oldest first (its author and the board's moderators). */
-    history: (post: PostRef, o: RequestOptions = {}) => transport.request<{ items: PostVersion[] }>('GET', postPath(post, '/history'), o).then((r) => r.items),
+    history: (post: PostRef, o: RequestOptions = {}) =>
+      transport.request<{ items: PostVersion[] }>('GET', postPath(post, '/history'), o).then((r) => r.items),
     /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
-    reveal: (post: PostRef, reason: string, o: RequestOptions = {}) => transport.request<RevealedAuthor>('POST', postPath(post, '/reveal'), { ...o, body: { reason } }),
+    reveal: (post: PostRef, reason: string, o: RequestOptions = {}) =>
+      transport.request<RevealedAuthor>('POST', postPath(post, '/reveal'), { ...o, body: { reason } }),
     /** The log of reveals, newest first (admins and the secret key). */
     reveals: (page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
       transport.request<Page<RevealLogEntry>>('GET', '/v1/questions/reveals', { ...o, query: page }),

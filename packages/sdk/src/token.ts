@@ -1,5 +1,7 @@
 /** Supplies the signed-in member's token, or `null` when nobody is signed in. */
-export type MemberTokenProvider = (options: { forceRefresh: boolean }) => Promise<string | null> | string | null;
+export type MemberTokenProvider = (options: {
+  forceRefresh: boolean;
+}) => Promise<string | null> | string | null;
 
 /** Ask for a new token this long before the current one expires. */
 const REFRESH_MARGIN_MS = 60_000;

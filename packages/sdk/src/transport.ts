@@ -45,7 +45,11 @@ export class Transport {
     return url.toString();
   }
 
-  async request<T>(method: Method, path: string, init: { query?: Query; body?: unknown } & RequestOptions = {}): Promise<T> {
+  async request<T>(
+    method: Method,
+    path: string,
+    init: { query?: Query; body?: unknown } & RequestOptions = {},
+  ): Promise<T> {
     const response = await this.send(method, path, init);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
@@ -55,7 +59,12 @@ export class Transport {
   async send(
     method: Method,
     path: string,
-    init: { query?: Query; body?: unknown; accept?: string; headers?: Record<string, string> } & RequestOptions = {},
+    init: {
+      query?: Query;
+      body?: unknown;
+      accept?: string;
+      headers?: Record<string, string>;
+    } & RequestOptions = {},
   ): Promise<Response> {
     const retries = IDEMPOTENT.has(method) ? (this.options.retries ?? 3) : 0;
     let refreshedToken = false;
@@ -63,7 +72,11 @@ export class Transport {
     for (let attempt = 0; ; attempt++) {
       const token = await this.options.tokens.get(forceRefresh);
       forceRefresh = false;
-      const headers: Record<string, string> = { ...init.headers, 'ekollega-key': this.options.key, accept: init.accept ?? 'application/json' };
+      const headers: Record<string, string> = {
+        ...init.headers,
+        'ekollega-key': this.options.key,
+        accept: init.accept ?? 'application/json',
+      };
       if (token) headers.authorization = `Bearer ${token}`;
       if (init.body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;
@@ -111,7 +124,11 @@ export class Transport {
 async function readProblem(response: Response): Promise<EkProblemError> {
   const header = response.headers.get('retry-after');
   const seconds = Number(header);
-  const retryAfter = header ? (Number.isFinite(seconds) ? seconds : Math.max(0, (Date.parse(header) - Date.now()) / 1000)) : undefined;
+  const retryAfter = header
+    ? Number.isFinite(seconds)
+      ? seconds
+      : Math.max(0, (Date.parse(header) - Date.now()) / 1000)
+    : undefined;
   // Not a problem document (a proxy's HTML page): described from the status alone.
   const body: Record<string, unknown> = (await response.json().catch(() => null)) ?? {};
   return new EkProblemError(
@@ -146,7 +163,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /**
  * Walks a cursor-paginated list: `for await (const group of paginate((cursor) => client.groups.list({ cursor })))`.
  */
-export async function* paginate<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T, void, undefined> {
+export async function* paginate<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+): AsyncGenerator<T, void, undefined> {
   let cursor: string | undefined;
   do {
     const page = await fetchPage(cursor);

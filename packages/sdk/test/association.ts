@@ -9,9 +9,13 @@ import { createClient } from '../src/index.js';
  */
 export async function association() {
   const store: Store = await openStore();
-  const tenant = await createTenant(store, { name: 'Varsinais-Suomen Yrittäjät', origins: ['https://vsy.example'] });
+  const tenant = await createTenant(store, {
+    name: 'Varsinais-Suomen Yrittäjät',
+    origins: ['https://vsy.example'],
+  });
   const app = createApp({ store, log: false });
-  const fetchApp: typeof fetch = (input, init) => Promise.resolve(app.request(String(input), init as RequestInit));
+  const fetchApp: typeof fetch = (input, init) =>
+    Promise.resolve(app.request(String(input), init as RequestInit));
 
   /** A member token as the association's backend mints it; the name is the id capitalised. */
   const tokenOf = (sub: string, roles: string[] = ['member']) => {
@@ -33,8 +37,14 @@ export async function association() {
     tokenOf,
     /** A page's client for this member, or a visitor's for `null`. */
     as: (sub: string | null, roles?: string[]) =>
-      createClient({ baseUrl: 'http://api.test', tenantKey: tenant.publishableKey, fetch: fetchApp, getMemberToken: () => (sub ? tokenOf(sub, roles) : null) }),
-    admin: () => createAdminClient({ baseUrl: 'http://api.test', secretKey: tenant.secretKey, fetch: fetchApp }),
+      createClient({
+        baseUrl: 'http://api.test',
+        tenantKey: tenant.publishableKey,
+        fetch: fetchApp,
+        getMemberToken: () => (sub ? tokenOf(sub, roles) : null),
+      }),
+    admin: () =>
+      createAdminClient({ baseUrl: 'http://api.test', secretKey: tenant.secretKey, fetch: fetchApp }),
     close: () => store.close(),
   };
 }

@@ -2,7 +2,16 @@ import { createApp, createTenant, openStore, type Store } from '@ekollega/api';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { startServer } from '../../api/src/server.js';
-import { createClient, createMemberClient, EkProblemError, isProblem, paginate, type EkClient, type EkMemberClient, type Me } from '../src/index.js';
+import {
+  createClient,
+  createMemberClient,
+  EkProblemError,
+  isProblem,
+  paginate,
+  type EkClient,
+  type EkMemberClient,
+  type Me,
+} from '../src/index.js';
 import { createAdminClient } from '../src/admin.js';
 import { MemberTokens } from '../src/token.js';
 
@@ -12,7 +21,8 @@ let store: Store;
 let tenant: Awaited<ReturnType<typeof createTenant>>;
 let app: ReturnType<typeof createApp>;
 /** The API in-process: the SDK's fetch is the app itself. */
-const inProcess: typeof fetch = (input, init) => Promise.resolve(app.request(String(input), init as RequestInit));
+const inProcess: typeof fetch = (input, init) =>
+  Promise.resolve(app.request(String(input), init as RequestInit));
 
 const mint = (sub: string, opts: { lifetime?: number; secret?: string; name?: string } = {}) => {
   const iat = Math.floor(Date.now() / 1000);
@@ -39,13 +49,19 @@ const client = (extra: Partial<Parameters<typeof createClient>[0]> = {}) =>
 describe('createClient', () => {
   it('returns the signed-in member, typed from the API contract', async () => {
     const me = await client({ getMemberToken: () => mint('aino') }).me();
-    expect(me).toMatchObject({ id: 'aino', name: 'Aino Virtanen', tenant: { name: 'Varsinais-Suomen Yrittäjät' } });
+    expect(me).toMatchObject({
+      id: 'aino',
+      name: 'Aino Virtanen',
+      tenant: { name: 'Varsinais-Suomen Yrittäjät' },
+    });
     expectTypeOf<Awaited<ReturnType<EkClient['me']>>>().toEqualTypeOf<Me>();
     expectTypeOf<Me['roles']>().toEqualTypeOf<('member' | 'facilitator' | 'admin')[]>();
   });
 
   it('throws a typed problem when nobody is signed in', async () => {
-    const error = await client({ getMemberToken: () => null }).me().catch((e: unknown) => e);
+    const error = await client({ getMemberToken: () => null })
+      .me()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EkProblemError);
     expect(isProblem(error, 'sign_in_required')).toBe(true);
     expect((error as EkProblemError).status).toBe(401);
@@ -66,7 +82,9 @@ describe('createClient', () => {
   });
 
   it('asks for a fresh token once after a 401 and succeeds with it', async () => {
-    const provider = vi.fn(async ({ forceRefresh }: { forceRefresh: boolean }) => (forceRefresh ? mint('aino') : mint('aino', { secret: 'stale-rotated-secret' })));
+    const provider = vi.fn(async ({ forceRefresh }: { forceRefresh: boolean }) =>
+      forceRefresh ? mint('aino') : mint('aino', { secret: 'stale-rotated-secret' }),
+    );
     const me = await client({ getMemberToken: provider }).me();
     expect(me.id).toBe('aino');
     expect(provider.mock.calls.map(([arg]) => arg.forceRefresh)).toEqual([false, true]);
@@ -74,7 +92,9 @@ describe('createClient', () => {
 
   it('gives up after one refresh when the new token is refused too', async () => {
     const provider = vi.fn(() => mint('aino', { secret: 'wrong' }));
-    const error = await client({ getMemberToken: provider }).me().catch((e: unknown) => e);
+    const error = await client({ getMemberToken: provider })
+      .me()
+      .catch((e: unknown) => e);
     expect(isProblem(error, 'token_signature_invalid')).toBe(true);
     expect(provider).toHaveBeenCalledTimes(2);
   });
@@ -91,7 +111,11 @@ describe('createClient', () => {
 
   it('never retries a write, and hands the 429 to the caller', async () => {
     await new Promise((r) => setTimeout(r, 1100));
-    const admin = createAdminClient({ baseUrl: 'http://api.test', secretKey: tenant.secretKey, fetch: inProcess });
+    const admin = createAdminClient({
+      baseUrl: 'http://api.test',
+      secretKey: tenant.secretKey,
+      fetch: inProcess,
+    });
     for (let i = 0; i < 3; i++) await admin.tenant.get();
     const error = await admin.tenant.update({ name: 'VSY' }).catch((e: unknown) => e);
     expect(isProblem(error, 'rate_limited')).toBe(true);
@@ -119,7 +143,11 @@ describe('createClient', () => {
 describe('createAdminClient', () => {
   it('reads and changes the association’s settings, with field errors typed', async () => {
     await new Promise((r) => setTimeout(r, 1100));
-    const admin = createAdminClient({ baseUrl: 'http://api.test', secretKey: tenant.secretKey, fetch: inProcess });
+    const admin = createAdminClient({
+      baseUrl: 'http://api.test',
+      secretKey: tenant.secretKey,
+      fetch: inProcess,
+    });
     expect((await admin.tenant.get()).origins).toEqual([ORIGIN]);
     const error = await admin.tenant.update({ origins: ['not an origin'] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EkProblemError);
@@ -141,12 +169,22 @@ describe('createAdminClient', () => {
 
 describe('createMemberClient', () => {
   it('does what a member does, without the facilitators’ tools', async () => {
-    const member = createMemberClient({ baseUrl: 'http://api.test', tenantKey: tenant.publishableKey, fetch: inProcess, getMemberToken: () => mint('aino') });
+    const member = createMemberClient({
+      baseUrl: 'http://api.test',
+      tenantKey: tenant.publishableKey,
+      fetch: inProcess,
+      getMemberToken: () => mint('aino'),
+    });
     expect((await member.me()).id).toBe('aino');
-    expect(Object.keys(member.groups)).toEqual(expect.arrayContaining(['list', 'get', 'join', 'membership', 'leave', 'members']));
-    for (const tool of ['create', 'update', 'requests', 'approve', 'decline', 'removeMember']) expect(member.groups).not.toHaveProperty(tool);
-    for (const tool of ['create', 'createSeries', 'update', 'cancel', 'attendees', 'markAttendance']) expect(member.sessions).not.toHaveProperty(tool);
-    for (const tool of ['hide', 'restore', 'history', 'reveal', 'reveals']) expect(member.questions).not.toHaveProperty(tool);
+    expect(Object.keys(member.groups)).toEqual(
+      expect.arrayContaining(['list', 'get', 'join', 'membership', 'leave', 'members']),
+    );
+    for (const tool of ['create', 'update', 'requests', 'approve', 'decline', 'removeMember'])
+      expect(member.groups).not.toHaveProperty(tool);
+    for (const tool of ['create', 'createSeries', 'update', 'cancel', 'attendees', 'markAttendance'])
+      expect(member.sessions).not.toHaveProperty(tool);
+    for (const tool of ['hide', 'restore', 'history', 'reveal', 'reveals'])
+      expect(member.questions).not.toHaveProperty(tool);
     // The full client is the member client and the tools: one is usable where the other is asked for.
     const full = client();
     for (const tool of ['create', 'requests', 'removeMember']) expect(full.groups).toHaveProperty(tool);
@@ -173,10 +211,22 @@ describe('over real HTTP in Node', () => {
 
   it('describes an error page that is not a problem document (a proxy’s HTML) from its status', async () => {
     const proxy: typeof fetch = async () =>
-      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html', 'retry-after': '7' } });
-    const error = await client({ fetch: proxy, retries: 0 }).health().catch((e: unknown) => e);
+      new Response('<html>Bad gateway</html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'content-type': 'text/html', 'retry-after': '7' },
+      });
+    const error = await client({ fetch: proxy, retries: 0 })
+      .health()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EkProblemError);
-    expect(error).toMatchObject({ status: 502, code: 'http_502', title: 'Bad Gateway', errors: [], retryAfter: 7 });
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'http_502',
+      title: 'Bad Gateway',
+      errors: [],
+      retryAfter: 7,
+    });
   });
 
   it('reports an unreachable API as a network error after retrying', async () => {
@@ -195,7 +245,11 @@ describe('paginate', () => {
     };
     const seen: (string | undefined)[] = [];
     const all: number[] = [];
-    for await (const n of paginate(async (cursor) => (seen.push(cursor), pages[cursor ?? 'start']!))) all.push(n);
+    const page = async (cursor: string | undefined) => {
+      seen.push(cursor);
+      return pages[cursor ?? 'start']!;
+    };
+    for await (const n of paginate(page)) all.push(n);
     expect(all).toEqual([1, 2, 3, 4]);
     expect(seen).toEqual([undefined, 'b', 'c']);
   });

@@ -14,7 +14,12 @@ describe('client.groups', () => {
   it('creates, lists, joins, shows my state and leaves', async () => {
     const helena = as('helena', ['facilitator']);
     await helena.me();
-    const created = await helena.groups.create({ name: 'Aamuryhmä', capacity: 2, join_policy: 'open', themes: ['time management'] });
+    const created = await helena.groups.create({
+      name: 'Aamuryhmä',
+      capacity: 2,
+      join_policy: 'open',
+      themes: ['time management'],
+    });
     expect(created.facilitators).toEqual([{ id: 'helena', name: 'Helena' }]);
 
     const visitor = as(null);
@@ -36,24 +41,38 @@ describe('client.groups', () => {
   it('walks every page with paginate()', async () => {
     const admin = assoc.admin();
     await as('helena', ['facilitator']).me();
-    for (const name of ['Bravo', 'Charlie', 'Delta', 'Echo']) await admin.groups.create({ name, capacity: 5, join_policy: 'open', facilitator_ids: ['helena'] });
+    for (const name of ['Bravo', 'Charlie', 'Delta', 'Echo'])
+      await admin.groups.create({ name, capacity: 5, join_policy: 'open', facilitator_ids: ['helena'] });
     const client = as(null);
     const names: string[] = [];
-    for await (const group of client.paginate((cursor) => client.groups.list({ limit: 2, cursor }))) names.push(group.name);
+    for await (const group of client.paginate((cursor) => client.groups.list({ limit: 2, cursor })))
+      names.push(group.name);
     expect(names).toEqual(['Aamuryhmä', 'Bravo', 'Charlie', 'Delta', 'Echo']);
   });
 
   it('lets a facilitator approve or decline, and names the field of a bad answer', async () => {
     const helena = as('helena', ['facilitator']);
-    const group = await helena.groups.create({ name: 'Hyväksyntä', capacity: 4, join_policy: 'approval', intake_questions: [{ id: 'hope', text: 'Toiveesi?' }] });
+    const group = await helena.groups.create({
+      name: 'Hyväksyntä',
+      capacity: 4,
+      join_policy: 'approval',
+      intake_questions: [{ id: 'hope', text: 'Toiveesi?' }],
+    });
     const mikko = as('mikko');
-    const error = await mikko.groups.join(group.id, { accepted_rules_version: 1, answers: {} }).catch((e: unknown) => e);
+    const error = await mikko.groups
+      .join(group.id, { accepted_rules_version: 1, answers: {} })
+      .catch((e: unknown) => e);
     expect(isProblem(error, 'validation_failed')).toBe(true);
     expect((error as { errors: { field: string }[] }).errors[0]?.field).toBe('answers.hope');
-    expect((await mikko.groups.join(group.id, { accepted_rules_version: 1, answers: { hope: 'Asiakkaita' } })).status).toBe('pending');
+    expect(
+      (await mikko.groups.join(group.id, { accepted_rules_version: 1, answers: { hope: 'Asiakkaita' } }))
+        .status,
+    ).toBe('pending');
     const requests = await helena.groups.requests(group.id);
     expect(requests.map((r) => [r.member.name, r.answers.hope])).toEqual([['Mikko', 'Asiakkaita']]);
-    expect((await helena.groups.decline(group.id, 'mikko', 'Ryhmä täyttyi jo.')).decline_reason).toBe('Ryhmä täyttyi jo.');
+    expect((await helena.groups.decline(group.id, 'mikko', 'Ryhmä täyttyi jo.')).decline_reason).toBe(
+      'Ryhmä täyttyi jo.',
+    );
     expect((await mikko.groups.membership(group.id))?.status).toBe('declined');
   });
 });

@@ -5,7 +5,9 @@ const text = (t: string) => ({ type: 'text', text: t });
 
 describe('parseMarkup', () => {
   it('reads paragraphs, line breaks, lists and code blocks', () => {
-    expect(parseMarkup('Eka rivi\ntoka rivi\n\n- yksi\n* kaksi\n\n1. eka\n2) toka\n\n```\n<b>koodi</b>\n```')).toEqual([
+    expect(
+      parseMarkup('Eka rivi\ntoka rivi\n\n- yksi\n* kaksi\n\n1. eka\n2) toka\n\n```\n<b>koodi</b>\n```'),
+    ).toEqual([
       { type: 'paragraph', children: [text('Eka rivi'), { type: 'break' }, text('toka rivi')] },
       { type: 'list', ordered: false, items: [[text('yksi')], [text('kaksi')]] },
       { type: 'list', ordered: true, items: [[text('eka')], [text('toka')]] },
@@ -14,7 +16,11 @@ describe('parseMarkup', () => {
   });
 
   it('reads emphasis, inline code and links', () => {
-    expect(parseMarkup('**lihava** ja *kursiivi* ja _myös_ ja `a*b*c` [VSY](https://vsy.fi) https://yrittajat.fi.')).toEqual([
+    expect(
+      parseMarkup(
+        '**lihava** ja *kursiivi* ja _myös_ ja `a*b*c` [VSY](https://vsy.fi) https://yrittajat.fi.',
+      ),
+    ).toEqual([
       {
         type: 'paragraph',
         children: [
@@ -36,7 +42,12 @@ describe('parseMarkup', () => {
   });
 
   it('keeps HTML and links to other schemes as the characters typed', () => {
-    const [block] = parseMarkup('<img src=x onerror=alert(1)> [klikkaa](javascript:alert(1)) snake_case_name');
-    expect(block).toEqual({ type: 'paragraph', children: [text('<img src=x onerror=alert(1)> [klikkaa](javascript:alert(1)) snake_case_name')] });
+    const [block] = parseMarkup(
+      '<img src=x onerror=alert(1)> [klikkaa](javascript:alert(1)) snake_case_name',
+    );
+    expect(block).toEqual({
+      type: 'paragraph',
+      children: [text('<img src=x onerror=alert(1)> [klikkaa](javascript:alert(1)) snake_case_name')],
+    });
   });
 });

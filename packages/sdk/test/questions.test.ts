@@ -40,9 +40,17 @@ describe('client.questions', () => {
   it('asks, lists, answers, votes, accepts and edits, typed from the API contract', async () => {
     const aino = board.as('aino');
     const mikko = board.as('mikko');
-    const asked = await aino.questions.ask({ title: 'Miten hinnoittelen?', body: 'Olen **uusi** yrittäjä.', tags: ['hinnoittelu'] });
+    const asked = await aino.questions.ask({
+      title: 'Miten hinnoittelen?',
+      body: 'Olen **uusi** yrittäjä.',
+      tags: ['hinnoittelu'],
+    });
     expectTypeOf(asked).toEqualTypeOf<QuestionDetail>();
-    expect(asked).toMatchObject({ title: 'Miten hinnoittelen?', author: { id: 'aino', name: 'Aino' }, mine: true });
+    expect(asked).toMatchObject({
+      title: 'Miten hinnoittelen?',
+      author: { id: 'aino', name: 'Aino' },
+      mine: true,
+    });
 
     const page = await mikko.questions.list({ sort: 'unanswered', tag: 'hinnoittelu' });
     expectTypeOf(page.items).toEqualTypeOf<Question[]>();
@@ -63,12 +71,19 @@ describe('client.questions', () => {
 
     const edited = await aino.questions.edit(asked.id, { title: 'Miten hinnoittelen palveluni?' });
     expectTypeOf(edited).toEqualTypeOf<Question>();
-    const editedAnswer = await mikko.questions.edit({ question: asked.id, answer: answer.id }, { body: 'Laske tuntihinta kuluista ja katteesta.' });
+    const editedAnswer = await mikko.questions.edit(
+      { question: asked.id, answer: answer.id },
+      { body: 'Laske tuntihinta kuluista ja katteesta.' },
+    );
     expectTypeOf(editedAnswer).toEqualTypeOf<Answer>();
-    expect((await aino.questions.history(asked.id)).map((v) => v.title)).toEqual(['Miten hinnoittelen?', 'Miten hinnoittelen palveluni?']);
+    expect((await aino.questions.history(asked.id)).map((v) => v.title)).toEqual([
+      'Miten hinnoittelen?',
+      'Miten hinnoittelen palveluni?',
+    ]);
 
     const all: string[] = [];
-    for await (const q of aino.paginate((cursor) => aino.questions.list({ limit: 1, cursor }))) all.push(q.id);
+    for await (const q of aino.paginate((cursor) => aino.questions.list({ limit: 1, cursor })))
+      all.push(q.id);
     expect(all).toContain(asked.id);
   });
 
@@ -81,12 +96,24 @@ describe('client.questions', () => {
     expect((await helena.questions.get(q.id)).moderation?.report_count).toBe(1);
     expect((await helena.questions.hide(q.id)).status).toBe('hidden');
     expect((await helena.questions.restore(q.id)).status).toBe('visible');
-    const denied = await board.as('mikko').questions.reveal(q.id, 'Uteliaisuus').catch((e: unknown) => e);
+    const denied = await board
+      .as('mikko')
+      .questions.reveal(q.id, 'Uteliaisuus')
+      .catch((e: unknown) => e);
     expect(isProblem(denied, 'forbidden')).toBe(true);
-    expect((await helena.questions.reveal(q.id, 'Uhkaava viesti')).author).toEqual({ id: 'salla', name: 'Salla' });
-    const log = await board.admin().transport.request<{ items: { post_id: string }[] }>('GET', '/v1/questions/reveals');
+    expect((await helena.questions.reveal(q.id, 'Uhkaava viesti')).author).toEqual({
+      id: 'salla',
+      name: 'Salla',
+    });
+    const log = await board
+      .admin()
+      .transport.request<{ items: { post_id: string }[] }>('GET', '/v1/questions/reveals');
     expect(log.items.map((r) => r.post_id)).toEqual([q.id]);
-    expect((await board.as('boss', ['admin']).questions.reveals()).items[0]).toMatchObject({ post_id: q.id, revealed_by: { id: 'helena' }, reason: 'Uhkaava viesti' });
+    expect((await board.as('boss', ['admin']).questions.reveals()).items[0]).toMatchObject({
+      post_id: q.id,
+      revealed_by: { id: 'helena' },
+      reason: 'Uhkaava viesti',
+    });
     await salla.questions.remove(q.id);
     const gone = await salla.questions.get(q.id).catch((e: unknown) => e);
     expect(isProblem(gone, 'not_found')).toBe(true);
@@ -108,8 +135,15 @@ describe('client.questions', () => {
 
   it('rejects a subscription to a board the member cannot read', async () => {
     const helena = board.as('helena', ['facilitator']);
-    const group = await helena.groups.create({ name: 'Suljettu ryhmä', capacity: 5, join_policy: 'approval' });
-    const refused = await board.as('mikko').questions.subscribe({ group: group.id }, () => undefined).catch((e: unknown) => e);
+    const group = await helena.groups.create({
+      name: 'Suljettu ryhmä',
+      capacity: 5,
+      join_policy: 'approval',
+    });
+    const refused = await board
+      .as('mikko')
+      .questions.subscribe({ group: group.id }, () => undefined)
+      .catch((e: unknown) => e);
     expect(isProblem(refused, 'not_found')).toBe(true);
   });
 });
@@ -122,10 +156,17 @@ describe('client.questions.subscribe over real HTTP', () => {
     const stop = new AbortController();
     try {
       const over = (sub: string) =>
-        createClient({ baseUrl: server.url, tenantKey: board.tenant.publishableKey, getMemberToken: () => board.tokenOf(sub) });
+        createClient({
+          baseUrl: server.url,
+          tenantKey: board.tenant.publishableKey,
+          getMemberToken: () => board.tokenOf(sub),
+        });
       const seen = collector();
       let reconnects = 0;
-      const done = over('aino').questions.subscribe({}, seen.onEvent, { signal: stop.signal, onReconnect: () => reconnects++ });
+      const done = over('aino').questions.subscribe({}, seen.onEvent, {
+        signal: stop.signal,
+        onReconnect: () => reconnects++,
+      });
       await seen.next('ready');
       const first = await over('mikko').questions.ask({ title: 'Verkon yli', body: 'HTTP' });
       expect((await seen.next('question.created')).data.id).toBe(first.id);
@@ -134,7 +175,10 @@ describe('client.questions.subscribe over real HTTP', () => {
       await seen.next('ready');
       await seen.next('ready');
       expect(reconnects).toBeGreaterThanOrEqual(2);
-      const second = await over('mikko').questions.ask({ title: 'Uudelleenyhdistyksen jälkeen', body: 'HTTP' });
+      const second = await over('mikko').questions.ask({
+        title: 'Uudelleenyhdistyksen jälkeen',
+        body: 'HTTP',
+      });
       const a = await over('salla').questions.answer(second.id, { body: 'Vastaus' });
       expect((await seen.next('question.created')).data.id).toBe(second.id);
       expect((await seen.next('answer.created')).data).toMatchObject({ id: a.id, question_id: second.id });

@@ -18,8 +18,19 @@ describe('client.sessions', () => {
     const group = await helena.groups.create({ name: 'Aamuryhmä', capacity: 12, join_policy: 'open' });
     const aino = as('aino');
     await aino.groups.join(group.id, { accepted_rules_version: 1 });
-    const { items } = await helena.sessions.createSeries(group.id, { title: 'Tapaaminen', first_start: '2027-03-09T09:00', duration_minutes: 120, every_weeks: 3, count: 3, meeting_url: 'https://meet.example/x' });
-    expect(items.map((s) => s.local_start)).toEqual(['2027-03-09T09:00', '2027-03-30T09:00', '2027-04-20T09:00']);
+    const { items } = await helena.sessions.createSeries(group.id, {
+      title: 'Tapaaminen',
+      first_start: '2027-03-09T09:00',
+      duration_minutes: 120,
+      every_weeks: 3,
+      count: 3,
+      meeting_url: 'https://meet.example/x',
+    });
+    expect(items.map((s) => s.local_start)).toEqual([
+      '2027-03-09T09:00',
+      '2027-03-30T09:00',
+      '2027-04-20T09:00',
+    ]);
 
     const page = await aino.sessions.list({ group: group.id, from: '2027-01-01T00:00:00Z' });
     expectTypeOf(page.items).toEqualTypeOf<Session[]>();
@@ -32,7 +43,9 @@ describe('client.sessions', () => {
 
     const feed = await aino.sessions.myCalendar();
     expect(feed.url).toContain('/v1/calendar/feeds/');
-    const error = await as('outsider').sessions.get(items[0]!.id).catch((e: unknown) => e);
+    const error = await as('outsider')
+      .sessions.get(items[0]!.id)
+      .catch((e: unknown) => e);
     expect(isProblem(error, 'not_found')).toBe(true);
   });
 

@@ -23,7 +23,12 @@ export async function readJson<T>(ctx: Context): Promise<T> {
 }
 
 /** A member token as an association's backend mints it: HS256 with its member token secret. */
-export function memberToken(association: { tenantId: string; secret: string }, sub: string, name: string, roles: string[]): Promise<string> {
+export function memberToken(
+  association: { tenantId: string; secret: string },
+  sub: string,
+  name: string,
+  roles: string[],
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ name, roles })
     .setProtectedHeader({ alg: 'HS256' })
@@ -39,7 +44,11 @@ export function memberToken(association: { tenantId: string; secret: string }, s
  * Answers a `token-url` request as the host site would: `{ token }`, or 401 when nobody is signed
  * in; with `fail=<id>` the first answer for that id is a 500 (`failed` remembers which did).
  */
-export async function answerTokenRequest(ctx: Context, failed: Set<string>, token: Promise<string> | null): Promise<void> {
+export async function answerTokenRequest(
+  ctx: Context,
+  failed: Set<string>,
+  token: Promise<string> | null,
+): Promise<void> {
   const { fail } = ctx.query;
   if (fail && !failed.has(fail)) {
     failed.add(fail);

@@ -13,14 +13,17 @@ export interface TestApi {
 let api: Promise<TestApi> | undefined;
 
 /** The API and the association the test run started. */
-export const testApi = (): Promise<TestApi> => (api ??= fetch('/__test/config').then((response) => response.json() as Promise<TestApi>));
+export const testApi = (): Promise<TestApi> =>
+  (api ??= fetch('/__test/config').then((response) => response.json() as Promise<TestApi>));
 
 /**
  * The token endpoint of the association's website: signed in as `sub` (Aino Virtanen unless
  * `name` says otherwise), signed out without `sub`, failing once first when `failOnce` is set,
  * and giving a token signed with the wrong secret when `forged`.
  */
-export function tokenUrl(member: { sub?: string; name?: string; failOnce?: string; forged?: boolean } = {}): string {
+export function tokenUrl(
+  member: { sub?: string; name?: string; failOnce?: string; forged?: boolean } = {},
+): string {
   const query = new URLSearchParams();
   if (member.sub) query.set('sub', member.sub);
   if (member.name) query.set('name', member.name);
@@ -36,7 +39,8 @@ export async function memberToken(sub: string, name?: string): Promise<string> {
 }
 
 /** The visible text of an element's shadow root, whitespace collapsed. */
-export const shadowText = (element: Element): string => (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const shadowText = (element: Element): string =>
+  (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** An element in `host`'s shadow root by its `part` name. */
 export const part = <T extends Element = HTMLElement>(host: Element, name: string): T | null =>
@@ -55,6 +59,9 @@ export async function createGroups(groups: TestGroup[]): Promise<{ scope: string
 }
 
 /** Changes a group as another member (`leave`) or its facilitator (`decline`, `patch`) would. */
-export async function changeGroup(id: string, change: { leave?: string; decline?: string; reason?: string; patch?: Record<string, unknown> }): Promise<void> {
+export async function changeGroup(
+  id: string,
+  change: { leave?: string; decline?: string; reason?: string; patch?: Record<string, unknown> },
+): Promise<void> {
   await fetch(`/__test/groups/${id}`, { method: 'POST', body: JSON.stringify(change) });
 }

@@ -48,7 +48,6 @@ export interface SeededBoard {
   questions: string[];
 }
 
-
 type Role = 'member' | 'facilitator' | 'admin';
 
 /**
@@ -56,7 +55,10 @@ type Role = 'member' | 'facilitator' | 'admin';
  * the store's error classes are the app's own.
  */
 export function qaFixtures(store: Store, createTenant: typeof CreateTenant, origins: string[]) {
-  const boards = new Map<string, { secret: string; people: Record<string, string>; facilitators: string[] }>();
+  const boards = new Map<
+    string,
+    { secret: string; people: Record<string, string>; facilitators: string[] }
+  >();
   const failed = new Set<string>();
   let count = 0;
 
@@ -68,17 +70,33 @@ export function qaFixtures(store: Store, createTenant: typeof CreateTenant, orig
     boards.set(tenant, { secret: created.memberTokenSecret, people, facilitators });
     const settings = input.settings ?? {};
     const fresh = (await store.tenants.update(tenant, { settings }))!;
-    const rolesOf = (id: string): Role[] => (facilitators.includes(id) ? ['facilitator', 'member'] : ['member']);
+    const rolesOf = (id: string): Role[] =>
+      facilitators.includes(id) ? ['facilitator', 'member'] : ['member'];
     const now = Date.now();
     for (const [id, name] of Object.entries(people)) {
-      await store.members.upsert({ tenantId: tenant, id, name, email: null, locale: null, roles: rolesOf(id) }, new Date(now - 86_400_000));
+      await store.members.upsert(
+        { tenantId: tenant, id, name, email: null, locale: null, roles: rolesOf(id) },
+        new Date(now - 86_400_000),
+      );
     }
     let group: string | null = null;
     if (input.group) {
-      group = await store.groups.create(fresh, { name: 'Testiryhmä', facilitator_ids: facilitators }, null, new Date(now));
-      for (const id of input.group) await store.groups.join(tenant, group, id, { accepted_rules_version: 1, answers: {} }, new Date(now));
+      group = await store.groups.create(
+        fresh,
+        { name: 'Testiryhmä', facilitator_ids: facilitators },
+        null,
+        new Date(now),
+      );
+      for (const id of input.group)
+        await store.groups.join(tenant, group, id, { accepted_rules_version: 1, answers: {} }, new Date(now));
     }
-    const as = (id: string) => ({ tenant: fresh, memberId: id, roles: rolesOf(id), locale: null, server: false });
+    const as = (id: string) => ({
+      tenant: fresh,
+      memberId: id,
+      roles: rolesOf(id),
+      locale: null,
+      server: false,
+    });
     const questions: string[] = [];
     const all = input.questions ?? [];
     for (const [i, q] of all.entries()) {
@@ -86,16 +104,29 @@ export function qaFixtures(store: Store, createTenant: typeof CreateTenant, orig
       const id = await store.questions.ask(
         as(q.by),
         q.by,
-        { title: q.title, body: q.body ?? q.title, tags: q.tags ?? [], anonymous: q.anonymous ?? false, group_id: q.inGroup ? group : null },
+        {
+          title: q.title,
+          body: q.body ?? q.title,
+          tags: q.tags ?? [],
+          anonymous: q.anonymous ?? false,
+          group_id: q.inGroup ? group : null,
+        },
         new Date(at),
       );
       const answers: string[] = [];
       for (const [j, answer] of (q.answers ?? []).entries()) {
-        const posted = await store.questions.answer(as(answer.by), answer.by, id, { body: answer.body, anonymous: answer.anonymous ?? false }, new Date(at + (j + 1) * 1000));
+        const posted = await store.questions.answer(
+          as(answer.by),
+          answer.by,
+          id,
+          { body: answer.body, anonymous: answer.anonymous ?? false },
+          new Date(at + (j + 1) * 1000),
+        );
         answers.push(posted.id);
       }
       if (q.accepted !== undefined) await store.questions.accept(as(q.by), id, answers[q.accepted]!);
-      for (const voter of q.votes ?? []) await store.questions.vote(as(voter), voter, { question: id }, 1, new Date(at));
+      for (const voter of q.votes ?? [])
+        await store.questions.vote(as(voter), voter, { question: id }, 1, new Date(at));
       questions.push(id);
     }
     return { board: tenant, tenantKey: created.publishableKey, group, questions };

@@ -46,7 +46,6 @@ export interface SeededCalendar {
   sessions: string[];
 }
 
-
 const FACILITATOR = 'facilitator';
 
 /**
@@ -64,24 +63,62 @@ export function sessionFixtures(store: Store, createTenant: typeof CreateTenant,
     const now = new Date();
     const people: Record<string, string> = { [FACILITATOR]: 'Helena Salo', ...input.people };
     calendars.set(tenantId, { secret: created.memberTokenSecret, people });
-    const member = (id: string) => ({ tenantId, id, name: people[id] ?? id, email: null, locale: null, roles: id === FACILITATOR ? ['facilitator' as const, 'member' as const] : ['member' as const] });
+    const member = (id: string) => ({
+      tenantId,
+      id,
+      name: people[id] ?? id,
+      email: null,
+      locale: null,
+      roles: id === FACILITATOR ? ['facilitator' as const, 'member' as const] : ['member' as const],
+    });
     for (const id of Object.keys(people)) await store.members.upsert(member(id), now);
     let group: string | null = null;
     if (input.group) {
-      group = await store.groups.create(created.tenant, { name: 'Testiryhmä', capacity: 20, facilitator_ids: [FACILITATOR] }, FACILITATOR, now);
-      for (const id of input.group) await store.groups.join(tenantId, group, id, { accepted_rules_version: 1, answers: {} }, now);
+      group = await store.groups.create(
+        created.tenant,
+        { name: 'Testiryhmä', capacity: 20, facilitator_ids: [FACILITATOR] },
+        FACILITATOR,
+        now,
+      );
+      for (const id of input.group)
+        await store.groups.join(tenantId, group, id, { accepted_rules_version: 1, answers: {} }, now);
     }
     const organiser = { tenantId, memberId: null, admin: true, organiser: true };
     const sessions: string[] = [];
-    for (const { start, in_minutes, duration_minutes = 60, in_group, yes = [], cancelled, moved_to, ...fields } of input.sessions ?? []) {
-      const soon = in_minutes === undefined ? null : new Date(now.getTime() + in_minutes * 60_000).toISOString().slice(0, 16);
+    for (const {
+      start,
+      in_minutes,
+      duration_minutes = 60,
+      in_group,
+      yes = [],
+      cancelled,
+      moved_to,
+      ...fields
+    } of input.sessions ?? []) {
+      const soon =
+        in_minutes === undefined
+          ? null
+          : new Date(now.getTime() + in_minutes * 60_000).toISOString().slice(0, 16);
       const local = soon ?? start ?? '2030-12-03T09:00';
       const id = await store.sessions.create(
         organiser,
-        { ...fields, ...(soon ? { time_zone: 'UTC' } : {}), ...(in_group && group ? { group_id: group } : {}), start: local, duration_minutes },
+        {
+          ...fields,
+          ...(soon ? { time_zone: 'UTC' } : {}),
+          ...(in_group && group ? { group_id: group } : {}),
+          start: local,
+          duration_minutes,
+        },
         now,
       );
-      for (const person of yes) await store.sessions.rsvp({ tenantId, memberId: person, admin: false, organiser: false }, member(person), id, 'yes', now);
+      for (const person of yes)
+        await store.sessions.rsvp(
+          { tenantId, memberId: person, admin: false, organiser: false },
+          member(person),
+          id,
+          'yes',
+          now,
+        );
       if (moved_to) await store.sessions.update(organiser, id, { start: moved_to }, now);
       if (cancelled) await store.sessions.cancel(organiser, id, 'this', now);
       sessions.push(id);
@@ -92,7 +129,12 @@ export function sessionFixtures(store: Store, createTenant: typeof CreateTenant,
   function token(calendar: string | undefined, sub: string | undefined): Promise<string> | null {
     const known = calendar ? calendars.get(calendar) : undefined;
     if (!calendar || !known || !sub) return null;
-    return memberToken({ tenantId: calendar, secret: known.secret }, sub, known.people[sub] ?? sub, sub === FACILITATOR ? ['facilitator', 'member'] : ['member']);
+    return memberToken(
+      { tenantId: calendar, secret: known.secret },
+      sub,
+      known.people[sub] ?? sub,
+      sub === FACILITATOR ? ['facilitator', 'member'] : ['member'],
+    );
   }
 
   return async (ctx: Context, next: () => Promise<void>) => {

@@ -18,7 +18,8 @@ const MemberClaims = z.object({
   roles: z.array(z.enum(ROLES)).max(3).optional(),
 });
 
-const refuse = (code: string, title: string, detail?: string) => new Problem(401, code, title, detail, { headers: { 'www-authenticate': 'Bearer' } });
+const refuse = (code: string, title: string, detail?: string) =>
+  new Problem(401, code, title, detail, { headers: { 'www-authenticate': 'Bearer' } });
 
 /**
  * Verifies a member token the association's backend minted. The algorithm is pinned by what the
@@ -36,15 +37,28 @@ export async function verifyMemberToken(token: string, tenant: Tenant, now: Date
   }
   // Said before the signature is checked, so an integrator sees the real mistake: wrong key pair.
   if (unverifiedIssuer !== tenant.id) {
-    throw refuse('token_wrong_issuer', 'The member token was issued for another association', 'iss must be the id of the association whose key is sent');
+    throw refuse(
+      'token_wrong_issuer',
+      'The member token was issued for another association',
+      'iss must be the id of the association whose key is sent',
+    );
   }
   let key: Uint8Array | CryptoKey;
   if (alg === 'HS256') {
     key = new TextEncoder().encode(tenant.memberTokenSecret);
-  } else if (alg && tenant.memberPublicJwk && (ASYMMETRIC as readonly string[]).includes(alg) && alg === tenant.memberPublicJwk.alg) {
+  } else if (
+    alg &&
+    tenant.memberPublicJwk &&
+    (ASYMMETRIC as readonly string[]).includes(alg) &&
+    alg === tenant.memberPublicJwk.alg
+  ) {
     key = (await importJWK(tenant.memberPublicJwk, alg)) as CryptoKey;
   } else {
-    throw refuse('token_algorithm_refused', 'The member token is signed with an algorithm this association does not use', `alg ${alg ?? 'missing'}`);
+    throw refuse(
+      'token_algorithm_refused',
+      'The member token is signed with an algorithm this association does not use',
+      `alg ${alg ?? 'missing'}`,
+    );
   }
 
   let payload: JWTPayload;
@@ -61,7 +75,11 @@ export async function verifyMemberToken(token: string, tenant: Tenant, now: Date
     throw fromJose(error);
   }
   if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw refuse('token_lifetime_too_long', 'The member token lives longer than one hour', 'exp may be at most 3600 s after iat');
+    throw refuse(
+      'token_lifetime_too_long',
+      'The member token lives longer than one hour',
+      'exp may be at most 3600 s after iat',
+    );
   }
   if (payload.iat! > now.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
     throw refuse('token_not_yet_valid', 'The member token was issued in the future');
@@ -69,7 +87,11 @@ export async function verifyMemberToken(token: string, tenant: Tenant, now: Date
   const claims = MemberClaims.safeParse(payload);
   if (!claims.success) {
     const field = claims.error.issues[0]?.path.join('.') ?? 'token';
-    throw refuse('token_claims_invalid', 'The member token has an invalid claim', `claim ${field}: ${claims.error.issues[0]?.message}`);
+    throw refuse(
+      'token_claims_invalid',
+      'The member token has an invalid claim',
+      `claim ${field}: ${claims.error.issues[0]?.message}`,
+    );
   }
   return {
     tenantId: tenant.id,
@@ -92,7 +114,8 @@ export function memberTokenVerifier(maxEntries = 10_000) {
     const key = `${tenant.id}\n${tenant.memberTokenSecret}\n${tenant.memberPublicJwk?.x ?? ''}\n${token}`;
     const seconds = now.getTime() / 1000;
     const hit = verified.get(key);
-    if (hit && seconds < hit.exp + CLOCK_TOLERANCE_SECONDS && seconds >= hit.nbf - CLOCK_TOLERANCE_SECONDS) return hit.member;
+    if (hit && seconds < hit.exp + CLOCK_TOLERANCE_SECONDS && seconds >= hit.nbf - CLOCK_TOLERANCE_SECONDS)
+      return hit.member;
     const member = await verifyMemberToken(token, tenant, now);
     const payload = decodeJwt(token);
     if (verified.size >= maxEntries) verified.clear();
@@ -105,12 +128,21 @@ function fromJose(error: unknown): Problem {
   if (error instanceof errors.JWTExpired) return refuse('token_expired', 'The member token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return refuse('token_not_yet_valid', 'The member token is not valid yet');
-    if (error.claim === 'iss') return refuse('token_wrong_issuer', 'The member token was issued for another association');
-    if (error.claim === 'aud') return refuse('token_wrong_audience', 'The member token is not meant for eKollega');
-    return refuse('token_claims_invalid', 'The member token has an invalid claim', `claim ${error.claim}: ${error.reason}`);
+    if (error.claim === 'iss')
+      return refuse('token_wrong_issuer', 'The member token was issued for another association');
+    if (error.claim === 'aud')
+      return refuse('token_wrong_audience', 'The member token is not meant for eKollega');
+    return refuse(
+      'token_claims_invalid',
+      'The member token has an invalid claim',
+      `claim ${error.claim}: ${error.reason}`,
+    );
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return refuse('token_algorithm_refused', 'The member token algorithm is refused');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return refuse('token_signature_invalid', 'The member token signature does not verify');
-  if (error instanceof errors.JOSEError || error instanceof TypeError) return refuse('token_malformed', 'The member token is malformed');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return refuse('token_algorithm_refused', 'The member token algorithm is refused');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return refuse('token_signature_invalid', 'The member token signature does not verify');
+  if (error instanceof errors.JOSEError || error instanceof TypeError)
+    return refuse('token_malformed', 'The member token is malformed');
   throw error;
 }

@@ -33,7 +33,12 @@ export async function issuePublishableKey(store: Store, tenant: Tenant, scopes =
 /** Issues a secret key for server-to-server calls: `sk_` and 32 random bytes; only a hash is stored. */
 export async function issueSecretKey(store: Store, tenant: Tenant) {
   const secretKey = `sk_${randomBytes(32).toString('base64url')}`;
-  const key = await store.tenants.addKey({ tenantId: tenant.id, kind: 'secret', scopes: ['read', 'write', 'admin'], secretHash: hashSecret(secretKey) });
+  const key = await store.tenants.addKey({
+    tenantId: tenant.id,
+    kind: 'secret',
+    scopes: ['read', 'write', 'admin'],
+    secretHash: hashSecret(secretKey),
+  });
   return { key, secretKey };
 }
 
@@ -92,7 +97,8 @@ export async function createTenant(store: Store, input: { name: string; origins:
 
 /** Issues a new key of a kind and revokes the tenant's other live keys of that kind. */
 export async function rotateKey(store: Store, tenant: Tenant, kind: ApiKey['kind'], now: Date) {
-  const issued = kind === 'publishable' ? await issuePublishableKey(store, tenant) : await issueSecretKey(store, tenant);
+  const issued =
+    kind === 'publishable' ? await issuePublishableKey(store, tenant) : await issueSecretKey(store, tenant);
   const revoked = await store.tenants.revokeOthers(tenant.id, kind, issued.key.id, now);
   const value = 'publishableKey' in issued ? issued.publishableKey : issued.secretKey;
   return { keyId: issued.key.id, key: value, revoked };

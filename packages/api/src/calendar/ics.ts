@@ -16,7 +16,14 @@ export function toICalendar(sessions: Session[], options: { name: string; includ
   });
   for (const s of sessions) {
     const link = options.includeLinks ? s.meeting_url : null;
-    const description = [s.description, s.agenda && `\n${s.agenda}`, s.speakers.length ? `\n${s.speakers.map((p) => (p.title ? `${p.name}, ${p.title}` : p.name)).join('\n')}` : '', link ? `\n${link}` : '']
+    const description = [
+      s.description,
+      s.agenda && `\n${s.agenda}`,
+      s.speakers.length
+        ? `\n${s.speakers.map((p) => (p.title ? `${p.name}, ${p.title}` : p.name)).join('\n')}`
+        : '',
+      link ? `\n${link}` : '',
+    ]
       .filter(Boolean)
       .join('\n')
       .trim();

@@ -28,14 +28,23 @@ export const TimeZoneSchema = z
 
 /** The same fields, each optional: the shape of a PATCH body or of a create with defaults. */
 export const optional = <T extends Record<string, z.ZodTypeAny>>(fields: T) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof T]: z.ZodOptional<T[K]>;
+  };
 
 /** A JSON response of `schema` for a route definition. */
-export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** Keyset pagination in: an opaque cursor from the previous page and a page size. */
 export const PageQuery = z.object({
-  cursor: z.string().max(500).optional().openapi({ description: 'Opaque cursor from the previous page’s next_cursor.' }),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({ description: 'Opaque cursor from the previous page’s next_cursor.' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
@@ -44,13 +53,34 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), next_cursor: z.string().nullable() });
 
 export const problemResponses = {
-  400: { description: 'Malformed request', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  401: { description: 'Missing or invalid key or member token', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  403: { description: 'Not allowed for this origin, key or role', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  404: { description: 'No such thing for this association', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  409: { description: 'Conflicts with the current state', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  422: { description: 'Invalid input; `errors` names each field', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  429: { description: 'Rate limited; see Retry-After', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  400: {
+    description: 'Malformed request',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  401: {
+    description: 'Missing or invalid key or member token',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  403: {
+    description: 'Not allowed for this origin, key or role',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  404: {
+    description: 'No such thing for this association',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  409: {
+    description: 'Conflicts with the current state',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  422: {
+    description: 'Invalid input; `errors` names each field',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  429: {
+    description: 'Rate limited; see Retry-After',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
 } as const;
 
 type Security = Record<string, string[]>[];

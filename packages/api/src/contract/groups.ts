@@ -78,14 +78,21 @@ const TimeOfDay = z.enum(['morning', 'afternoon', 'evening']);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListGroupsQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional().openapi({ description: 'Free text in name, description, themes and trades' }),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Free text in name, description, themes and trades' }),
   language: LanguageSchema.optional(),
   theme: Tag.optional(),
   trade: Tag.optional(),
   format: GroupFormatSchema.optional(),
   region: z.string().trim().max(80).optional().openapi({ description: 'Region or municipality' }),
   weekday: z.coerce.number().int().min(1).max(7).optional(),
-  time_of_day: TimeOfDay.optional().openapi({ description: 'morning (before 12), afternoon (12–17), evening (from 17)' }),
+  time_of_day: TimeOfDay.optional().openapi({
+    description: 'morning (before 12), afternoon (12–17), evening (from 17)',
+  }),
   has_places: bool.optional().openapi({ description: 'Only groups with places left' }),
   status: GroupStatusSchema.optional().openapi({ description: 'Default: forming and running' }),
   mine: bool.optional().openapi({ description: 'Only groups I belong to or asked to join (signed in)' }),
@@ -105,10 +112,20 @@ const GroupFields = {
   capacity: z.number().int().min(2).max(100),
   join_policy: JoinPolicySchema,
   status: GroupStatusSchema,
-  rules_text: z.string().trim().min(1).max(5000).nullable().openapi({ description: 'Ground rules; null uses the association’s default. A change publishes a new version.' }),
+  rules_text: z.string().trim().min(1).max(5000).nullable().openapi({
+    description: 'Ground rules; null uses the association’s default. A change publishes a new version.',
+  }),
   intake_questions: z.array(IntakeQuestionSchema).max(3),
-  facilitator_ids: z.array(z.string().min(1).max(200)).min(1).max(5).openapi({ description: 'Member ids of the facilitators' }),
-  offer_hours: z.number().int().min(1).max(24 * 14),
+  facilitator_ids: z
+    .array(z.string().min(1).max(200))
+    .min(1)
+    .max(5)
+    .openapi({ description: 'Member ids of the facilitators' }),
+  offer_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
 };
 
 export const CreateGroupSchema = z

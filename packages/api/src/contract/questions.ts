@@ -16,24 +16,36 @@ export const QA_MARKUP = [
   'Links: [text](https://…) and bare https:// addresses; only http:, https: and mailto: targets.',
 ].join('\n');
 
-const NO_NUL = /^[^\u0000]*$/;
+const NO_NUL = /^[^\u0000]*$/; // eslint-disable-line no-control-regex -- refusing NUL is the point
 const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, 'no NUL characters');
 
 /** `[text](target)` links outside code; their targets must be http(s) or mailto. */
 export function unsafeLinkTargets(source: string): string[] {
   const outsideCode = source.replace(/```[\s\S]*?(```|$)/g, '').replace(/`[^`\n]*`/g, '');
-  return [...outsideCode.matchAll(/\]\(\s*([^)\s]*)/g)].map((m) => m[1] ?? '').filter((target) => !/^(https?:\/\/|mailto:)/i.test(target));
+  return [...outsideCode.matchAll(/\]\(\s*([^)\s]*)/g)]
+    .map((m) => m[1] ?? '')
+    .filter((target) => !/^(https?:\/\/|mailto:)/i.test(target));
 }
 
 const Body = text(10_000)
-  .refine((body) => unsafeLinkTargets(body).length === 0, 'links may only go to http://, https:// or mailto: addresses')
+  .refine(
+    (body) => unsafeLinkTargets(body).length === 0,
+    'links may only go to http://, https:// or mailto: addresses',
+  )
   .openapi({ description: `Source text in the board's markup, at most 10,000 characters.\n\n${QA_MARKUP}` });
 const Title = text(200);
 const Tag = text(40)
   .regex(/^[^,#<>]+$/, 'a tag without , # < or >')
   .transform((tag) => tag.toLowerCase());
-const Tags = z.array(Tag).max(5).openapi({ description: 'At most 5 tags of at most 40 characters; matched without regard to case' });
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id such as qst_…');
+const Tags = z
+  .array(Tag)
+  .max(5)
+  .openapi({ description: 'At most 5 tags of at most 40 characters; matched without regard to case' });
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an id such as qst_…');
 
 export const QaSortSchema = z.enum(['newest', 'votes', 'unanswered']);
 export const PostStatusSchema = z.enum(['visible', 'hidden']);
@@ -54,7 +66,10 @@ const ModerationSchema = z.object({
 
 const PostFields = {
   id: z.string(),
-  group_id: z.string().nullable().openapi({ description: 'The board: a group, or null for the association-wide board' }),
+  group_id: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The board: a group, or null for the association-wide board' }),
   body: z.string(),
   language: LanguageSchema,
   author: AuthorSchema,
@@ -85,7 +100,9 @@ export const AnswerSchema = z
   .openapi('Answer');
 
 export const QuestionDetailSchema = QuestionSchema.extend({
-  answers: z.array(AnswerSchema).openapi({ description: 'The accepted answer first, then oldest first; at most 200' }),
+  answers: z
+    .array(AnswerSchema)
+    .openapi({ description: 'The accepted answer first, then oldest first; at most 200' }),
   /** The signed-in member may mark the accepted answer (the asker or a moderator). */
   can_accept: z.boolean(),
   /** The signed-in member moderates this board: hide, restore, delete, reveal, history. */
@@ -95,19 +112,32 @@ export const QuestionDetailSchema = QuestionSchema.extend({
 export const ListQuestionsQuery = PageQuery.extend({
   group: Id.optional().openapi({ description: 'A group’s board; without it, the association-wide board' }),
   tag: Tag.optional(),
-  q: text(200).optional().openapi({ description: 'Full-text search (Finnish, Swedish and English stemming)' }),
-  sort: QaSortSchema.default('newest').openapi({ description: 'newest, votes (score), or unanswered (no answers yet, newest first)' }),
-  status: PostStatusSchema.default('visible').openapi({ description: 'hidden: the moderators’ review queue' }),
+  q: text(200)
+    .optional()
+    .openapi({ description: 'Full-text search (Finnish, Swedish and English stemming)' }),
+  sort: QaSortSchema.default('newest').openapi({
+    description: 'newest, votes (score), or unanswered (no answers yet, newest first)',
+  }),
+  status: PostStatusSchema.default('visible').openapi({
+    description: 'hidden: the moderators’ review queue',
+  }),
 });
 
 export const AskQuestionSchema = z
   .strictObject({
-    group_id: Id.nullable().optional().openapi({ description: 'Ask on a group’s board; omit for the association-wide board' }),
+    group_id: Id.nullable()
+      .optional()
+      .openapi({ description: 'Ask on a group’s board; omit for the association-wide board' }),
     title: Title,
     body: Body,
     tags: Tags.default([]),
-    anonymous: z.boolean().default(false).openapi({ description: 'Peers see "Anonymous member"; the board’s moderators can reveal the author, and every reveal is logged' }),
-    language: LanguageSchema.optional().openapi({ description: 'Default: the member’s locale, else the association’s default, else fi' }),
+    anonymous: z.boolean().default(false).openapi({
+      description:
+        'Peers see "Anonymous member"; the board’s moderators can reveal the author, and every reveal is logged',
+    }),
+    language: LanguageSchema.optional().openapi({
+      description: 'Default: the member’s locale, else the association’s default, else fi',
+    }),
   })
   .openapi('AskQuestion');
 
@@ -116,20 +146,38 @@ export const AnswerQuestionSchema = z
   .openapi('AnswerQuestion');
 
 export const EditQuestionSchema = z
-  .strictObject({ title: Title.optional(), body: Body.optional(), tags: Tags.optional(), language: LanguageSchema.optional() })
-  .refine((edit) => Object.values(edit).some((value) => value !== undefined), 'change at least one of title, body, tags, language')
+  .strictObject({
+    title: Title.optional(),
+    body: Body.optional(),
+    tags: Tags.optional(),
+    language: LanguageSchema.optional(),
+  })
+  .refine(
+    (edit) => Object.values(edit).some((value) => value !== undefined),
+    'change at least one of title, body, tags, language',
+  )
   .openapi('EditQuestion');
 
-export const EditAnswerSchema = z.strictObject({ body: Body, language: LanguageSchema.optional() }).openapi('EditAnswer');
+export const EditAnswerSchema = z
+  .strictObject({ body: Body, language: LanguageSchema.optional() })
+  .openapi('EditAnswer');
 
 export const VoteSchema = z
-  .strictObject({ value: VoteValueSchema.openapi({ description: '1 up, -1 down (only where the association allows downvotes)' }) })
+  .strictObject({
+    value: VoteValueSchema.openapi({
+      description: '1 up, -1 down (only where the association allows downvotes)',
+    }),
+  })
   .openapi('Vote');
 
-export const VoteResultSchema = z.object({ score: z.number().int(), my_vote: VoteValueSchema.nullable() }).openapi('VoteResult');
+export const VoteResultSchema = z
+  .object({ score: z.number().int(), my_vote: VoteValueSchema.nullable() })
+  .openapi('VoteResult');
 
 export const AcceptAnswerSchema = z
-  .strictObject({ answer_id: Id.nullable().openapi({ description: 'An answer of this question, or null to unmark' }) })
+  .strictObject({
+    answer_id: Id.nullable().openapi({ description: 'An answer of this question, or null to unmark' }),
+  })
   .openapi('AcceptAnswer');
 
 export const ReasonSchema = z.strictObject({ reason: text(500) }).openapi('Reason');
@@ -146,7 +194,11 @@ export const PostVersionSchema = z
   .openapi('PostVersion');
 
 export const RevealedAuthorSchema = z
-  .object({ post_id: z.string(), author: z.object({ id: z.string(), name: z.string() }), revealed_at: z.string() })
+  .object({
+    post_id: z.string(),
+    author: z.object({ id: z.string(), name: z.string() }),
+    revealed_at: z.string(),
+  })
   .openapi('RevealedAuthor');
 
 export const RevealLogEntrySchema = z

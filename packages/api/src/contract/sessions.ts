@@ -1,14 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { optional, PageQuery, TimeZoneSchema } from './common.js';
 
-const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'a local date and time like 2026-10-06T09:00, without an offset');
-const Url = z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'an http(s) address');
+const LocalDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/,
+    'a local date and time like 2026-10-06T09:00, without an offset',
+  );
+const Url = z
+  .string()
+  .url()
+  .max(500)
+  .refine((u) => /^https?:\/\//.test(u), 'an http(s) address');
 
 export const SessionScopeSchema = z.enum(['group', 'members', 'public']);
 export const SessionKindSchema = z.enum(['meeting', 'expert_talk', 'event']);
 export const SessionStatusSchema = z.enum(['scheduled', 'moved', 'cancelled']);
 export const RsvpAnswerSchema = z.enum(['yes', 'no', 'maybe']);
-export const SpeakerSchema = z.strictObject({ name: z.string().trim().min(1).max(120), title: z.string().trim().max(200).optional() });
+export const SpeakerSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  title: z.string().trim().max(200).optional(),
+});
 
 export const MyRsvpSchema = z
   .object({
@@ -55,9 +67,15 @@ export const SessionSchema = z
 
 export const ListSessionsQuery = PageQuery.extend({
   group: z.string().max(64).optional().openapi({ description: 'Only this group’s sessions' }),
-  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Starting at or after (default: now)' }),
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'Starting at or after (default: now)' }),
   to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Starting before' }),
-  scope: z.enum(['mine', 'open', 'all']).optional().openapi({ description: 'mine: my groups’ meetings and events I answered; open: association events; all (default): everything I may see' }),
+  scope: z.enum(['mine', 'open', 'all']).optional().openapi({
+    description:
+      'mine: my groups’ meetings and events I answered; open: association events; all (default): everything I may see',
+  }),
 });
 
 const SessionFields = {
@@ -74,10 +92,21 @@ const SessionFields = {
 export const CreateSessionSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
-    group_id: z.string().max(64).optional().openapi({ description: 'A group’s meeting; omit for an association event' }),
-    scope: z.enum(['members', 'public']).optional().openapi({ description: 'Who sees an association event (default members)' }),
+    group_id: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ description: 'A group’s meeting; omit for an association event' }),
+    scope: z
+      .enum(['members', 'public'])
+      .optional()
+      .openapi({ description: 'Who sees an association event (default members)' }),
     start: LocalDateTime,
-    duration_minutes: z.number().int().min(5).max(24 * 60),
+    duration_minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     time_zone: TimeZoneSchema.default('Europe/Helsinki'),
     ...optional(SessionFields),
   })
@@ -86,43 +115,88 @@ export const CreateSessionSchema = z
 export const UpdateSessionSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200).optional(),
-    start: LocalDateTime.optional().openapi({ description: 'Move to this local time; marks the session moved' }),
-    duration_minutes: z.number().int().min(5).max(24 * 60).optional(),
+    start: LocalDateTime.optional().openapi({
+      description: 'Move to this local time; marks the session moved',
+    }),
+    duration_minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .optional(),
     ...optional(SessionFields),
-    apply_to: z.enum(['this', 'following']).default('this').openapi({ description: 'For a series: this occurrence, or this and the following ones' }),
+    apply_to: z
+      .enum(['this', 'following'])
+      .default('this')
+      .openapi({ description: 'For a series: this occurrence, or this and the following ones' }),
   })
   .openapi('UpdateSession');
 
-export const CancelSessionSchema = z.strictObject({ apply_to: z.enum(['this', 'following']).default('this') }).openapi('CancelSession');
+export const CancelSessionSchema = z
+  .strictObject({ apply_to: z.enum(['this', 'following']).default('this') })
+  .openapi('CancelSession');
 
 export const CreateSeriesSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     first_start: LocalDateTime,
-    duration_minutes: z.number().int().min(5).max(24 * 60),
+    duration_minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     time_zone: TimeZoneSchema.default('Europe/Helsinki'),
     every_weeks: z.number().int().min(1).max(12),
     count: z.number().int().min(1).max(52),
-    ...optional({ theme: SessionFields.theme, description: SessionFields.description, agenda: SessionFields.agenda, place: SessionFields.place, meeting_url: SessionFields.meeting_url }),
+    ...optional({
+      theme: SessionFields.theme,
+      description: SessionFields.description,
+      agenda: SessionFields.agenda,
+      place: SessionFields.place,
+      meeting_url: SessionFields.meeting_url,
+    }),
   })
   .openapi('CreateSeries');
 
 export const RsvpSchema = z.strictObject({ answer: RsvpAnswerSchema }).openapi('Rsvp');
 
 export const AttendeeSchema = z
-  .object({ member: z.object({ id: z.string(), name: z.string() }), answer: RsvpAnswerSchema, waitlisted: z.boolean(), attended: z.boolean().nullable() })
+  .object({
+    member: z.object({ id: z.string(), name: z.string() }),
+    answer: RsvpAnswerSchema,
+    waitlisted: z.boolean(),
+    attended: z.boolean().nullable(),
+  })
   .openapi('Attendee');
 
 export const AttendanceSchema = z
-  .strictObject({ attended: z.array(z.string().max(200)).max(500), absent: z.array(z.string().max(200)).max(500).default([]) })
+  .strictObject({
+    attended: z.array(z.string().max(200)).max(500),
+    absent: z.array(z.string().max(200)).max(500).default([]),
+  })
   .openapi('Attendance');
 
 export const TopicSchema = z
-  .object({ id: z.string(), title: z.string(), description: z.string(), votes: z.number().int(), my_vote: z.boolean(), session_ids: z.array(z.string()), created_at: z.string() })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    votes: z.number().int(),
+    my_vote: z.boolean(),
+    session_ids: z.array(z.string()),
+    created_at: z.string(),
+  })
   .openapi('Topic');
-export const CreateTopicSchema = z.strictObject({ title: z.string().trim().min(1).max(120), description: z.string().trim().max(1000).default('') }).openapi('CreateTopic');
+export const CreateTopicSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(120),
+    description: z.string().trim().max(1000).default(''),
+  })
+  .openapi('CreateTopic');
 
-export const CalendarFeedSchema = z.object({ url: z.string(), created_at: z.string() }).openapi('CalendarFeed');
+export const CalendarFeedSchema = z
+  .object({ url: z.string(), created_at: z.string() })
+  .openapi('CalendarFeed');
 
 export type Session = z.infer<typeof SessionSchema>;
 export type MyRsvp = z.infer<typeof MyRsvpSchema>;

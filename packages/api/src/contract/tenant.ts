@@ -14,7 +14,10 @@ export const MeSchema = z
   .openapi('Me');
 
 /** Per-locale overrides of widget texts. */
-export const StringsSchema = z.partialRecord(z.enum(['fi', 'sv', 'en']), z.record(z.string().max(100), z.string().max(2000)));
+export const StringsSchema = z.partialRecord(
+  z.enum(['fi', 'sv', 'en']),
+  z.record(z.string().max(100), z.string().max(2000)),
+);
 
 export const PublicConfigSchema = z
   .object({
@@ -43,9 +46,21 @@ const OriginSchema = z
 
 /** Settings an admin may change; a PATCH changes the ones it names and keeps the rest. */
 export const TenantSettingsPatchSchema = z.strictObject({
-  qa_public_read: z.boolean().optional().openapi({ description: 'Visitors may read the association-wide Q&A board (never a group’s)' }),
-  qa_downvotes: z.boolean().optional().openapi({ description: 'Members may vote posts down as well as up (default false)' }),
-  qa_report_threshold: z.number().int().min(1).max(100).optional().openapi({ description: 'Reports that hide a post until a moderator reviews it (default 3)' }),
+  qa_public_read: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Visitors may read the association-wide Q&A board (never a group’s)' }),
+  qa_downvotes: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Members may vote posts down as well as up (default false)' }),
+  qa_report_threshold: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'Reports that hide a post until a moderator reviews it (default 3)' }),
 });
 
 export const TenantPatchSchema = z

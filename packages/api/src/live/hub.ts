@@ -35,7 +35,14 @@ export interface LiveHub {
   subscribe(listener: (signal: QaSignal) => void): Promise<() => void>;
 }
 
-type Wire = [tenantId: string, groupId: string | null, kind: QaSignal['kind'], postId: string, questionId: string | null, seq: number | null];
+type Wire = [
+  tenantId: string,
+  groupId: string | null,
+  kind: QaSignal['kind'],
+  postId: string,
+  questionId: string | null,
+  seq: number | null,
+];
 
 export function liveHub(db: Db): LiveHub {
   const listeners = new Set<(signal: QaSignal) => void>();

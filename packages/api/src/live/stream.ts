@@ -24,7 +24,12 @@ export const streamTiming = {
  * The caller has already checked that the viewer may read the board; for a group's board that is
  * checked again before every event, so a member who leaves stops receiving them at once.
  */
-export function boardStream(c: Context<Env>, viewer: QaViewer, groupId: string | null, lastEventId: number | null): Response {
+export function boardStream(
+  c: Context<Env>,
+  viewer: QaViewer,
+  groupId: string | null,
+  lastEventId: number | null,
+): Response {
   const store = c.get('store').questions;
   return streamSSE(c, async (stream) => {
     const queue: QaSignal[] = [];
@@ -46,7 +51,10 @@ export function boardStream(c: Context<Env>, viewer: QaViewer, groupId: string |
       if (signal.seq !== null && replayed.has(signal.seq)) return true;
       if (groupId !== null && !(await store.access(viewer, groupId)).read) return false;
       if (signal.kind === 'removed') {
-        await stream.writeSSE({ event: 'post.removed', data: JSON.stringify({ id: signal.postId, question_id: signal.questionId }) });
+        await stream.writeSSE({
+          event: 'post.removed',
+          data: JSON.stringify({ id: signal.postId, question_id: signal.questionId }),
+        });
         return true;
       }
       const post = await store.peerView(signal);
@@ -60,7 +68,11 @@ export function boardStream(c: Context<Env>, viewer: QaViewer, groupId: string |
     };
 
     try {
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ group_id: groupId }), retry: streamTiming.retryMs });
+      await stream.writeSSE({
+        event: 'ready',
+        data: JSON.stringify({ group_id: groupId }),
+        retry: streamTiming.retryMs,
+      });
       if (lastEventId !== null) {
         for (const signal of await store.since(viewer.tenant.id, groupId, lastEventId)) {
           if (!(await send(signal))) return;
@@ -75,14 +87,18 @@ export function boardStream(c: Context<Env>, viewer: QaViewer, groupId: string |
         if (closed) break;
         const left = streamTiming.maxMs - (Date.now() - started);
         const woken = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(false), Math.max(0, Math.min(streamTiming.keepAliveMs, left)));
+          const timer = setTimeout(
+            () => resolve(false),
+            Math.max(0, Math.min(streamTiming.keepAliveMs, left)),
+          );
           wake = () => {
             clearTimeout(timer);
             resolve(true);
           };
         });
         wake = null;
-        if (!woken && !closed && Date.now() - started < streamTiming.maxMs) await stream.write(': keep-alive\n\n');
+        if (!woken && !closed && Date.now() - started < streamTiming.maxMs)
+          await stream.write(': keep-alive\n\n');
       }
     } finally {
       unsubscribe();

@@ -18,7 +18,12 @@ export const cors = (publicPaths: (path: string) => boolean) =>
     const isPublic = publicPaths(c.req.path);
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       if (!isPublic && !(await c.get('store').cached.isKnownOrigin(origin))) {
-        throw new Problem(403, 'origin_not_allowed', 'This website may not use the eKollega API', `Origin ${origin} is not listed by any association.`);
+        throw new Problem(
+          403,
+          'origin_not_allowed',
+          'This website may not use the eKollega API',
+          `Origin ${origin} is not listed by any association.`,
+        );
       }
       return c.body(null, 204, {
         'access-control-allow-origin': isPublic ? '*' : origin,
@@ -34,7 +39,13 @@ export const cors = (publicPaths: (path: string) => boolean) =>
     if (isPublic) allowOrigin(c, '*');
     await next();
     // A missing or bad key fails before the tenant is known; a listed origin may still read why.
-    if (c.res.status >= 400 && !c.get('caller') && !c.get('originRefused') && !c.res.headers.has('access-control-allow-origin') && (await c.get('store').cached.isKnownOrigin(origin))) {
+    if (
+      c.res.status >= 400 &&
+      !c.get('caller') &&
+      !c.get('originRefused') &&
+      !c.res.headers.has('access-control-allow-origin') &&
+      (await c.get('store').cached.isKnownOrigin(origin))
+    ) {
       c.res.headers.set('access-control-allow-origin', origin);
       c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
     }

@@ -12,7 +12,11 @@ export interface RateLimit {
  * on its own, so the effective limit is the limit times the number of processes (README).
  */
 export function rateLimiter<E extends { Variables: object }>(
-  options: RateLimit & { scope: string; key: (c: Parameters<MiddlewareHandler<E>>[0]) => string | null; now: () => number },
+  options: RateLimit & {
+    scope: string;
+    key: (c: Parameters<MiddlewareHandler<E>>[0]) => string | null;
+    now: () => number;
+  },
 ): MiddlewareHandler<E> {
   const windows = new Map<string, { count: number; resetAt: number }>();
   let nextSweep = 0;
@@ -33,9 +37,19 @@ export function rateLimiter<E extends { Variables: object }>(
     const remaining = Math.max(0, options.limit - window.count);
     const resetSeconds = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
     if (window.count > options.limit) {
-      throw new Problem(429, 'rate_limited', 'Too many requests', `Too many requests per ${options.scope}; try again in ${resetSeconds} s.`, {
-        headers: { 'retry-after': String(resetSeconds), 'ratelimit-limit': String(options.limit), 'ratelimit-remaining': '0' },
-      });
+      throw new Problem(
+        429,
+        'rate_limited',
+        'Too many requests',
+        `Too many requests per ${options.scope}; try again in ${resetSeconds} s.`,
+        {
+          headers: {
+            'retry-after': String(resetSeconds),
+            'ratelimit-limit': String(options.limit),
+            'ratelimit-remaining': '0',
+          },
+        },
+      );
     }
     // Set before the handler runs: changing headers of a finished response costs the Node adapter
     // a full Response object.

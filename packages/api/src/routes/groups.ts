@@ -31,7 +31,8 @@ const tags = ['Groups'];
 async function requireManager(c: Context<Env>, groupId: string) {
   const { caller, store } = c.var;
   if (caller.keyKind === 'secret' || caller.member?.roles.includes('admin')) {
-    if (!(await store.groups.roleIn(caller.tenant.id, groupId, caller.member?.id ?? '')).exists) throw notFound('group');
+    if (!(await store.groups.roleIn(caller.tenant.id, groupId, caller.member?.id ?? '')).exists)
+      throw notFound('group');
     return;
   }
   const member = requireMember(c);
@@ -52,11 +53,17 @@ export const groups = router()
       summary: 'List peer groups (filters as query parameters; keyset pagination)',
       security: keyed,
       request: { query: ListGroupsQuery },
-      responses: { 200: jsonContent(pageOf(GroupSchema), 'A page of groups; `my_membership` when signed in'), 400: problemResponses[400], 401: problemResponses[401] },
+      responses: {
+        200: jsonContent(pageOf(GroupSchema), 'A page of groups; `my_membership` when signed in'),
+        400: problemResponses[400],
+        401: problemResponses[401],
+      },
     }),
     (c) => {
       const query = c.req.valid('query');
-      return read(c, () => c.get('store').groups.list(c.get('caller').tenant.id, query, c.get('caller').member?.id ?? null)) as never;
+      return read(c, () =>
+        c.get('store').groups.list(c.get('caller').tenant.id, query, c.get('caller').member?.id ?? null),
+      ) as never;
     },
   )
   .openapi(
@@ -72,7 +79,9 @@ export const groups = router()
     async (c) => {
       requireRole(c, 'facilitator', 'admin');
       const { tenant, member } = c.get('caller');
-      const id = await c.get('store').groups.create(tenant, c.req.valid('json'), member?.id ?? null, c.get('clock')());
+      const id = await c
+        .get('store')
+        .groups.create(tenant, c.req.valid('json'), member?.id ?? null, c.get('clock')());
       c.header('location', `/v1/groups/${id}`);
       return c.json(await c.get('store').groups.get(tenant, id, member?.id ?? null), 201);
     },
@@ -85,11 +94,17 @@ export const groups = router()
       summary: 'One group with its description, ground rules and (signed in) my membership',
       security: keyed,
       request: { params: GroupId },
-      responses: { 200: jsonContent(GroupDetailSchema, 'The group'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: {
+        200: jsonContent(GroupDetailSchema, 'The group'),
+        401: problemResponses[401],
+        404: problemResponses[404],
+      },
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      return read(c, () => c.get('store').groups.get(c.get('caller').tenant, id, c.get('caller').member?.id ?? null)) as never;
+      return read(c, () =>
+        c.get('store').groups.get(c.get('caller').tenant, id, c.get('caller').member?.id ?? null),
+      ) as never;
     },
   )
   .openapi(
@@ -99,7 +114,10 @@ export const groups = router()
       tags,
       summary: 'Edit a group; a change of rules_text publishes a new rules version; status closed closes it',
       security: memberOnly,
-      request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: UpdateGroupSchema } } } },
+      request: {
+        params: GroupId,
+        body: { required: true, content: { 'application/json': { schema: UpdateGroupSchema } } },
+      },
       responses: { 200: jsonContent(GroupDetailSchema, 'The group after the change'), ...problemResponses },
     }),
     async (c) => {
@@ -118,12 +136,18 @@ export const groups = router()
       summary: 'My state in this group',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: jsonContent(MembershipSchema, 'My membership'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: {
+        200: jsonContent(MembershipSchema, 'My membership'),
+        401: problemResponses[401],
+        404: problemResponses[404],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const member = requireMember(c);
-      const membership = await c.get('store').groups.membership(c.get('caller').tenant.id, id, member.id, c.get('clock')());
+      const membership = await c
+        .get('store')
+        .groups.membership(c.get('caller').tenant.id, id, member.id, c.get('clock')());
       if (!membership) throw new Problem(404, 'not_a_member', 'You have not asked to join this group');
       return c.json(membership, 200);
     },
@@ -137,13 +161,21 @@ export const groups = router()
       description:
         'An open group gives a place while places remain, else a place on the waitlist in arrival order. A group by approval makes a pending request. An offered place is taken by calling this again. Calling it with a newer rules version re-accepts the rules.',
       security: memberOnly,
-      request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: JoinGroupSchema } } } },
+      request: {
+        params: GroupId,
+        body: { required: true, content: { 'application/json': { schema: JoinGroupSchema } } },
+      },
       responses: { 200: jsonContent(MembershipSchema, 'My membership after joining'), ...problemResponses },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const member = requireMember(c);
-      return c.json(await c.get('store').groups.join(c.get('caller').tenant.id, id, member.id, c.req.valid('json'), c.get('clock')()), 200);
+      return c.json(
+        await c
+          .get('store')
+          .groups.join(c.get('caller').tenant.id, id, member.id, c.req.valid('json'), c.get('clock')()),
+        200,
+      );
     },
   )
   .openapi(
@@ -159,7 +191,8 @@ export const groups = router()
     async (c) => {
       const { id } = c.req.valid('param');
       const member = requireMember(c);
-      if (!(await c.get('store').groups.roleIn(c.get('caller').tenant.id, id, member.id)).exists) throw notFound('group');
+      if (!(await c.get('store').groups.roleIn(c.get('caller').tenant.id, id, member.id)).exists)
+        throw notFound('group');
       await c.get('store').groups.leave(c.get('caller').tenant.id, id, member.id, c.get('clock')());
       return c.body(null, 204);
     },
@@ -172,7 +205,11 @@ export const groups = router()
       summary: 'Join requests, offers and the waitlist with intake answers (the group’s facilitators)',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: jsonContent(z.object({ items: z.array(JoinRequestSchema) }), 'Requests'), 401: problemResponses[401], 403: problemResponses[403] },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(JoinRequestSchema) }), 'Requests'),
+        401: problemResponses[401],
+        403: problemResponses[403],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -188,12 +225,19 @@ export const groups = router()
       summary: 'Approve a pending request: a place if one is free, else the waitlist',
       security: memberOnly,
       request: { params: GroupMemberId },
-      responses: { 200: jsonContent(MembershipSchema, 'The member’s state'), 401: problemResponses[401], 403: problemResponses[403] },
+      responses: {
+        200: jsonContent(MembershipSchema, 'The member’s state'),
+        401: problemResponses[401],
+        403: problemResponses[403],
+      },
     }),
     async (c) => {
       const { id, memberId } = c.req.valid('param');
       await requireManager(c, id);
-      return c.json(await c.get('store').groups.approve(c.get('caller').tenant.id, id, memberId, c.get('clock')()), 200);
+      return c.json(
+        await c.get('store').groups.approve(c.get('caller').tenant.id, id, memberId, c.get('clock')()),
+        200,
+      );
     },
   )
   .openapi(
@@ -203,13 +247,27 @@ export const groups = router()
       tags,
       summary: 'Decline a pending request with a reason the member sees',
       security: memberOnly,
-      request: { params: GroupMemberId, body: { required: true, content: { 'application/json': { schema: DeclineSchema } } } },
+      request: {
+        params: GroupMemberId,
+        body: { required: true, content: { 'application/json': { schema: DeclineSchema } } },
+      },
       responses: { 200: jsonContent(MembershipSchema, 'The member’s state'), ...problemResponses },
     }),
     async (c) => {
       const { id, memberId } = c.req.valid('param');
       await requireManager(c, id);
-      return c.json(await c.get('store').groups.decline(c.get('caller').tenant.id, id, memberId, c.req.valid('json').reason, c.get('clock')()), 200);
+      return c.json(
+        await c
+          .get('store')
+          .groups.decline(
+            c.get('caller').tenant.id,
+            id,
+            memberId,
+            c.req.valid('json').reason,
+            c.get('clock')(),
+          ),
+        200,
+      );
     },
   )
   .openapi(
@@ -220,15 +278,24 @@ export const groups = router()
       summary: 'Names of the group’s members and facilitators (for them only)',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: jsonContent(z.object({ items: z.array(GroupMemberSchema) }), 'Members'), 401: problemResponses[401], 403: problemResponses[403] },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(GroupMemberSchema) }), 'Members'),
+        401: problemResponses[401],
+        403: problemResponses[403],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { caller, store } = c.var;
       const manager = caller.keyKind === 'secret' || caller.member?.roles.includes('admin');
-      const role = await store.groups.roleIn(caller.tenant.id, id, manager ? (caller.member?.id ?? '') : requireMember(c).id);
+      const role = await store.groups.roleIn(
+        caller.tenant.id,
+        id,
+        manager ? (caller.member?.id ?? '') : requireMember(c).id,
+      );
       if (!role.exists) throw notFound('group');
-      if (!manager && !role.member && !role.facilitator) throw new Problem(403, 'forbidden', 'Only the group’s members see who belongs to it');
+      if (!manager && !role.member && !role.facilitator)
+        throw new Problem(403, 'forbidden', 'Only the group’s members see who belongs to it');
       return c.json({ items: await store.groups.members(caller.tenant.id, id) }, 200);
     },
   )

@@ -12,7 +12,10 @@ export const me = router().openapi(
     summary: 'The signed-in member',
     security: memberOnly,
     responses: {
-      200: { description: 'The member and their association', content: { 'application/json': { schema: MeSchema } } },
+      200: {
+        description: 'The member and their association',
+        content: { 'application/json': { schema: MeSchema } },
+      },
       401: problemResponses[401],
     },
   }),

@@ -36,14 +36,23 @@ import { cachedRead } from './read-cache.js';
 const Id = z.string().min(1).max(64);
 const QuestionId = z.object({ id: Id });
 const AnswerId = QuestionId.extend({ answerId: Id });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
 const tags = ['Questions'];
 const { 400: badRequest, 401: unauthorized, 403: forbidden, 404: missing } = problemResponses;
 
 /** The caller as the Q&A store sees them. */
 export function qaViewerOf(c: Context<Env>): QaViewer {
   const { tenant, keyKind, member } = c.get('caller');
-  return { tenant, memberId: member?.id ?? null, roles: member?.roles ?? [], locale: member?.locale ?? null, server: keyKind === 'secret' };
+  return {
+    tenant,
+    memberId: member?.id ?? null,
+    roles: member?.roles ?? [],
+    locale: member?.locale ?? null,
+    server: keyKind === 'secret',
+  };
 }
 
 // The board is live: a reload must show what the live stream already showed.
@@ -59,7 +68,13 @@ function refuseVisitor(c: Context<Env>, groupId: string | null, what: 'group' | 
   if (groupId !== null) throw notFound(what);
   if (!qaSettings(tenant).publicRead) {
     if (what === 'question') throw notFound('question');
-    throw new Problem(401, 'sign_in_required', 'Sign in to read the questions', 'The association’s board is for its members.', { headers: { 'www-authenticate': 'Bearer' } });
+    throw new Problem(
+      401,
+      'sign_in_required',
+      'Sign in to read the questions',
+      'The association’s board is for its members.',
+      { headers: { 'www-authenticate': 'Bearer' } },
+    );
   }
 }
 
@@ -84,7 +99,13 @@ export const questions = router()
         'Without `group`, the association-wide board: its members, and visitors where the association made it public. With `group`, that group’s board: its members and facilitators.',
       security: keyed,
       request: { query: ListQuestionsQuery },
-      responses: { 200: jsonContent(pageOf(QuestionSchema), 'A page of questions'), 400: badRequest, 401: unauthorized, 403: forbidden, 404: missing },
+      responses: {
+        200: jsonContent(pageOf(QuestionSchema), 'A page of questions'),
+        400: badRequest,
+        401: unauthorized,
+        403: forbidden,
+        404: missing,
+      },
     }),
     (c) => {
       const query = c.req.valid('query');
@@ -131,16 +152,24 @@ export const questions = router()
       const query = c.req.valid('query');
       const header = c.req.header('last-event-id');
       if (header !== undefined && !/^\d{1,18}$/.test(header)) {
-        throw new Problem(400, 'validation_failed', 'The Last-Event-ID header is invalid', 'Last-Event-ID: an event id from this stream', {
-          errors: [{ field: 'Last-Event-ID', message: 'an event id from this stream' }],
-        });
+        throw new Problem(
+          400,
+          'validation_failed',
+          'The Last-Event-ID header is invalid',
+          'Last-Event-ID: an event id from this stream',
+          {
+            errors: [{ field: 'Last-Event-ID', message: 'an event id from this stream' }],
+          },
+        );
       }
       const last = header ?? query.last_event_id;
       const groupId = query.group ?? null;
       const viewer = qaViewerOf(c);
       if (!(await c.get('store').questions.access(viewer, groupId)).read) {
         if (groupId) throw notFound('group');
-        throw new Problem(401, 'sign_in_required', 'Sign in to follow the questions', undefined, { headers: { 'www-authenticate': 'Bearer' } });
+        throw new Problem(401, 'sign_in_required', 'Sign in to follow the questions', undefined, {
+          headers: { 'www-authenticate': 'Bearer' },
+        });
       }
       return boardStream(c, viewer, groupId, last === undefined ? null : Number(last)) as never;
     },
@@ -153,11 +182,19 @@ export const questions = router()
       summary: 'The log of every reveal of an anonymous author (admins)',
       security: adminOnly,
       request: { query: PageQuery },
-      responses: { 200: jsonContent(pageOf(RevealLogEntrySchema), 'Reveals, newest first'), 400: badRequest, 401: unauthorized, 403: forbidden },
+      responses: {
+        200: jsonContent(pageOf(RevealLogEntrySchema), 'Reveals, newest first'),
+        400: badRequest,
+        401: unauthorized,
+        403: forbidden,
+      },
     }),
     async (c) => {
       requireRole(c, 'admin');
-      return c.json(await c.get('store').questions.reveals(c.get('caller').tenant.id, c.req.valid('query')), 200);
+      return c.json(
+        await c.get('store').questions.reveals(c.get('caller').tenant.id, c.req.valid('query')),
+        200,
+      );
     },
   )
   .openapi(
@@ -168,7 +205,12 @@ export const questions = router()
       summary: 'One question with its answers',
       security: keyed,
       request: { params: QuestionId },
-      responses: { 200: jsonContent(QuestionDetailSchema, 'The question'), 400: badRequest, 401: unauthorized, 404: missing },
+      responses: {
+        200: jsonContent(QuestionDetailSchema, 'The question'),
+        400: badRequest,
+        401: unauthorized,
+        404: missing,
+      },
     }),
     (c) => {
       const { id } = c.req.valid('param');
@@ -190,7 +232,9 @@ export const questions = router()
     async (c) => {
       const member = requireMember(c);
       const { id } = c.req.valid('param');
-      const answer = await c.get('store').questions.answer(qaViewerOf(c), member.id, id, c.req.valid('json'), c.get('clock')());
+      const answer = await c
+        .get('store')
+        .questions.answer(qaViewerOf(c), member.id, id, c.req.valid('json'), c.get('clock')());
       c.header('location', `/v1/questions/${id}/answers/${answer.id}`);
       return c.json(answer, 201);
     },
@@ -203,12 +247,18 @@ export const questions = router()
       summary: 'Mark the accepted answer, or none (the asker, or the board’s moderators)',
       security: memberOnly,
       request: { params: QuestionId, body: body(AcceptAnswerSchema) },
-      responses: { 200: jsonContent(QuestionDetailSchema, 'The question after the change'), ...problemResponses },
+      responses: {
+        200: jsonContent(QuestionDetailSchema, 'The question after the change'),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       requireMemberOrServer(c);
       const { id } = c.req.valid('param');
-      return c.json(await c.get('store').questions.accept(qaViewerOf(c), id, c.req.valid('json').answer_id), 200);
+      return c.json(
+        await c.get('store').questions.accept(qaViewerOf(c), id, c.req.valid('json').answer_id),
+        200,
+      );
     },
   )
   .openapi(
@@ -224,7 +274,12 @@ export const questions = router()
     async (c) => {
       requireMember(c);
       const { id } = c.req.valid('param');
-      return c.json((await c.get('store').questions.edit(qaViewerOf(c), { question: id }, c.req.valid('json'), c.get('clock')())) as never, 200);
+      return c.json(
+        (await c
+          .get('store')
+          .questions.edit(qaViewerOf(c), { question: id }, c.req.valid('json'), c.get('clock')())) as never,
+        200,
+      );
     },
   )
   .openapi(
@@ -240,7 +295,17 @@ export const questions = router()
     async (c) => {
       requireMember(c);
       const { id, answerId } = c.req.valid('param');
-      return c.json((await c.get('store').questions.edit(qaViewerOf(c), { question: id, answer: answerId }, c.req.valid('json'), c.get('clock')())) as never, 200);
+      return c.json(
+        (await c
+          .get('store')
+          .questions.edit(
+            qaViewerOf(c),
+            { question: id, answer: answerId },
+            c.req.valid('json'),
+            c.get('clock')(),
+          )) as never,
+        200,
+      );
     },
   );
 
@@ -256,11 +321,17 @@ for (const kind of ['question', 'answer'] as const) {
     return kind === 'question' ? { question: p.id } : { question: p.id, answer: p.answerId! };
   };
   const Post = kind === 'question' ? QuestionSchema : AnswerSchema;
-  const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, tags, security: memberOnly, request: { params, ...r.request } });
+  const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
+    createRoute({ ...r, tags, security: memberOnly, request: { params, ...r.request } });
 
   questions
     .openapi(
-      route({ method: 'delete', path: at, summary: `Delete a ${kind} (its author, or the board’s moderators)`, responses: { 204: { description: 'Deleted' }, 401: unauthorized, 403: forbidden, 404: missing } }),
+      route({
+        method: 'delete',
+        path: at,
+        summary: `Delete a ${kind} (its author, or the board’s moderators)`,
+        responses: { 204: { description: 'Deleted' }, 401: unauthorized, 403: forbidden, 404: missing },
+      }),
       async (c) => {
         requireMemberOrServer(c);
         await c.get('store').questions.remove(qaViewerOf(c), refOf(c));
@@ -278,14 +349,29 @@ for (const kind of ['question', 'answer'] as const) {
       async (c) => {
         const member = requireMember(c);
         const { value } = (c.req.valid as (target: 'json') => { value: 1 | -1 })('json');
-        return c.json(await c.get('store').questions.vote(qaViewerOf(c), member.id, refOf(c), value, c.get('clock')()), 200);
+        return c.json(
+          await c.get('store').questions.vote(qaViewerOf(c), member.id, refOf(c), value, c.get('clock')()),
+          200,
+        );
       },
     )
     .openapi(
-      route({ method: 'delete', path: `${at}/vote`, summary: `Withdraw my vote on a ${kind}`, responses: { 200: jsonContent(VoteResultSchema, 'The score without my vote'), 401: unauthorized, 404: missing } }),
+      route({
+        method: 'delete',
+        path: `${at}/vote`,
+        summary: `Withdraw my vote on a ${kind}`,
+        responses: {
+          200: jsonContent(VoteResultSchema, 'The score without my vote'),
+          401: unauthorized,
+          404: missing,
+        },
+      }),
       async (c) => {
         const member = requireMember(c);
-        return c.json(await c.get('store').questions.vote(qaViewerOf(c), member.id, refOf(c), null, c.get('clock')()), 200);
+        return c.json(
+          await c.get('store').questions.vote(qaViewerOf(c), member.id, refOf(c), null, c.get('clock')()),
+          200,
+        );
       },
     )
     .openapi(
@@ -304,7 +390,17 @@ for (const kind of ['question', 'answer'] as const) {
       },
     )
     .openapi(
-      route({ method: 'post', path: `${at}/hide`, summary: `Hide a ${kind} (the board’s moderators)`, responses: { 200: jsonContent(Post, 'The hidden post'), 401: unauthorized, 403: forbidden, 404: missing } }),
+      route({
+        method: 'post',
+        path: `${at}/hide`,
+        summary: `Hide a ${kind} (the board’s moderators)`,
+        responses: {
+          200: jsonContent(Post, 'The hidden post'),
+          401: unauthorized,
+          403: forbidden,
+          404: missing,
+        },
+      }),
       async (c) => {
         requireMemberOrServer(c);
         return c.json((await c.get('store').questions.hide(qaViewerOf(c), refOf(c))) as never, 200);
@@ -315,7 +411,12 @@ for (const kind of ['question', 'answer'] as const) {
         method: 'post',
         path: `${at}/restore`,
         summary: `Show a hidden ${kind} again; its open reports count as reviewed (the board’s moderators)`,
-        responses: { 200: jsonContent(Post, 'The restored post'), 401: unauthorized, 403: forbidden, 404: missing },
+        responses: {
+          200: jsonContent(Post, 'The restored post'),
+          401: unauthorized,
+          403: forbidden,
+          404: missing,
+        },
       }),
       async (c) => {
         requireMemberOrServer(c);
@@ -327,7 +428,12 @@ for (const kind of ['question', 'answer'] as const) {
         method: 'get',
         path: `${at}/history`,
         summary: `Every version of a ${kind}, oldest first (its author and the board’s moderators)`,
-        responses: { 200: jsonContent(z.object({ items: z.array(PostVersionSchema) }), 'Versions'), 401: unauthorized, 403: forbidden, 404: missing },
+        responses: {
+          200: jsonContent(z.object({ items: z.array(PostVersionSchema) }), 'Versions'),
+          401: unauthorized,
+          403: forbidden,
+          404: missing,
+        },
       }),
       async (c) => {
         requireMemberOrServer(c);
@@ -345,7 +451,10 @@ for (const kind of ['question', 'answer'] as const) {
       async (c) => {
         const member = requireMember(c);
         const { reason } = (c.req.valid as (target: 'json') => { reason: string })('json');
-        return c.json(await c.get('store').questions.reveal(qaViewerOf(c), member.id, refOf(c), reason, c.get('clock')()), 200);
+        return c.json(
+          await c.get('store').questions.reveal(qaViewerOf(c), member.id, refOf(c), reason, c.get('clock')()),
+          200,
+        );
       },
     );
 }

@@ -26,7 +26,11 @@ export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge:
       : await memo.get(`${tenant.id}\n${c.get('store').version(tenant.id)}\n${c.req.url}`, render);
     const headers = {
       etag,
-      'cache-control': member ? 'private, no-cache' : options.visitorMaxAge ? `public, max-age=${options.visitorMaxAge}` : 'public, no-cache',
+      'cache-control': member
+        ? 'private, no-cache'
+        : options.visitorMaxAge
+          ? `public, max-age=${options.visitorMaxAge}`
+          : 'public, no-cache',
       vary: 'Origin, Ekollega-Key, Authorization',
     };
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);

@@ -37,7 +37,12 @@ const tags = ['Sessions'];
 export function viewerOf(c: Context<Env>): Viewer {
   const { tenant, keyKind, member } = c.get('caller');
   const admin = keyKind === 'secret' || Boolean(member?.roles.includes('admin'));
-  return { tenantId: tenant.id, memberId: member?.id ?? null, admin, organiser: admin || Boolean(member?.roles.includes('facilitator')) };
+  return {
+    tenantId: tenant.id,
+    memberId: member?.id ?? null,
+    admin,
+    organiser: admin || Boolean(member?.roles.includes('facilitator')),
+  };
 }
 
 const TOPIC_VOTES_PER_MEMBER = 3;
@@ -52,9 +57,14 @@ export const sessions = router()
       summary: 'Upcoming sessions I may see (filters: group, from, to, scope)',
       security: keyed,
       request: { query: ListSessionsQuery },
-      responses: { 200: jsonContent(pageOf(SessionSchema), 'A page of sessions in start order'), 400: problemResponses[400], 401: problemResponses[401] },
+      responses: {
+        200: jsonContent(pageOf(SessionSchema), 'A page of sessions in start order'),
+        400: problemResponses[400],
+        401: problemResponses[401],
+      },
     }),
-    async (c) => c.json(await c.get('store').sessions.list(viewerOf(c), c.req.valid('query'), c.get('clock')()), 200),
+    async (c) =>
+      c.json(await c.get('store').sessions.list(viewerOf(c), c.req.valid('query'), c.get('clock')()), 200),
   )
   .openapi(
     createRoute({
@@ -62,7 +72,8 @@ export const sessions = router()
       path: '/',
       tags,
       summary: 'Schedule one session: a group meeting (group_id) or an association event',
-      description: 'start is local wall time in time_zone (no offset). Group meetings: the group’s facilitators; events: facilitators and admins.',
+      description:
+        'start is local wall time in time_zone (no offset). Group meetings: the group’s facilitators; events: facilitators and admins.',
       security: memberOnly,
       request: { body: { required: true, content: { 'application/json': { schema: CreateSessionSchema } } } },
       responses: { 201: jsonContent(SessionSchema, 'The new session'), ...problemResponses },
@@ -82,7 +93,11 @@ export const sessions = router()
       summary: 'One session; the meeting link only for those entitled',
       security: keyed,
       request: { params: SessionId },
-      responses: { 200: jsonContent(SessionSchema, 'The session'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: {
+        200: jsonContent(SessionSchema, 'The session'),
+        401: problemResponses[401],
+        404: problemResponses[404],
+      },
     }),
     async (c) => c.json(await c.get('store').sessions.get(viewerOf(c), c.req.valid('param').id), 200),
   )
@@ -93,7 +108,10 @@ export const sessions = router()
       tags,
       summary: 'Edit or move a session, or it and the following ones of its series',
       security: memberOnly,
-      request: { params: SessionId, body: { required: true, content: { 'application/json': { schema: UpdateSessionSchema } } } },
+      request: {
+        params: SessionId,
+        body: { required: true, content: { 'application/json': { schema: UpdateSessionSchema } } },
+      },
       responses: { 200: jsonContent(SessionSchema, 'The session after the change'), ...problemResponses },
     }),
     async (c) => {
@@ -110,7 +128,10 @@ export const sessions = router()
       tags,
       summary: 'Cancel a session, or it and the following ones of its series',
       security: memberOnly,
-      request: { params: SessionId, body: { required: false, content: { 'application/json': { schema: CancelSessionSchema } } } },
+      request: {
+        params: SessionId,
+        body: { required: false, content: { 'application/json': { schema: CancelSessionSchema } } },
+      },
       responses: { 200: jsonContent(SessionSchema, 'The cancelled session'), ...problemResponses },
     }),
     async (c) => {
@@ -128,12 +149,26 @@ export const sessions = router()
       tags,
       summary: 'Answer yes, no or maybe (idempotent); a yes to a full event waits in line',
       security: memberOnly,
-      request: { params: SessionId, body: { required: true, content: { 'application/json': { schema: RsvpSchema } } } },
+      request: {
+        params: SessionId,
+        body: { required: true, content: { 'application/json': { schema: RsvpSchema } } },
+      },
       responses: { 200: jsonContent(MyRsvpSchema, 'My answer'), ...problemResponses },
     }),
     async (c) => {
       const member = requireMember(c);
-      return c.json(await c.get('store').sessions.rsvp(viewerOf(c), member, c.req.valid('param').id, c.req.valid('json').answer, c.get('clock')()), 200);
+      return c.json(
+        await c
+          .get('store')
+          .sessions.rsvp(
+            viewerOf(c),
+            member,
+            c.req.valid('param').id,
+            c.req.valid('json').answer,
+            c.get('clock')(),
+          ),
+        200,
+      );
     },
   )
   .openapi(
@@ -144,9 +179,15 @@ export const sessions = router()
       summary: 'Who is coming, and who came (facilitators)',
       security: memberOnly,
       request: { params: SessionId },
-      responses: { 200: jsonContent(z.object({ items: z.array(AttendeeSchema) }), 'Answers and attendance'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(AttendeeSchema) }), 'Answers and attendance'),
+        401: problemResponses[401],
+        403: problemResponses[403],
+        404: problemResponses[404],
+      },
     }),
-    async (c) => c.json({ items: await c.get('store').sessions.attendees(viewerOf(c), c.req.valid('param').id) }, 200),
+    async (c) =>
+      c.json({ items: await c.get('store').sessions.attendees(viewerOf(c), c.req.valid('param').id) }, 200),
   )
   .openapi(
     createRoute({
@@ -155,12 +196,17 @@ export const sessions = router()
       tags,
       summary: 'Mark who attended, once the session has started (facilitators)',
       security: memberOnly,
-      request: { params: SessionId, body: { required: true, content: { 'application/json': { schema: AttendanceSchema } } } },
+      request: {
+        params: SessionId,
+        body: { required: true, content: { 'application/json': { schema: AttendanceSchema } } },
+      },
       responses: { 204: { description: 'Marked' }, ...problemResponses },
     }),
     async (c) => {
       const { attended, absent } = c.req.valid('json');
-      await c.get('store').sessions.markAttendance(viewerOf(c), c.req.valid('param').id, attended, absent, c.get('clock')());
+      await c
+        .get('store')
+        .sessions.markAttendance(viewerOf(c), c.req.valid('param').id, attended, absent, c.get('clock')());
       return c.body(null, 204);
     },
   )
@@ -172,7 +218,11 @@ export const sessions = router()
       summary: 'One session as an iCalendar file (add to calendar)',
       security: keyed,
       request: { params: SessionId },
-      responses: { 200: ics('RFC 5545 calendar with one event'), 401: problemResponses[401], 404: problemResponses[404] },
+      responses: {
+        200: ics('RFC 5545 calendar with one event'),
+        401: problemResponses[401],
+        404: problemResponses[404],
+      },
     }),
     async (c) => {
       const session = await c.get('store').sessions.get(viewerOf(c), c.req.valid('param').id);
@@ -193,12 +243,23 @@ export const groupSessions = router()
       tags,
       summary: 'Schedule a series: every N weeks, count times, at the same local time across DST',
       security: memberOnly,
-      request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: CreateSeriesSchema } } } },
-      responses: { 201: jsonContent(z.object({ series_id: z.string(), items: z.array(SessionSchema) }), 'The occurrences'), ...problemResponses },
+      request: {
+        params: GroupId,
+        body: { required: true, content: { 'application/json': { schema: CreateSeriesSchema } } },
+      },
+      responses: {
+        201: jsonContent(
+          z.object({ series_id: z.string(), items: z.array(SessionSchema) }),
+          'The occurrences',
+        ),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const viewer = viewerOf(c);
-      const { series_id, ids } = await c.get('store').sessions.createSeries(viewer, c.req.valid('param').id, c.req.valid('json'), c.get('clock')());
+      const { series_id, ids } = await c
+        .get('store')
+        .sessions.createSeries(viewer, c.req.valid('param').id, c.req.valid('json'), c.get('clock')());
       const items = await Promise.all(ids.map((id) => c.get('store').sessions.get(viewer, id)));
       return c.json({ series_id, items }, 201);
     },
@@ -211,13 +272,27 @@ export const groupSessions = router()
       summary: 'Topics the group’s members suggested, most votes first',
       security: memberOnly,
       request: { params: GroupId },
-      responses: { 200: jsonContent(z.object({ items: z.array(TopicSchema), votes_per_member: z.number().int() }), 'Topics'), 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
+      responses: {
+        200: jsonContent(
+          z.object({ items: z.array(TopicSchema), votes_per_member: z.number().int() }),
+          'Topics',
+        ),
+        401: problemResponses[401],
+        403: problemResponses[403],
+        404: problemResponses[404],
+      },
     }),
     async (c) => {
       const viewer = viewerOf(c);
       const { id } = c.req.valid('param');
       await c.get('store').sessions.topics.assertInGroup(viewer, id);
-      return c.json({ items: await c.get('store').sessions.topics.list(viewer, id), votes_per_member: TOPIC_VOTES_PER_MEMBER }, 200);
+      return c.json(
+        {
+          items: await c.get('store').sessions.topics.list(viewer, id),
+          votes_per_member: TOPIC_VOTES_PER_MEMBER,
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -227,7 +302,10 @@ export const groupSessions = router()
       tags,
       summary: 'Suggest a topic for the group’s meetings or an expert talk',
       security: memberOnly,
-      request: { params: GroupId, body: { required: true, content: { 'application/json': { schema: CreateTopicSchema } } } },
+      request: {
+        params: GroupId,
+        body: { required: true, content: { 'application/json': { schema: CreateTopicSchema } } },
+      },
       responses: { 201: jsonContent(TopicSchema, 'The topic'), ...problemResponses },
     }),
     async (c) => {
@@ -235,7 +313,9 @@ export const groupSessions = router()
       const viewer = viewerOf(c);
       const { id } = c.req.valid('param');
       await c.get('store').sessions.topics.assertInGroup(viewer, id);
-      const topicId = await c.get('store').sessions.topics.create(viewer, id, c.req.valid('json'), c.get('clock')());
+      const topicId = await c
+        .get('store')
+        .sessions.topics.create(viewer, id, c.req.valid('json'), c.get('clock')());
       const topic = (await c.get('store').sessions.topics.list(viewer, id)).find((t) => t.id === topicId)!;
       return c.json(topic, 201);
     },
@@ -267,7 +347,11 @@ export const groupSessions = router()
       summary: 'Withdraw my vote',
       security: memberOnly,
       request: { params: TopicId },
-      responses: { 204: { description: 'Withdrawn' }, 401: problemResponses[401], 404: problemResponses[404] },
+      responses: {
+        204: { description: 'Withdrawn' },
+        401: problemResponses[401],
+        404: problemResponses[404],
+      },
     }),
     async (c) => {
       requireMember(c);
@@ -280,7 +364,8 @@ export const groupSessions = router()
   );
 
 /** The public base URL feeds are given at: EKOLLEGA_PUBLIC_URL behind a proxy, else the request's own. */
-const publicBase = (c: Context<Env>) => (process.env.EKOLLEGA_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+const publicBase = (c: Context<Env>) =>
+  (process.env.EKOLLEGA_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, '');
 
 /** `/v1/me/calendar`: my personal subscription URL, rotatable and revocable. */
 export const myCalendar = router()
@@ -291,13 +376,21 @@ export const myCalendar = router()
       tags,
       summary: 'My personal calendar subscription URL (made on first request)',
       security: memberOnly,
-      responses: { 200: jsonContent(CalendarFeedSchema, 'The feed URL; keep it secret'), 401: problemResponses[401] },
+      responses: {
+        200: jsonContent(CalendarFeedSchema, 'The feed URL; keep it secret'),
+        401: problemResponses[401],
+      },
     }),
     async (c) => {
       const member = requireMember(c);
-      const feed = await c.get('store').sessions.feedToken(c.get('caller').tenant.id, member.id, c.get('clock')());
+      const feed = await c
+        .get('store')
+        .sessions.feedToken(c.get('caller').tenant.id, member.id, c.get('clock')());
       c.header('cache-control', 'private, no-store');
-      return c.json({ url: `${publicBase(c)}/v1/calendar/feeds/${feed.token}.ics`, created_at: feed.created_at }, 200);
+      return c.json(
+        { url: `${publicBase(c)}/v1/calendar/feeds/${feed.token}.ics`, created_at: feed.created_at },
+        200,
+      );
     },
   )
   .openapi(
@@ -311,8 +404,13 @@ export const myCalendar = router()
     }),
     async (c) => {
       const member = requireMember(c);
-      const feed = await c.get('store').sessions.feedToken(c.get('caller').tenant.id, member.id, c.get('clock')(), true);
-      return c.json({ url: `${publicBase(c)}/v1/calendar/feeds/${feed.token}.ics`, created_at: feed.created_at }, 200);
+      const feed = await c
+        .get('store')
+        .sessions.feedToken(c.get('caller').tenant.id, member.id, c.get('clock')(), true);
+      return c.json(
+        { url: `${publicBase(c)}/v1/calendar/feeds/${feed.token}.ics`, created_at: feed.created_at },
+        200,
+      );
     },
   )
   .openapi(
@@ -331,7 +429,9 @@ export const myCalendar = router()
     },
   );
 
-const FeedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{1,80}\.ics$/, 'a feed file name ending in .ics') });
+const FeedFile = z.object({
+  file: z.string().regex(/^[A-Za-z0-9_-]{1,80}\.ics$/, 'a feed file name ending in .ics'),
+});
 
 /**
  * Feeds calendar apps subscribe to. They send no headers, so these need no key: the personal feed
@@ -352,7 +452,10 @@ export const feeds = router()
       const owner = await c.get('store').sessions.feedOwner(c.req.valid('param').file.slice(0, -4));
       const feed = owner && (await c.get('store').sessions.feed({ member: owner }, c.get('clock')()));
       if (!feed) throw notFound('calendar feed');
-      return c.body(toICalendar(feed.rows, { name: feed.tenantName, includeLinks: true }), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+      return c.body(toICalendar(feed.rows, { name: feed.tenantName, includeLinks: true }), 200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'cache-control': 'private, max-age=300',
+      });
     },
   )
   .openapi(
@@ -366,8 +469,13 @@ export const feeds = router()
       responses: { 200: ics('Public events, without meeting links'), 404: problemResponses[404] },
     }),
     async (c) => {
-      const feed = await c.get('store').sessions.feed({ publicOf: c.req.valid('param').file.slice(0, -4) }, c.get('clock')());
+      const feed = await c
+        .get('store')
+        .sessions.feed({ publicOf: c.req.valid('param').file.slice(0, -4) }, c.get('clock')());
       if (!feed) throw notFound('association');
-      return c.body(toICalendar(feed.rows, { name: feed.tenantName, includeLinks: false }), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'public, max-age=300' });
+      return c.body(toICalendar(feed.rows, { name: feed.tenantName, includeLinks: false }), 200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+      });
     },
   );

@@ -42,7 +42,14 @@ export const config = router().openapi(
     // One URL serves every association: a cache must key it by the key sent.
     c.header('vary', 'Origin, Ekollega-Key');
     const qa = qaSettings(tenant);
-    return c.json({ tenant: { id: tenant.id, name: tenant.name }, strings: tenant.strings, qa: { public_read: qa.publicRead, downvotes: qa.downvotes } }, 200);
+    return c.json(
+      {
+        tenant: { id: tenant.id, name: tenant.name },
+        strings: tenant.strings,
+        qa: { public_read: qa.publicRead, downvotes: qa.downvotes },
+      },
+      200,
+    );
   },
 );
 
@@ -74,7 +81,10 @@ export const tenant = router()
       security: adminOnly,
       request: { body: { required: true, content: { 'application/json': { schema: TenantPatchSchema } } } },
       responses: {
-        200: { description: 'Settings after the change', content: { 'application/json': { schema: TenantAdminSchema } } },
+        200: {
+          description: 'Settings after the change',
+          content: { 'application/json': { schema: TenantAdminSchema } },
+        },
         ...problemResponses,
       },
     }),
@@ -82,8 +92,12 @@ export const tenant = router()
       requireRole(c, 'admin');
       const { settings, ...patch } = c.req.valid('json');
       const tenantId = c.get('caller').tenant.id;
-      const merged = settings ? { ...(await c.get('store').tenants.get(tenantId))?.settings, ...settings } : undefined;
-      const updated = await c.get('store').tenants.update(tenantId, merged ? { ...patch, settings: merged } : patch);
+      const merged = settings
+        ? { ...(await c.get('store').tenants.get(tenantId))?.settings, ...settings }
+        : undefined;
+      const updated = await c
+        .get('store')
+        .tenants.update(tenantId, merged ? { ...patch, settings: merged } : patch);
       if (!updated) throw notFound('association');
       return c.json(toAdmin(updated), 200);
     },

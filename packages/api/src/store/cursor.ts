@@ -11,7 +11,13 @@ export function decodeCursor<T extends unknown[]>(cursor: string | undefined, ar
   } catch {
     // fall through to the problem below
   }
-  throw new Problem(400, 'validation_failed', 'The cursor is not valid', 'cursor: use next_cursor from the previous page', {
-    errors: [{ field: 'cursor', message: 'not a cursor this API issued' }],
-  });
+  throw new Problem(
+    400,
+    'validation_failed',
+    'The cursor is not valid',
+    'cursor: use next_cursor from the previous page',
+    {
+      errors: [{ field: 'cursor', message: 'not a cursor this API issued' }],
+    },
+  );
 }

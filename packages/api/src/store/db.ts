@@ -52,7 +52,9 @@ async function openPostgres(url: string): Promise<Db> {
     });
     // A dropped connection (server restart, failover) is opened again; notifications sent while
     // it was down are lost (a client that reconnects with Last-Event-ID gets the new posts again).
-    client.on('error', (error) => console.error(JSON.stringify({ level: 'warn', listen: channel, error: String(error) })));
+    client.on('error', (error) =>
+      console.error(JSON.stringify({ level: 'warn', listen: channel, error: String(error) })),
+    );
     try {
       await client.connect();
       await client.query(`listen ${channel}`);
@@ -66,7 +68,10 @@ async function openPostgres(url: string): Promise<Db> {
       listeners.delete(client);
       if (closed) return;
       const again = (wait: number) =>
-        setTimeout(() => listen(channel, onPayload).catch(() => again(Math.min(wait * 2, 30_000))), wait).unref();
+        setTimeout(
+          () => listen(channel, onPayload).catch(() => again(Math.min(wait * 2, 30_000))),
+          wait,
+        ).unref();
       again(500);
     });
   }
@@ -114,7 +119,9 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
     const extensions = { btree_gin };
-    const db = dataDir ? await PGlite.create(join(dataDir, 'pgdata'), { extensions }) : await PGlite.create({ extensions });
+    const db = dataDir
+      ? await PGlite.create(join(dataDir, 'pgdata'), { extensions })
+      : await PGlite.create({ extensions });
     return {
       engine: 'pglite',
       async query<T>(text: string, params: unknown[] = []) {

@@ -1,9 +1,19 @@
-import type { CreateGroup, Group, GroupDetail, GroupMember, JoinRequest, ListGroupsQuery, Membership, UpdateGroup } from '../contract/groups.js';
+import type {
+  CreateGroup,
+  Group,
+  GroupDetail,
+  GroupMember,
+  JoinRequest,
+  ListGroupsQuery,
+  Membership,
+  UpdateGroup,
+} from '../contract/groups.js';
 import { DEFAULT_RULES } from '../groups/default-rules.js';
 import { notFound, Problem } from '../problem.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
+import { numberOrNull } from './rows.js';
 import type { Tenant } from './tenants.js';
 
 type Status = Membership['status'];
@@ -90,7 +100,13 @@ function toGroup(r: GroupRow, withMine: boolean): Group {
     region: r.region,
     rhythm:
       r.every_weeks && r.weekday && r.start_time && r.end_time
-        ? { every_weeks: r.every_weeks, weekday: r.weekday, start_time: r.start_time, end_time: r.end_time, time_zone: r.time_zone }
+        ? {
+            every_weeks: r.every_weeks,
+            weekday: r.weekday,
+            start_time: r.start_time,
+            end_time: r.end_time,
+            time_zone: r.time_zone,
+          }
         : null,
     next_meeting_at: iso(r.next_session_at ?? r.next_meeting_at),
     capacity: r.capacity,
@@ -110,7 +126,7 @@ function toGroup(r: GroupRow, withMine: boolean): Group {
     group.my_membership = r.my_status
       ? {
           status: r.my_status,
-          waitlist_position: r.my_waitlist_position == null ? null : Number(r.my_waitlist_position),
+          waitlist_position: numberOrNull(r.my_waitlist_position),
           offer_expires_at: iso(r.my_offer_expires_at),
           decline_reason: r.my_decline_reason ?? null,
           accepted_rules_version: r.my_accepted_rules_version ?? null,
@@ -123,7 +139,10 @@ function toGroup(r: GroupRow, withMine: boolean): Group {
 }
 
 /** The rules a group's members accept: its own text, else the association's default, else ours. */
-export function rulesText(tenant: Tenant, group: { rules_text: string | null; language: Group['language'] }): string {
+export function rulesText(
+  tenant: Tenant,
+  group: { rules_text: string | null; language: Group['language'] },
+): string {
   if (group.rules_text) return group.rules_text;
   const defaults = tenant.settings.default_rules as Partial<Record<Group['language'], string>> | undefined;
   return defaults?.[group.language] ?? DEFAULT_RULES[group.language];
@@ -134,7 +153,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 /** Peer groups, memberships, join requests and the waitlist. */
 export function groupStore(db: Db, changed: (tenantId: string) => void = () => undefined) {
   async function lockGroup(tx: Sql, tenantId: string, groupId: string): Promise<GroupRow> {
-    const rows = await tx.query<GroupRow>('select * from groups where tenant_id = $1 and id = $2 for update', [tenantId, groupId]);
+    const rows = await tx.query<GroupRow>(
+      'select * from groups where tenant_id = $1 and id = $2 for update',
+      [tenantId, groupId],
+    );
     if (!rows[0]) throw notFound('group');
     return rows[0];
   }
@@ -171,7 +193,12 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
     }
   }
 
-  async function membershipOf(tx: Sql, tenantId: string, groupId: string, memberId: string): Promise<MembershipRow | null> {
+  async function membershipOf(
+    tx: Sql,
+    tenantId: string,
+    groupId: string,
+    memberId: string,
+  ): Promise<MembershipRow | null> {
     const rows = await tx.query<MembershipRow>(
       `select member_id, status, answers, accepted_rules_version, waitlist_seq, approved, offer_expires_at, decline_reason, requested_at
        from memberships where tenant_id = $1 and group_id = $2 and member_id = $3`,
@@ -219,19 +246,33 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
   }
 
   async function checkFacilitators(tx: Sql, tenantId: string, ids: string[]) {
-    const rows = await tx.query<{ id: string }>('select id from members where tenant_id = $1 and id = any($2::text[])', [tenantId, ids]);
+    const rows = await tx.query<{ id: string }>(
+      'select id from members where tenant_id = $1 and id = any($2::text[])',
+      [tenantId, ids],
+    );
     const known = new Set(rows.map((r) => r.id));
     const unknown = ids.findIndex((id) => !known.has(id));
     if (unknown >= 0) {
-      throw new Problem(422, 'validation_failed', 'The request body is invalid', `facilitator_ids.${unknown}: no such member`, {
-        errors: [{ field: `facilitator_ids.${unknown}`, message: 'no member with this id has signed in yet' }],
-      });
+      throw new Problem(
+        422,
+        'validation_failed',
+        'The request body is invalid',
+        `facilitator_ids.${unknown}: no such member`,
+        {
+          errors: [
+            { field: `facilitator_ids.${unknown}`, message: 'no member with this id has signed in yet' },
+          ],
+        },
+      );
     }
   }
 
   async function setFacilitators(tx: Sql, tenantId: string, groupId: string, ids: string[]) {
     await checkFacilitators(tx, tenantId, ids);
-    await tx.query('delete from group_facilitators where tenant_id = $1 and group_id = $2', [tenantId, groupId]);
+    await tx.query('delete from group_facilitators where tenant_id = $1 and group_id = $2', [
+      tenantId,
+      groupId,
+    ]);
     await tx.query(
       'insert into group_facilitators (tenant_id, group_id, member_id) select $1, $2, unnest($3::text[])',
       [tenantId, groupId, [...new Set(ids)]],
@@ -240,7 +281,11 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
 
   const store = {
     /** One page of groups in one query: facilitators and my own state come along. */
-    async list(tenantId: string, filters: ListGroupsQuery & { limit: number }, memberId: string | null): Promise<{ items: Group[]; next_cursor: string | null }> {
+    async list(
+      tenantId: string,
+      filters: ListGroupsQuery & { limit: number },
+      memberId: string | null,
+    ): Promise<{ items: Group[]; next_cursor: string | null }> {
       const params: unknown[] = [tenantId];
       const where: string[] = ['g.tenant_id = $1'];
       const add = (sql: (p: string) => string, value: unknown) => {
@@ -249,17 +294,27 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       };
       if (filters.status) add((p) => `g.status = ${p}`, filters.status);
       else where.push(`g.status <> 'closed'`);
-      if (filters.q) add((p) => `lower(g.name || ' ' || g.description || ' ' || array_to_string(g.themes, ' ') || ' ' || array_to_string(g.trades, ' ')) like ${p}`, `%${escapeLike(filters.q.toLowerCase())}%`);
+      if (filters.q)
+        add(
+          (p) =>
+            `lower(g.name || ' ' || g.description || ' ' || array_to_string(g.themes, ' ') || ' ' || array_to_string(g.trades, ' ')) like ${p}`,
+          `%${escapeLike(filters.q.toLowerCase())}%`,
+        );
       if (filters.language) add((p) => `g.language = ${p}`, filters.language);
-      if (filters.theme) add((p) => `exists (select 1 from unnest(g.themes) t where lower(t) = lower(${p}))`, filters.theme);
-      if (filters.trade) add((p) => `exists (select 1 from unnest(g.trades) t where lower(t) = lower(${p}))`, filters.trade);
+      if (filters.theme)
+        add((p) => `exists (select 1 from unnest(g.themes) t where lower(t) = lower(${p}))`, filters.theme);
+      if (filters.trade)
+        add((p) => `exists (select 1 from unnest(g.trades) t where lower(t) = lower(${p}))`, filters.trade);
       if (filters.format) add((p) => `g.format = ${p}`, filters.format);
-      if (filters.region) add((p) => `(lower(g.region) = lower(${p}) or lower(g.municipality) = lower(${p}))`, filters.region);
+      if (filters.region)
+        add((p) => `(lower(g.region) = lower(${p}) or lower(g.municipality) = lower(${p}))`, filters.region);
       if (filters.weekday) add((p) => `g.weekday = ${p}`, filters.weekday);
       if (filters.time_of_day === 'morning') where.push(`g.start_time < '12:00'`);
-      if (filters.time_of_day === 'afternoon') where.push(`g.start_time >= '12:00' and g.start_time < '17:00'`);
+      if (filters.time_of_day === 'afternoon')
+        where.push(`g.start_time >= '12:00' and g.start_time < '17:00'`);
       if (filters.time_of_day === 'evening') where.push(`g.start_time >= '17:00'`);
-      if (filters.has_places) where.push(`g.status <> 'closed' and g.capacity - g.member_count - g.offered_count > 0`);
+      if (filters.has_places)
+        where.push(`g.status <> 'closed' and g.capacity - g.member_count - g.offered_count > 0`);
       const cursor = decodeCursor<[string, string]>(filters.cursor, 2);
       if (cursor) {
         params.push(cursor[0], cursor[1]);
@@ -269,7 +324,10 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       if (memberId) {
         params.push(memberId);
         join = `left join memberships my on my.tenant_id = g.tenant_id and my.group_id = g.id and my.member_id = $${params.length}`;
-        if (filters.mine) where.push(`(my.status is not null or exists (select 1 from group_facilitators f where f.tenant_id = g.tenant_id and f.group_id = g.id and f.member_id = $${params.length}))`);
+        if (filters.mine)
+          where.push(
+            `(my.status is not null or exists (select 1 from group_facilitators f where f.tenant_id = g.tenant_id and f.group_id = g.id and f.member_id = $${params.length}))`,
+          );
       } else if (filters.mine) {
         return { items: [], next_cursor: null };
       }
@@ -284,7 +342,10 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       const more = rows.length > filters.limit;
       const page = more ? rows.slice(0, filters.limit) : rows;
       const last = page.at(-1);
-      return { items: page.map((r) => toGroup(r, memberId !== null)), next_cursor: more && last ? encodeCursor([last.name, last.id]) : null };
+      return {
+        items: page.map((r) => toGroup(r, memberId !== null)),
+        next_cursor: more && last ? encodeCursor([last.name, last.id]) : null,
+      };
     },
 
     async get(tenant: Tenant, groupId: string, memberId: string | null): Promise<GroupDetail> {
@@ -298,7 +359,11 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       );
       const row = rows[0];
       if (!row) throw notFound('group');
-      return { ...toGroup(row, memberId !== null), details: row.details, rules: { text: rulesText(tenant, row), version: row.rules_version } };
+      return {
+        ...toGroup(row, memberId !== null),
+        details: row.details,
+        rules: { text: rulesText(tenant, row), version: row.rules_version },
+      };
     },
 
     async create(tenant: Tenant, input: CreateGroup, creatorId: string | null, now: Date): Promise<string> {
@@ -311,11 +376,30 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
              intake_questions, offer_hours, created_at, updated_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)`,
           [
-            tenant.id, id, input.name, input.description ?? '', input.details ?? '', input.themes ?? [], input.trades ?? [],
-            input.language ?? 'fi', input.format ?? 'online', input.municipality ?? null, input.region ?? null,
-            rhythm?.every_weeks ?? null, rhythm?.weekday ?? null, rhythm?.start_time ?? null, rhythm?.end_time ?? null,
-            rhythm?.time_zone ?? 'Europe/Helsinki', input.next_meeting_at ?? null, input.capacity ?? 12, input.join_policy ?? 'open',
-            input.status ?? 'forming', input.rules_text ?? null, JSON.stringify(input.intake_questions ?? []), input.offer_hours ?? 72, now,
+            tenant.id,
+            id,
+            input.name,
+            input.description ?? '',
+            input.details ?? '',
+            input.themes ?? [],
+            input.trades ?? [],
+            input.language ?? 'fi',
+            input.format ?? 'online',
+            input.municipality ?? null,
+            input.region ?? null,
+            rhythm?.every_weeks ?? null,
+            rhythm?.weekday ?? null,
+            rhythm?.start_time ?? null,
+            rhythm?.end_time ?? null,
+            rhythm?.time_zone ?? 'Europe/Helsinki',
+            input.next_meeting_at ?? null,
+            input.capacity ?? 12,
+            input.join_policy ?? 'open',
+            input.status ?? 'forming',
+            input.rules_text ?? null,
+            JSON.stringify(input.intake_questions ?? []),
+            input.offer_hours ?? 72,
+            now,
           ],
         );
         const facilitators = input.facilitator_ids ?? (creatorId ? [creatorId] : []);
@@ -336,10 +420,27 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
           params.push(value);
           sets.push(`${column} = $${params.length}`);
         };
-        for (const column of ['name', 'description', 'details', 'themes', 'trades', 'language', 'format', 'municipality', 'region', 'next_meeting_at', 'capacity', 'join_policy', 'status', 'rules_text', 'offer_hours'] as const) {
+        for (const column of [
+          'name',
+          'description',
+          'details',
+          'themes',
+          'trades',
+          'language',
+          'format',
+          'municipality',
+          'region',
+          'next_meeting_at',
+          'capacity',
+          'join_policy',
+          'status',
+          'rules_text',
+          'offer_hours',
+        ] as const) {
           if (patch[column] !== undefined) set(column, patch[column]);
         }
-        if (patch.intake_questions !== undefined) set('intake_questions', JSON.stringify(patch.intake_questions));
+        if (patch.intake_questions !== undefined)
+          set('intake_questions', JSON.stringify(patch.intake_questions));
         if (rhythm !== undefined) {
           set('every_weeks', rhythm?.every_weeks ?? null);
           set('weekday', rhythm?.weekday ?? null);
@@ -349,7 +450,10 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
         }
         if (rulesChanged) sets.push('rules_version = rules_version + 1');
         set('updated_at', now);
-        const updated = await tx.query<GroupRow>(`update groups set ${sets.join(', ')} where tenant_id = $1 and id = $2 returning *`, params);
+        const updated = await tx.query<GroupRow>(
+          `update groups set ${sets.join(', ')} where tenant_id = $1 and id = $2 returning *`,
+          params,
+        );
         if (patch.facilitator_ids) await setFacilitators(tx, tenantId, groupId, patch.facilitator_ids);
         const next = { ...updated[0]!, next_waitlist_seq: g.next_waitlist_seq };
         await settle(tx, next, now);
@@ -372,21 +476,41 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
         const g = await lockGroup(tx, tenantId, groupId);
         await settle(tx, g, now);
         if (input.accepted_rules_version !== g.rules_version) {
-          throw new Problem(422, 'rules_version_mismatch', 'Accept the group’s current ground rules', `accepted_rules_version: the current version is ${g.rules_version}`, {
-            errors: [{ field: 'accepted_rules_version', message: `the current version is ${g.rules_version}` }],
-            current_rules_version: g.rules_version,
-          });
+          throw new Problem(
+            422,
+            'rules_version_mismatch',
+            'Accept the group’s current ground rules',
+            `accepted_rules_version: the current version is ${g.rules_version}`,
+            {
+              errors: [
+                { field: 'accepted_rules_version', message: `the current version is ${g.rules_version}` },
+              ],
+              current_rules_version: g.rules_version,
+            },
+          );
         }
         const existing = await membershipOf(tx, tenantId, groupId, memberId);
         const live = existing && existing.status !== 'declined' ? existing : null;
         if (!live) {
-          if (g.status === 'closed') throw new Problem(409, 'group_closed', 'This group is closed and takes no new members');
+          if (g.status === 'closed')
+            throw new Problem(409, 'group_closed', 'This group is closed and takes no new members');
           const questions = g.intake_questions;
           const errors = [
-            ...questions.filter((q) => !input.answers[q.id]?.trim()).map((q) => ({ field: `answers.${q.id}`, message: 'please answer this question' })),
-            ...Object.keys(input.answers).filter((id) => !questions.some((q) => q.id === id)).map((id) => ({ field: `answers.${id}`, message: 'unknown question' })),
+            ...questions
+              .filter((q) => !input.answers[q.id]?.trim())
+              .map((q) => ({ field: `answers.${q.id}`, message: 'please answer this question' })),
+            ...Object.keys(input.answers)
+              .filter((id) => !questions.some((q) => q.id === id))
+              .map((id) => ({ field: `answers.${id}`, message: 'unknown question' })),
           ];
-          if (errors.length) throw new Problem(422, 'validation_failed', 'The request body is invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+          if (errors.length)
+            throw new Problem(
+              422,
+              'validation_failed',
+              'The request body is invalid',
+              errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+              { errors },
+            );
         }
         let status: Status;
         let seq: number | null = null;
@@ -416,7 +540,17 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
                accepted_rules_version = excluded.accepted_rules_version, accepted_rules_at = excluded.accepted_rules_at,
                waitlist_seq = excluded.waitlist_seq, approved = excluded.approved, decline_reason = null, offer_expires_at = null,
                requested_at = excluded.requested_at, updated_at = excluded.updated_at`,
-            [tenantId, groupId, memberId, status, JSON.stringify(input.answers), input.accepted_rules_version, now, seq, g.join_policy === 'open'],
+            [
+              tenantId,
+              groupId,
+              memberId,
+              status,
+              JSON.stringify(input.answers),
+              input.accepted_rules_version,
+              now,
+              seq,
+              g.join_policy === 'open',
+            ],
           );
         }
         await saveCounters(tx, g, now);
@@ -425,7 +559,12 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
     },
 
     /** My state in a group; settles expired offers first so the deadline is honest. */
-    async membership(tenantId: string, groupId: string, memberId: string, now: Date): Promise<Membership | null> {
+    async membership(
+      tenantId: string,
+      groupId: string,
+      memberId: string,
+      now: Date,
+    ): Promise<Membership | null> {
       return db.transaction(async (tx) => {
         const g = await lockGroup(tx, tenantId, groupId);
         if (g.offered_count > 0) {
@@ -472,13 +611,24 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       });
     },
 
-    async decline(tenantId: string, groupId: string, memberId: string, reason: string, now: Date): Promise<Membership> {
+    async decline(
+      tenantId: string,
+      groupId: string,
+      memberId: string,
+      reason: string,
+      now: Date,
+    ): Promise<Membership> {
       return db.transaction(async (tx) => {
         const g = await lockGroup(tx, tenantId, groupId);
         const m = await membershipOf(tx, tenantId, groupId, memberId);
         if (!m || m.status !== 'pending') {
           if (m?.status === 'declined') return describe(tx, g, m);
-          throw new Problem(409, 'not_pending', 'Only a pending request can be declined', m ? `The request is ${m.status}.` : undefined);
+          throw new Problem(
+            409,
+            'not_pending',
+            'Only a pending request can be declined',
+            m ? `The request is ${m.status}.` : undefined,
+          );
         }
         await tx.query(
           `update memberships set status = 'declined', decline_reason = $4, updated_at = $5 where tenant_id = $1 and group_id = $2 and member_id = $3`,
@@ -502,7 +652,7 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
         member: { id: r.member_id, name: r.name },
         status: r.status,
         answers: r.answers,
-        waitlist_position: r.position == null ? null : Number(r.position),
+        waitlist_position: numberOrNull(r.position),
         requested_at: iso(r.requested_at)!,
       }));
     },
@@ -523,7 +673,11 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
     },
 
     /** Whether a member facilitates, or belongs to, a group. */
-    async roleIn(tenantId: string, groupId: string, memberId: string): Promise<{ exists: boolean; facilitator: boolean; member: boolean }> {
+    async roleIn(
+      tenantId: string,
+      groupId: string,
+      memberId: string,
+    ): Promise<{ exists: boolean; facilitator: boolean; member: boolean }> {
       const rows = await db.query<{ facilitator: boolean; member: boolean }>(
         `select exists (select 1 from group_facilitators where tenant_id = $1 and group_id = $2 and member_id = $3) as facilitator,
                 exists (select 1 from memberships where tenant_id = $1 and group_id = $2 and member_id = $3 and status = 'member') as member

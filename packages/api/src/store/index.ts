@@ -66,7 +66,8 @@ export async function createStore(db: Db): Promise<Store> {
     cached: {
       tenant: (id) => tenantCache.get(id, () => tenants.get(id)),
       key: (id) => keyCache.get(id, () => tenants.getKey(id)),
-      secretKey: (secret) => keyCache.get(`secret:${hashSecret(secret)}`, () => tenants.findSecretKey(secret)),
+      secretKey: (secret) =>
+        keyCache.get(`secret:${hashSecret(secret)}`, () => tenants.findSecretKey(secret)),
       isKnownOrigin: (origin) => originCache.get(origin, () => tenants.isKnownOrigin(origin)),
     },
     close: () => db.close(),

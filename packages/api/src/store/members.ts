@@ -28,12 +28,21 @@ export function memberStore(db: Db) {
     },
 
     async get(tenantId: string, id: string): Promise<Member | null> {
-      const rows = await db.query<{ tenant_id: string; id: string; name: string; email: string | null; locale: string | null; roles: Role[] }>(
-        'select tenant_id, id, name, email, locale, roles from members where tenant_id = $1 and id = $2',
-        [tenantId, id],
-      );
+      const rows = await db.query<{
+        tenant_id: string;
+        id: string;
+        name: string;
+        email: string | null;
+        locale: string | null;
+        roles: Role[];
+      }>('select tenant_id, id, name, email, locale, roles from members where tenant_id = $1 and id = $2', [
+        tenantId,
+        id,
+      ]);
       const r = rows[0];
-      return r ? { tenantId: r.tenant_id, id: r.id, name: r.name, email: r.email, locale: r.locale, roles: r.roles } : null;
+      return r
+        ? { tenantId: r.tenant_id, id: r.id, name: r.name, email: r.email, locale: r.locale, roles: r.roles }
+        : null;
     },
   };
 }

@@ -16,7 +16,11 @@ export async function loadPlatformKey(db: Db): Promise<PlatformKey> {
   const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   await db.query(
     'insert into platform_keys (kid, private_jwk, public_jwk) select $1, $2, $3 where not exists (select 1 from platform_keys)',
-    [newId('pkey'), JSON.stringify(await exportJWK(pair.privateKey)), JSON.stringify(await exportJWK(pair.publicKey))],
+    [
+      newId('pkey'),
+      JSON.stringify(await exportJWK(pair.privateKey)),
+      JSON.stringify(await exportJWK(pair.publicKey)),
+    ],
   );
   return (await newest(db))!;
 }

@@ -56,7 +56,9 @@ export function qaSettings(tenant: Tenant) {
     downvotes: s.qa_downvotes === true,
     /** Open reports that hide a post until a moderator reviews it. */
     reportThreshold: Number.isInteger(threshold) && threshold > 0 ? threshold : 3,
-    defaultLanguage: (language === 'fi' || language === 'sv' || language === 'en' ? language : 'fi') as Language,
+    defaultLanguage: (language === 'fi' || language === 'sv' || language === 'en'
+      ? language
+      : 'fi') as Language,
   };
 }
 
@@ -93,16 +95,22 @@ interface PostRow {
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Columns of a post as the viewer `me` (a parameter such as `$2`) may see it. */
-const COLUMNS = (me: string) => `p.id, p.question_id, p.group_id, p.anonymous, p.title, p.body, p.tags, p.language, p.score,
+const COLUMNS = (
+  me: string,
+) => `p.id, p.question_id, p.group_id, p.anonymous, p.title, p.body, p.tags, p.language, p.score,
   p.answer_count, p.accepted_answer_id, p.report_count, p.status, p.hidden_reason, p.version, p.seq, p.created_at, p.edited_at,
   case when p.anonymous then null else p.author_id end as public_author_id,
   case when p.anonymous then null else m.name end as author_name,
   coalesce(p.author_id = ${me}::text, false) as mine,
   v.value as my_vote`;
-const JOINS = (me: string) => `left join members m on not p.anonymous and m.tenant_id = p.tenant_id and m.id = p.author_id
+const JOINS = (
+  me: string,
+) => `left join members m on not p.anonymous and m.tenant_id = p.tenant_id and m.id = p.author_id
   left join qa_votes v on v.tenant_id = p.tenant_id and v.post_id = p.id and v.member_id = ${me}::text`;
 /** Whether `me` belongs to, or facilitates, the post's group, and the state of its question. */
-const FLAGS = (me: string) => `(p.group_id is not null and exists (select 1 from memberships ms where ms.tenant_id = p.tenant_id
+const FLAGS = (
+  me: string,
+) => `(p.group_id is not null and exists (select 1 from memberships ms where ms.tenant_id = p.tenant_id
     and ms.group_id = p.group_id and ms.member_id = ${me}::text and ms.status = 'member')) as in_group,
   (p.group_id is not null and exists (select 1 from group_facilitators f where f.tenant_id = p.tenant_id
     and f.group_id = p.group_id and f.member_id = ${me}::text)) as facilitates,
@@ -120,13 +128,22 @@ function postFields(r: PostRow, shown: Shown) {
     group_id: r.group_id,
     body: r.body,
     language: r.language,
-    author: r.public_author_id && r.author_name !== null ? { id: r.public_author_id, name: r.author_name } : null,
+    author:
+      r.public_author_id && r.author_name !== null ? { id: r.public_author_id, name: r.author_name } : null,
     anonymous: r.anonymous,
-    ...(shown.signedIn ? { mine: r.mine, my_vote: r.my_vote === 1 || r.my_vote === -1 ? (r.my_vote as VoteValue) : null } : {}),
+    ...(shown.signedIn
+      ? { mine: r.mine, my_vote: r.my_vote === 1 || r.my_vote === -1 ? (r.my_vote as VoteValue) : null }
+      : {}),
     score: r.score,
     status: r.status,
     ...(shown.moderate
-      ? { moderation: { report_count: r.report_count, hidden_reason: r.hidden_reason, ...(shown.reasons ? { report_reasons: shown.reasons.get(r.id) ?? [] } : {}) } }
+      ? {
+          moderation: {
+            report_count: r.report_count,
+            hidden_reason: r.hidden_reason,
+            ...(shown.reasons ? { report_reasons: shown.reasons.get(r.id) ?? [] } : {}),
+          },
+        }
       : {}),
     created_at: iso(r.created_at),
     edited_at: r.edited_at ? iso(r.edited_at) : null,
@@ -148,24 +165,36 @@ const toAnswer = (r: PostRow, shown: Shown, acceptedId: string | null): Answer =
 });
 
 function invalid(field: string, message: string, code = 'validation_failed'): Problem {
-  return new Problem(422, code, 'The request body is invalid', `${field}: ${message}`, { errors: [{ field, message }] });
-}
-
-function badCursor(): Problem {
-  return new Problem(400, 'validation_failed', 'The cursor is not valid', 'cursor: use next_cursor from the previous page', {
-    errors: [{ field: 'cursor', message: 'not a cursor this API issued' }],
+  return new Problem(422, code, 'The request body is invalid', `${field}: ${message}`, {
+    errors: [{ field, message }],
   });
 }
 
+function badCursor(): Problem {
+  return new Problem(
+    400,
+    'validation_failed',
+    'The cursor is not valid',
+    'cursor: use next_cursor from the previous page',
+    {
+      errors: [{ field: 'cursor', message: 'not a cursor this API issued' }],
+    },
+  );
+}
+
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const isTime = (value: unknown): value is string => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+const isTime = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
 
 /** Questions, answers, votes, moderation, edit history, reveals and the live signals of the Q&A boards. */
 export function questionStore(db: Db, changed: (tenantId: string) => void = () => undefined) {
   const live = liveHub(db);
 
   /** Runs a write in one transaction; its signals reach the live streams when it commits. */
-  async function write<T>(tenantId: string, fn: (tx: Sql, signal: (s: Omit<QaSignal, 'tenantId'>) => void) => Promise<T>): Promise<T> {
+  async function write<T>(
+    tenantId: string,
+    fn: (tx: Sql, signal: (s: Omit<QaSignal, 'tenantId'>) => void) => Promise<T>,
+  ): Promise<T> {
     const signals: QaSignal[] = [];
     const result = await db.transaction(async (tx) => {
       const value = await fn(tx, (s) => signals.push({ tenantId, ...s }));
@@ -179,8 +208,13 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
 
   /** The association-wide board: its members read and write, facilitators and admins moderate. */
   function associationAccess(viewer: QaViewer): BoardAccess {
-    const staff = viewer.server || (viewer.memberId !== null && viewer.roles.some((role) => role === 'facilitator' || role === 'admin'));
-    return { read: viewer.memberId !== null || viewer.server || qaSettings(viewer.tenant).publicRead, moderate: staff };
+    const staff =
+      viewer.server ||
+      (viewer.memberId !== null && viewer.roles.some((role) => role === 'facilitator' || role === 'admin'));
+    return {
+      read: viewer.memberId !== null || viewer.server || qaSettings(viewer.tenant).publicRead,
+      moderate: staff,
+    };
   }
 
   /** What the viewer may do on a board; `read: false` for a group that does not exist. */
@@ -207,7 +241,12 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
    * hidden post, or no such post look the same. `lock` takes the post's row for the rest of the
    * transaction; what is joined to it (my vote, the question's state) may predate the lock.
    */
-  async function load(sql: Sql, viewer: QaViewer, ref: PostRef, lock = false): Promise<{ row: PostRow; access: BoardAccess }> {
+  async function load(
+    sql: Sql,
+    viewer: QaViewer,
+    ref: PostRef,
+    lock = false,
+  ): Promise<{ row: PostRow; access: BoardAccess }> {
     const id = ref.answer ?? ref.question;
     const what = ref.answer ? 'answer' : 'question';
     if (!ID.test(id) || !ID.test(ref.question)) throw notFound(what);
@@ -239,7 +278,13 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     if (!row.mine) throw new Problem(403, 'not_author', 'Only the author can do this');
   };
   const requireModerator = (board: BoardAccess) => {
-    if (!board.moderate) throw new Problem(403, 'forbidden', 'Only the board’s moderators can do this', 'The group’s facilitators moderate a group’s board; facilitators and admins the association’s.');
+    if (!board.moderate)
+      throw new Problem(
+        403,
+        'forbidden',
+        'Only the board’s moderators can do this',
+        'The group’s facilitators moderate a group’s board; facilitators and admins the association’s.',
+      );
   };
   const signalOf = (row: PostRow, kind: QaSignal['kind']): Omit<QaSignal, 'tenantId'> => ({
     groupId: row.group_id,
@@ -264,10 +309,10 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     const { row, access: board } = await load(sql, viewer, ref);
     const shown = { signedIn: viewer.memberId !== null, moderate: board.moderate };
     if (!row.question_id) return toQuestion(row, shown);
-    const accepted = await sql.query<{ accepted_answer_id: string | null }>('select accepted_answer_id from qa_posts where tenant_id = $1 and id = $2', [
-      viewer.tenant.id,
-      row.question_id,
-    ]);
+    const accepted = await sql.query<{ accepted_answer_id: string | null }>(
+      'select accepted_answer_id from qa_posts where tenant_id = $1 and id = $2',
+      [viewer.tenant.id, row.question_id],
+    );
     return toAnswer(row, shown, accepted[0]?.accepted_answer_id ?? null);
   }
 
@@ -329,15 +374,25 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
      * One page of a board's questions, newest or by votes, unanswered only, by tag or by full-text
      * search, in one query over an index that leads with the tenant.
      */
-    async list(viewer: QaViewer, q: ListQuestionsQuery & { limit: number }): Promise<{ items: Question[]; next_cursor: string | null }> {
+    async list(
+      viewer: QaViewer,
+      q: ListQuestionsQuery & { limit: number },
+    ): Promise<{ items: Question[]; next_cursor: string | null }> {
       const groupId = q.group ?? null;
       const board = await access(db, viewer, groupId);
       if (!board.read) {
         if (groupId) throw notFound('group');
-        throw new Problem(401, 'sign_in_required', 'Sign in to read the questions', 'The association’s board is for its members.', { headers: { 'www-authenticate': 'Bearer' } });
+        throw new Problem(
+          401,
+          'sign_in_required',
+          'Sign in to read the questions',
+          'The association’s board is for its members.',
+          { headers: { 'www-authenticate': 'Bearer' } },
+        );
       }
       const hidden = q.status === 'hidden';
-      if (hidden && !board.moderate) throw new Problem(403, 'forbidden', 'Only the board’s moderators see hidden posts');
+      if (hidden && !board.moderate)
+        throw new Problem(403, 'forbidden', 'Only the board’s moderators see hidden posts');
       const sort = q.sort ?? 'newest';
       const params: unknown[] = [viewer.tenant.id, viewer.memberId];
       const where = ['p.tenant_id = $1', 'p.question_id is null'];
@@ -348,7 +403,9 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       add((p) => `p.board = ${p}`, groupId ?? '');
       if (hidden) {
         // The review queue: questions hidden themselves or holding a hidden answer (hidden posts are few).
-        where.push(`p.id in (select coalesce(h.question_id, h.id) from qa_posts h where h.tenant_id = $1 and h.board = $3 and h.status = 'hidden')`);
+        where.push(
+          `p.id in (select coalesce(h.question_id, h.id) from qa_posts h where h.tenant_id = $1 and h.board = $3 and h.status = 'hidden')`,
+        );
       } else {
         where.push(`p.status = 'visible'`);
       }
@@ -356,7 +413,11 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       if (q.tag) add((p) => `p.tags @> array[${p}::text]`, q.tag);
       if (q.q) {
         // One query, three stemmers: a post matches in its own language, and the GIN index serves it.
-        add((p) => `p.search @@ (websearch_to_tsquery('finnish', ${p}) || websearch_to_tsquery('swedish', ${p}) || websearch_to_tsquery('english', ${p}))`, q.q);
+        add(
+          (p) =>
+            `p.search @@ (websearch_to_tsquery('finnish', ${p}) || websearch_to_tsquery('swedish', ${p}) || websearch_to_tsquery('english', ${p}))`,
+          q.q,
+        );
       }
       const byVotes = sort === 'votes' && !hidden;
       const cursor = decodeCursor<unknown[]>(q.cursor, byVotes ? 4 : 3);
@@ -364,9 +425,18 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         const [tag, ...keys] = cursor;
         if (byVotes) {
           const [score, at, id] = keys;
-          if (tag !== 'v' || !Number.isSafeInteger(score) || !isTime(at) || typeof id !== 'string' || !ID.test(id)) throw badCursor();
+          if (
+            tag !== 'v' ||
+            !Number.isSafeInteger(score) ||
+            !isTime(at) ||
+            typeof id !== 'string' ||
+            !ID.test(id)
+          )
+            throw badCursor();
           params.push(score, new Date(at), id);
-          where.push(`(p.score, p.created_at, p.id) < ($${params.length - 2}, $${params.length - 1}, $${params.length})`);
+          where.push(
+            `(p.score, p.created_at, p.id) < ($${params.length - 2}, $${params.length - 1}, $${params.length})`,
+          );
         } else {
           const [at, id] = keys;
           if (tag !== 'n' || !isTime(at) || typeof id !== 'string' || !ID.test(id)) throw badCursor();
@@ -385,7 +455,10 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       const last = page.at(-1);
       const shown = { signedIn: viewer.memberId !== null, moderate: board.moderate };
       let next: string | null = null;
-      if (more && last) next = encodeCursor(byVotes ? ['v', last.score, iso(last.created_at), last.id] : ['n', iso(last.created_at), last.id]);
+      if (more && last)
+        next = encodeCursor(
+          byVotes ? ['v', last.score, iso(last.created_at), last.id] : ['n', iso(last.created_at), last.id],
+        );
       return { items: page.map((r) => toQuestion(r, shown)), next_cursor: next };
     },
 
@@ -399,31 +472,67 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         const rows = await tx.query<{ seq: string }>(
           `insert into qa_posts (tenant_id, id, group_id, author_id, anonymous, title, body, tags, language, created_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning seq`,
-          [viewer.tenant.id, id, groupId, memberId, input.anonymous ?? false, input.title, input.body, [...new Set(input.tags ?? [])], languageOf(viewer, input.language), now],
+          [
+            viewer.tenant.id,
+            id,
+            groupId,
+            memberId,
+            input.anonymous ?? false,
+            input.title,
+            input.body,
+            [...new Set(input.tags ?? [])],
+            languageOf(viewer, input.language),
+            now,
+          ],
         );
         signal({ groupId, kind: 'created', postId: id, questionId: null, seq: Number(rows[0]!.seq) });
       });
       return id;
     },
 
-    async answer(viewer: QaViewer, memberId: string, questionId: string, input: AnswerQuestion, now: Date): Promise<Answer> {
+    async answer(
+      viewer: QaViewer,
+      memberId: string,
+      questionId: string,
+      input: AnswerQuestion,
+      now: Date,
+    ): Promise<Answer> {
       const id = newId('ans');
       await write(viewer.tenant.id, async (tx, signal) => {
         const { row } = await load(tx, viewer, { question: questionId }, true);
-        if (row.status !== 'visible') throw new Problem(409, 'post_hidden', 'This question is hidden pending review');
+        if (row.status !== 'visible')
+          throw new Problem(409, 'post_hidden', 'This question is hidden pending review');
         const rows = await tx.query<{ seq: string }>(
           `insert into qa_posts (tenant_id, id, question_id, group_id, author_id, anonymous, body, language, created_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning seq`,
-          [viewer.tenant.id, id, questionId, row.group_id, memberId, input.anonymous ?? false, input.body, languageOf(viewer, input.language), now],
+          [
+            viewer.tenant.id,
+            id,
+            questionId,
+            row.group_id,
+            memberId,
+            input.anonymous ?? false,
+            input.body,
+            languageOf(viewer, input.language),
+            now,
+          ],
         );
-        await tx.query('update qa_posts set answer_count = answer_count + 1 where tenant_id = $1 and id = $2', [viewer.tenant.id, questionId]);
+        await tx.query(
+          'update qa_posts set answer_count = answer_count + 1 where tenant_id = $1 and id = $2',
+          [viewer.tenant.id, questionId],
+        );
         signal({ groupId: row.group_id, kind: 'created', postId: id, questionId, seq: Number(rows[0]!.seq) });
       });
       return (await view(db, viewer, { question: questionId, answer: id })) as Answer;
     },
 
     /** The author changes their post; the version it replaces goes to the history. */
-    async edit(viewer: QaViewer, ref: PostRef, input: EditQuestion | EditAnswer, now: Date): Promise<Question | Answer> {
+    async edit(
+      viewer: QaViewer,
+      ref: PostRef,
+      input: EditQuestion | EditAnswer,
+      now: Date,
+    ): Promise<Question | Answer> {
       await write(viewer.tenant.id, async (tx, signal) => {
         const { row } = await load(tx, viewer, ref, true);
         requireAuthor(row);
@@ -437,7 +546,15 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
           `update qa_posts set title = coalesce($3, title), body = coalesce($4, body), tags = coalesce($5, tags), language = coalesce($6, language),
              version = version + 1, edited_at = $7
            where tenant_id = $1 and id = $2`,
-          [viewer.tenant.id, row.id, ref.answer ? null : (edit.title ?? null), edit.body ?? null, ref.answer || !edit.tags ? null : [...new Set(edit.tags)], edit.language ?? null, now],
+          [
+            viewer.tenant.id,
+            row.id,
+            ref.answer ? null : (edit.title ?? null),
+            edit.body ?? null,
+            ref.answer || !edit.tags ? null : [...new Set(edit.tags)],
+            edit.language ?? null,
+            now,
+          ],
         );
         if (row.status === 'visible') signal(signalOf(row, 'updated'));
       });
@@ -448,10 +565,14 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     async remove(viewer: QaViewer, ref: PostRef): Promise<void> {
       await write(viewer.tenant.id, async (tx, signal) => {
         const { row, access: board } = await load(tx, viewer, ref, true);
-        if (!row.mine && !board.moderate) throw new Problem(403, 'forbidden', 'Only the author or the board’s moderators can delete this');
+        if (!row.mine && !board.moderate)
+          throw new Problem(403, 'forbidden', 'Only the author or the board’s moderators can delete this');
         if (row.status === 'visible') await countAnswer(tx, viewer.tenant.id, row, -1);
         else if (row.question_id) {
-          await tx.query('update qa_posts set accepted_answer_id = null where tenant_id = $1 and id = $2 and accepted_answer_id = $3', [viewer.tenant.id, row.question_id, row.id]);
+          await tx.query(
+            'update qa_posts set accepted_answer_id = null where tenant_id = $1 and id = $2 and accepted_answer_id = $3',
+            [viewer.tenant.id, row.question_id, row.id],
+          );
         }
         await tx.query('delete from qa_posts where tenant_id = $1 and id = $2', [viewer.tenant.id, row.id]);
         signal(signalOf(row, 'removed'));
@@ -459,25 +580,39 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     },
 
     /** One vote per member per post: a new value replaces the old one. */
-    async vote(viewer: QaViewer, memberId: string, ref: PostRef, value: VoteValue | null, now: Date): Promise<VoteResult> {
+    async vote(
+      viewer: QaViewer,
+      memberId: string,
+      ref: PostRef,
+      value: VoteValue | null,
+      now: Date,
+    ): Promise<VoteResult> {
       return write(viewer.tenant.id, async (tx) => {
         const { row } = await load(tx, viewer, ref, true);
         if (value !== null) {
           if (row.mine) throw new Problem(403, 'own_post', 'You cannot vote on your own post');
           if (value === -1 && !qaSettings(viewer.tenant).downvotes) {
-            throw invalid('value', 'this association does not use downvotes; vote 1 or withdraw your vote', 'downvotes_disabled');
+            throw invalid(
+              'value',
+              'this association does not use downvotes; vote 1 or withdraw your vote',
+              'downvotes_disabled',
+            );
           }
-          if (row.status !== 'visible') throw new Problem(409, 'post_hidden', 'This post is hidden pending review');
+          if (row.status !== 'visible')
+            throw new Problem(409, 'post_hidden', 'This post is hidden pending review');
         }
         // Read after the row lock: a concurrent vote of the same member committed while we waited.
-        const previous = await tx.query<{ value: number }>('select value from qa_votes where tenant_id = $1 and post_id = $2 and member_id = $3', [
-          viewer.tenant.id,
-          row.id,
-          memberId,
-        ]);
+        const previous = await tx.query<{ value: number }>(
+          'select value from qa_votes where tenant_id = $1 and post_id = $2 and member_id = $3',
+          [viewer.tenant.id, row.id, memberId],
+        );
         const old = previous[0]?.value ?? 0;
         if (value === null) {
-          await tx.query('delete from qa_votes where tenant_id = $1 and post_id = $2 and member_id = $3', [viewer.tenant.id, row.id, memberId]);
+          await tx.query('delete from qa_votes where tenant_id = $1 and post_id = $2 and member_id = $3', [
+            viewer.tenant.id,
+            row.id,
+            memberId,
+          ]);
         } else {
           await tx.query(
             `insert into qa_votes (tenant_id, post_id, member_id, value, voted_at) values ($1, $2, $3, $4, $5)
@@ -485,11 +620,10 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
             [viewer.tenant.id, row.id, memberId, value, now],
           );
         }
-        const rows = await tx.query<{ score: number }>('update qa_posts set score = score + $3 where tenant_id = $1 and id = $2 returning score', [
-          viewer.tenant.id,
-          row.id,
-          (value ?? 0) - old,
-        ]);
+        const rows = await tx.query<{ score: number }>(
+          'update qa_posts set score = score + $3 where tenant_id = $1 and id = $2 returning score',
+          [viewer.tenant.id, row.id, (value ?? 0) - old],
+        );
         return { score: rows[0]!.score, my_vote: value };
       });
     },
@@ -498,17 +632,24 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     async accept(viewer: QaViewer, questionId: string, answerId: string | null): Promise<QuestionDetail> {
       await write(viewer.tenant.id, async (tx, signal) => {
         const { row, access: board } = await load(tx, viewer, { question: questionId }, true);
-        if (!row.mine && !board.moderate) throw new Problem(403, 'forbidden', 'Only the asker or the board’s moderators can accept an answer');
+        if (!row.mine && !board.moderate)
+          throw new Problem(
+            403,
+            'forbidden',
+            'Only the asker or the board’s moderators can accept an answer',
+          );
         if (answerId !== null) {
-          const answer = await tx.query('select 1 from qa_posts where tenant_id = $1 and id = $2 and question_id = $3 and status = $4', [
-            viewer.tenant.id,
-            answerId,
-            questionId,
-            'visible',
-          ]);
+          const answer = await tx.query(
+            'select 1 from qa_posts where tenant_id = $1 and id = $2 and question_id = $3 and status = $4',
+            [viewer.tenant.id, answerId, questionId, 'visible'],
+          );
           if (!answer.length) throw invalid('answer_id', 'not an answer of this question');
         }
-        await tx.query('update qa_posts set accepted_answer_id = $3 where tenant_id = $1 and id = $2', [viewer.tenant.id, questionId, answerId]);
+        await tx.query('update qa_posts set accepted_answer_id = $3 where tenant_id = $1 and id = $2', [
+          viewer.tenant.id,
+          questionId,
+          answerId,
+        ]);
         if (row.status === 'visible') signal(signalOf(row, 'updated'));
       });
       return get(viewer, questionId);
@@ -530,7 +671,10 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
           [viewer.tenant.id, row.id],
         );
         if (row.status === 'visible' && rows[0]!.report_count >= qaSettings(viewer.tenant).reportThreshold) {
-          await tx.query(`update qa_posts set status = 'hidden', hidden_reason = 'reports' where tenant_id = $1 and id = $2`, [viewer.tenant.id, row.id]);
+          await tx.query(
+            `update qa_posts set status = 'hidden', hidden_reason = 'reports' where tenant_id = $1 and id = $2`,
+            [viewer.tenant.id, row.id],
+          );
           await countAnswer(tx, viewer.tenant.id, row, -1);
           signal(signalOf(row, 'removed'));
         }
@@ -542,7 +686,10 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         const { row, access: board } = await load(tx, viewer, ref, true);
         requireModerator(board);
         if (row.status === 'hidden') return;
-        await tx.query(`update qa_posts set status = 'hidden', hidden_reason = 'moderator' where tenant_id = $1 and id = $2`, [viewer.tenant.id, row.id]);
+        await tx.query(
+          `update qa_posts set status = 'hidden', hidden_reason = 'moderator' where tenant_id = $1 and id = $2`,
+          [viewer.tenant.id, row.id],
+        );
         await countAnswer(tx, viewer.tenant.id, row, -1);
         signal(signalOf(row, 'removed'));
       });
@@ -554,8 +701,14 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       await write(viewer.tenant.id, async (tx, signal) => {
         const { row, access: board } = await load(tx, viewer, ref, true);
         requireModerator(board);
-        await tx.query('update qa_reports set reviewed = true where tenant_id = $1 and post_id = $2 and not reviewed', [viewer.tenant.id, row.id]);
-        await tx.query(`update qa_posts set status = 'visible', hidden_reason = null, report_count = 0 where tenant_id = $1 and id = $2`, [viewer.tenant.id, row.id]);
+        await tx.query(
+          'update qa_reports set reviewed = true where tenant_id = $1 and post_id = $2 and not reviewed',
+          [viewer.tenant.id, row.id],
+        );
+        await tx.query(
+          `update qa_posts set status = 'visible', hidden_reason = null, report_count = 0 where tenant_id = $1 and id = $2`,
+          [viewer.tenant.id, row.id],
+        );
         if (row.status === 'hidden') {
           await countAnswer(tx, viewer.tenant.id, row, 1);
           signal(signalOf(row, 'updated'));
@@ -567,19 +720,44 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     /** Every version of a post, oldest first, the current one last (the author and moderators). */
     async history(viewer: QaViewer, ref: PostRef): Promise<PostVersion[]> {
       const { row, access: board } = await load(db, viewer, ref);
-      if (!row.mine && !board.moderate) throw new Problem(403, 'forbidden', 'Only the author and the board’s moderators can read the history');
-      const rows = await db.query<{ version: number; title: string | null; body: string; tags: string[]; language: Language; written_at: Date }>(
+      if (!row.mine && !board.moderate)
+        throw new Problem(
+          403,
+          'forbidden',
+          'Only the author and the board’s moderators can read the history',
+        );
+      const rows = await db.query<{
+        version: number;
+        title: string | null;
+        body: string;
+        tags: string[];
+        language: Language;
+        written_at: Date;
+      }>(
         `select version, title, body, tags, language, written_at from qa_post_versions where tenant_id = $1 and post_id = $2
          union all
          select version, title, body, tags, language, coalesce(edited_at, created_at) from qa_posts where tenant_id = $1 and id = $2
          order by version`,
         [viewer.tenant.id, row.id],
       );
-      return rows.map((r) => ({ version: r.version, title: r.title, body: r.body, tags: r.tags, language: r.language, written_at: iso(r.written_at) }));
+      return rows.map((r) => ({
+        version: r.version,
+        title: r.title,
+        body: r.body,
+        tags: r.tags,
+        language: r.language,
+        written_at: iso(r.written_at),
+      }));
     },
 
     /** Names the author of a post for a moderator, and records who asked, when and why. */
-    async reveal(viewer: QaViewer, memberId: string, ref: PostRef, reason: string, now: Date): Promise<RevealedAuthor> {
+    async reveal(
+      viewer: QaViewer,
+      memberId: string,
+      ref: PostRef,
+      reason: string,
+      now: Date,
+    ): Promise<RevealedAuthor> {
       return db.transaction(async (tx) => {
         const { row, access: board } = await load(tx, viewer, ref);
         requireModerator(board);
@@ -589,14 +767,26 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         );
         await tx.query(
           `insert into qa_reveals (tenant_id, id, post_id, question_id, group_id, revealed_by, reason, revealed_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [viewer.tenant.id, newId('rvl'), row.id, row.question_id ?? row.id, row.group_id, memberId, reason, now],
+          [
+            viewer.tenant.id,
+            newId('rvl'),
+            row.id,
+            row.question_id ?? row.id,
+            row.group_id,
+            memberId,
+            reason,
+            now,
+          ],
         );
         return { post_id: row.id, author: authors[0]!, revealed_at: iso(now) };
       });
     },
 
     /** The reveal log, newest first (admins). */
-    async reveals(tenantId: string, page: { cursor?: string | undefined; limit: number }): Promise<{ items: RevealLogEntry[]; next_cursor: string | null }> {
+    async reveals(
+      tenantId: string,
+      page: { cursor?: string | undefined; limit: number },
+    ): Promise<{ items: RevealLogEntry[]; next_cursor: string | null }> {
       const params: unknown[] = [tenantId];
       let after = '';
       const cursor = decodeCursor<unknown[]>(page.cursor, 2);
@@ -607,7 +797,16 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         after = 'and (r.revealed_at, r.id) < ($2, $3)';
       }
       params.push(page.limit + 1);
-      const rows = await db.query<{ id: string; post_id: string; question_id: string; group_id: string | null; revealed_by: string; name: string; reason: string; revealed_at: Date }>(
+      const rows = await db.query<{
+        id: string;
+        post_id: string;
+        question_id: string;
+        group_id: string | null;
+        revealed_by: string;
+        name: string;
+        reason: string;
+        revealed_at: Date;
+      }>(
         `select r.id, r.post_id, r.question_id, r.group_id, r.revealed_by, m.name, r.reason, r.revealed_at
          from qa_reveals r join members m on m.tenant_id = r.tenant_id and m.id = r.revealed_by
          where r.tenant_id = $1 ${after} order by r.revealed_at desc, r.id desc limit $${params.length}`,
@@ -635,7 +834,14 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
          order by seq limit $4`,
         [tenantId, groupId ?? '', seq, limit],
       );
-      return rows.map((r) => ({ tenantId, groupId, kind: 'created', postId: r.id, questionId: r.question_id, seq: Number(r.seq) }));
+      return rows.map((r) => ({
+        tenantId,
+        groupId,
+        kind: 'created',
+        postId: r.id,
+        questionId: r.question_id,
+        seq: Number(r.seq),
+      }));
     },
 
     peerView,

@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import type { Attendee, CreateSeries, CreateSession, ListSessionsQuery, MyRsvp, RsvpAnswer, Session, Topic, UpdateSession } from '../contract/sessions.js';
+import type {
+  Attendee,
+  CreateSeries,
+  CreateSession,
+  ListSessionsQuery,
+  MyRsvp,
+  RsvpAnswer,
+  Session,
+  Topic,
+  UpdateSession,
+} from '../contract/sessions.js';
 import { notFound, Problem } from '../problem.js';
 import { addLocal, localDiffMinutes, localToUtc } from '../time/local.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
+import { numberOrNull } from './rows.js';
 import type { Member } from './members.js';
 
 /** Who is asking: visibility and the meeting link depend on it. */
@@ -70,7 +81,10 @@ const JOINS = `left join topics t on t.tenant_id = s.tenant_id and t.id = s.topi
 
 function toSession(r: SessionRow, viewer: Viewer): Session {
   // The link goes to the group's members, or to those going to an open event; never to visitors.
-  const entitled = r.scope === 'group' ? Boolean(r.in_group) : viewer.admin || viewer.organiser || (r.my_answer === 'yes' && !r.my_waitlisted);
+  const entitled =
+    r.scope === 'group'
+      ? Boolean(r.in_group)
+      : viewer.admin || viewer.organiser || (r.my_answer === 'yes' && !r.my_waitlisted);
   return {
     id: r.id,
     group_id: r.group_id,
@@ -99,7 +113,12 @@ function toSession(r: SessionRow, viewer: Viewer): Session {
     ...(viewer.memberId
       ? {
           my_rsvp: r.my_answer
-            ? { answer: r.my_answer, waitlisted: Boolean(r.my_waitlisted), waitlist_position: r.my_position == null ? null : Number(r.my_position), attended: r.my_attended ?? null }
+            ? {
+                answer: r.my_answer,
+                waitlisted: Boolean(r.my_waitlisted),
+                waitlist_position: numberOrNull(r.my_position),
+                attended: r.my_attended ?? null,
+              }
             : null,
         }
       : {}),
@@ -113,12 +132,18 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
   const viewerParams = (v: Viewer) => [v.tenantId, v.memberId, v.admin];
 
   async function load(sql: Sql, viewer: Viewer, sessionId: string): Promise<SessionRow | null> {
-    const rows = await sql.query<SessionRow>(`select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.id = $4 and ${VISIBLE}`, [...viewerParams(viewer), sessionId]);
+    const rows = await sql.query<SessionRow>(
+      `select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.id = $4 and ${VISIBLE}`,
+      [...viewerParams(viewer), sessionId],
+    );
     return rows[0] ?? null;
   }
 
   async function lock(tx: Sql, tenantId: string, sessionId: string): Promise<SessionRow> {
-    const rows = await tx.query<SessionRow>('select * from sessions where tenant_id = $1 and id = $2 for update', [tenantId, sessionId]);
+    const rows = await tx.query<SessionRow>(
+      'select * from sessions where tenant_id = $1 and id = $2 for update',
+      [tenantId, sessionId],
+    );
     if (!rows[0]) throw notFound('session');
     return rows[0];
   }
@@ -129,24 +154,51 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     if (s.group_id === null) {
       if (viewer.organiser) return;
     } else if (viewer.memberId) {
-      const rows = await sql.query('select 1 from group_facilitators where tenant_id = $1 and group_id = $2 and member_id = $3', [viewer.tenantId, s.group_id, viewer.memberId]);
+      const rows = await sql.query(
+        'select 1 from group_facilitators where tenant_id = $1 and group_id = $2 and member_id = $3',
+        [viewer.tenantId, s.group_id, viewer.memberId],
+      );
       if (rows.length) return;
     }
     throw new Problem(403, 'forbidden', 'Only the facilitators can change this session');
   }
 
-  async function checkTopic(sql: Sql, tenantId: string, groupId: string | null, topicId: string | null | undefined) {
+  async function checkTopic(
+    sql: Sql,
+    tenantId: string,
+    groupId: string | null,
+    topicId: string | null | undefined,
+  ) {
     if (!topicId) return;
-    const rows = await sql.query('select 1 from topics where tenant_id = $1 and id = $2 and group_id = $3', [tenantId, topicId, groupId]);
+    const rows = await sql.query('select 1 from topics where tenant_id = $1 and id = $2 and group_id = $3', [
+      tenantId,
+      topicId,
+      groupId,
+    ]);
     if (!rows.length) {
-      throw new Problem(422, 'validation_failed', 'The request body is invalid', 'topic_id: not a topic of this group', { errors: [{ field: 'topic_id', message: 'not a topic of this group' }] });
+      throw new Problem(
+        422,
+        'validation_failed',
+        'The request body is invalid',
+        'topic_id: not a topic of this group',
+        { errors: [{ field: 'topic_id', message: 'not a topic of this group' }] },
+      );
     }
   }
 
   async function insertSession(
     tx: Sql,
     tenantId: string,
-    s: { groupId: string | null; scope: Session['scope']; local: string; duration: number; zone: string; title: string; seriesId?: string; seriesIndex?: number } & Omit<Partial<CreateSession>, 'scope'>,
+    s: {
+      groupId: string | null;
+      scope: Session['scope'];
+      local: string;
+      duration: number;
+      zone: string;
+      title: string;
+      seriesId?: string;
+      seriesIndex?: number;
+    } & Omit<Partial<CreateSession>, 'scope'>,
     now: Date,
   ): Promise<string> {
     const id = newId('ses');
@@ -156,21 +208,46 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
          meeting_url, place, speakers, capacity, series_id, series_index, topic_id, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21)`,
       [
-        tenantId, id, s.groupId, s.scope, s.kind ?? (s.groupId ? 'meeting' : 'event'), s.title, s.theme ?? null, s.description ?? '', s.agenda ?? '',
-        starts, new Date(starts.getTime() + s.duration * 60_000), s.zone, s.local, s.meeting_url ?? null, s.place ?? null,
-        JSON.stringify(s.speakers ?? []), s.capacity ?? null, s.seriesId ?? null, s.seriesIndex ?? null, s.topic_id ?? null, now,
+        tenantId,
+        id,
+        s.groupId,
+        s.scope,
+        s.kind ?? (s.groupId ? 'meeting' : 'event'),
+        s.title,
+        s.theme ?? null,
+        s.description ?? '',
+        s.agenda ?? '',
+        starts,
+        new Date(starts.getTime() + s.duration * 60_000),
+        s.zone,
+        s.local,
+        s.meeting_url ?? null,
+        s.place ?? null,
+        JSON.stringify(s.speakers ?? []),
+        s.capacity ?? null,
+        s.seriesId ?? null,
+        s.seriesIndex ?? null,
+        s.topic_id ?? null,
+        now,
       ],
     );
     return id;
   }
 
   async function groupExists(sql: Sql, tenantId: string, groupId: string) {
-    const rows = await sql.query('select 1 from groups where tenant_id = $1 and id = $2', [tenantId, groupId]);
+    const rows = await sql.query('select 1 from groups where tenant_id = $1 and id = $2', [
+      tenantId,
+      groupId,
+    ]);
     if (!rows.length) throw notFound('group');
   }
 
   return {
-    async list(viewer: Viewer, q: ListSessionsQuery & { limit: number }, now: Date): Promise<{ items: Session[]; next_cursor: string | null }> {
+    async list(
+      viewer: Viewer,
+      q: ListSessionsQuery & { limit: number },
+      now: Date,
+    ): Promise<{ items: Session[]; next_cursor: string | null }> {
       const params: unknown[] = viewerParams(viewer);
       const where = ['s.tenant_id = $1', VISIBLE];
       const add = (sql: (p: string) => string, value: unknown) => {
@@ -181,18 +258,25 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       if (q.to) add((p) => `s.starts_at < ${p}`, new Date(q.to));
       if (q.group) add((p) => `s.group_id = ${p}`, q.group);
       if (q.scope === 'open') where.push(`s.scope in ('members', 'public')`);
-      if (q.scope === 'mine') where.push(`((s.scope = 'group' and ${IN_GROUP}) or r.answer in ('yes', 'maybe'))`);
+      if (q.scope === 'mine')
+        where.push(`((s.scope = 'group' and ${IN_GROUP}) or r.answer in ('yes', 'maybe'))`);
       const cursor = decodeCursor<[string, string]>(q.cursor, 2);
       if (cursor) {
         params.push(new Date(cursor[0]), cursor[1]);
         where.push(`(s.starts_at, s.id) > ($${params.length - 1}, $${params.length})`);
       }
       params.push(q.limit + 1);
-      const rows = await db.query<SessionRow>(`select ${COLUMNS} from sessions s ${JOINS} where ${where.join(' and ')} order by s.starts_at, s.id limit $${params.length}`, params);
+      const rows = await db.query<SessionRow>(
+        `select ${COLUMNS} from sessions s ${JOINS} where ${where.join(' and ')} order by s.starts_at, s.id limit $${params.length}`,
+        params,
+      );
       const more = rows.length > q.limit;
       const page = more ? rows.slice(0, q.limit) : rows;
       const last = page.at(-1);
-      return { items: page.map((r) => toSession(r, viewer)), next_cursor: more && last ? encodeCursor([iso(last.starts_at), last.id]) : null };
+      return {
+        items: page.map((r) => toSession(r, viewer)),
+        next_cursor: more && last ? encodeCursor([iso(last.starts_at), last.id]) : null,
+      };
     },
 
     async get(viewer: Viewer, sessionId: string): Promise<Session> {
@@ -207,14 +291,31 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
         await assertManager(tx, viewer, { group_id: input.group_id ?? null });
         await checkTopic(tx, viewer.tenantId, input.group_id ?? null, input.topic_id);
         const scope = input.group_id ? 'group' : (input.scope ?? 'members');
-        return insertSession(tx, viewer.tenantId, { ...input, groupId: input.group_id ?? null, scope, local: input.start, duration: input.duration_minutes, zone: input.time_zone ?? 'Europe/Helsinki' }, now);
+        return insertSession(
+          tx,
+          viewer.tenantId,
+          {
+            ...input,
+            groupId: input.group_id ?? null,
+            scope,
+            local: input.start,
+            duration: input.duration_minutes,
+            zone: input.time_zone ?? 'Europe/Helsinki',
+          },
+          now,
+        );
       });
       changed(viewer.tenantId);
       return id;
     },
 
     /** Occurrences every N weeks at the same local wall time, so 09:00 stays 09:00 across DST. */
-    async createSeries(viewer: Viewer, groupId: string, input: CreateSeries, now: Date): Promise<{ series_id: string; ids: string[] }> {
+    async createSeries(
+      viewer: Viewer,
+      groupId: string,
+      input: CreateSeries,
+      now: Date,
+    ): Promise<{ series_id: string; ids: string[] }> {
       const result = await db.transaction(async (tx) => {
         await groupExists(tx, viewer.tenantId, groupId);
         await assertManager(tx, viewer, { group_id: groupId });
@@ -225,7 +326,16 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             await insertSession(
               tx,
               viewer.tenantId,
-              { ...input, groupId, scope: 'group', local: addLocal(input.first_start, i * 7 * input.every_weeks), duration: input.duration_minutes, zone: input.time_zone ?? 'Europe/Helsinki', seriesId, seriesIndex: i },
+              {
+                ...input,
+                groupId,
+                scope: 'group',
+                local: addLocal(input.first_start, i * 7 * input.every_weeks),
+                duration: input.duration_minutes,
+                zone: input.time_zone ?? 'Europe/Helsinki',
+                seriesId,
+                seriesIndex: i,
+              },
               now,
             ),
           );
@@ -245,7 +355,10 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
         await checkTopic(tx, viewer.tenantId, target.group_id, patch.topic_id);
         const affected =
           patch.apply_to === 'following' && target.series_id
-            ? await tx.query<SessionRow>('select * from sessions where tenant_id = $1 and series_id = $2 and series_index >= $3 order by series_index for update', [viewer.tenantId, target.series_id, target.series_index])
+            ? await tx.query<SessionRow>(
+                'select * from sessions where tenant_id = $1 and series_id = $2 and series_index >= $3 order by series_index for update',
+                [viewer.tenantId, target.series_id, target.series_index],
+              )
             : [target];
         const shift = patch.start ? localDiffMinutes(target.local_start, patch.start) : 0;
         for (const s of affected) {
@@ -255,11 +368,23 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             params.push(value);
             sets.push(`${column} = $${params.length}`);
           };
-          for (const column of ['title', 'kind', 'theme', 'description', 'agenda', 'place', 'meeting_url', 'capacity', 'topic_id'] as const) {
+          for (const column of [
+            'title',
+            'kind',
+            'theme',
+            'description',
+            'agenda',
+            'place',
+            'meeting_url',
+            'capacity',
+            'topic_id',
+          ] as const) {
             if (patch[column] !== undefined) set(column, patch[column]);
           }
           if (patch.speakers !== undefined) set('speakers', JSON.stringify(patch.speakers));
-          const duration = patch.duration_minutes ?? (new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / 60_000;
+          const duration =
+            patch.duration_minutes ??
+            (new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / 60_000;
           if (shift !== 0 || patch.duration_minutes !== undefined) {
             const local = shift ? addLocal(s.local_start, 0, shift) : s.local_start;
             const starts = localToUtc(local, s.time_zone);
@@ -285,7 +410,10 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             [viewer.tenantId, target.series_id, target.series_index, now],
           );
         } else {
-          await tx.query(`update sessions set status = 'cancelled', sequence = sequence + 1, updated_at = $3 where tenant_id = $1 and id = $2 and status <> 'cancelled'`, [viewer.tenantId, sessionId, now]);
+          await tx.query(
+            `update sessions set status = 'cancelled', sequence = sequence + 1, updated_at = $3 where tenant_id = $1 and id = $2 and status <> 'cancelled'`,
+            [viewer.tenantId, sessionId, now],
+          );
         }
       });
       changed(viewer.tenantId);
@@ -295,14 +423,26 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
      * Answers yes, no or maybe (idempotent). A yes to a full event waits in arrival order; a place
      * that frees goes to the first waiting. The session row is locked, so capacity holds.
      */
-    async rsvp(viewer: Viewer, member: Member, sessionId: string, answer: RsvpAnswer, now: Date): Promise<MyRsvp> {
+    async rsvp(
+      viewer: Viewer,
+      member: Member,
+      sessionId: string,
+      answer: RsvpAnswer,
+      now: Date,
+    ): Promise<MyRsvp> {
       const result = await db.transaction(async (tx) => {
         const s = await lock(tx, viewer.tenantId, sessionId);
         const visible = await load(tx, viewer, sessionId);
         if (!visible) throw notFound('session');
-        if (s.status === 'cancelled') throw new Problem(409, 'session_cancelled', 'This session is cancelled');
+        if (s.status === 'cancelled')
+          throw new Problem(409, 'session_cancelled', 'This session is cancelled');
         if (new Date(s.ends_at) <= now) throw new Problem(409, 'session_over', 'This session is over');
-        const existing = (await tx.query<{ answer: RsvpAnswer; waitlisted: boolean }>('select answer, waitlisted from rsvps where tenant_id = $1 and session_id = $2 and member_id = $3', [viewer.tenantId, sessionId, member.id]))[0];
+        const existing = (
+          await tx.query<{ answer: RsvpAnswer; waitlisted: boolean }>(
+            'select answer, waitlisted from rsvps where tenant_id = $1 and session_id = $2 and member_id = $3',
+            [viewer.tenantId, sessionId, member.id],
+          )
+        )[0];
         let yes = s.yes_count;
         let waiting = s.waitlist_count;
         let seq = Number(s.next_waitlist_seq);
@@ -338,7 +478,10 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
           yes += promoted.length;
           waiting -= promoted.length;
         }
-        await tx.query('update sessions set yes_count = $3, waitlist_count = $4, next_waitlist_seq = $5 where tenant_id = $1 and id = $2', [viewer.tenantId, sessionId, yes, waiting, seq]);
+        await tx.query(
+          'update sessions set yes_count = $3, waitlist_count = $4, next_waitlist_seq = $5 where tenant_id = $1 and id = $2',
+          [viewer.tenantId, sessionId, yes, waiting, seq],
+        );
         return toSession((await load(tx, viewer, sessionId))!, viewer).my_rsvp!;
       });
       changed(viewer.tenantId);
@@ -349,29 +492,68 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       const s = await load(db, viewer, sessionId);
       if (!s) throw notFound('session');
       await assertManager(db, viewer, s);
-      const rows = await db.query<{ member_id: string; name: string; answer: RsvpAnswer; waitlisted: boolean; attended: boolean | null }>(
+      const rows = await db.query<{
+        member_id: string;
+        name: string;
+        answer: RsvpAnswer;
+        waitlisted: boolean;
+        attended: boolean | null;
+      }>(
         `select r.member_id, m.name, r.answer, r.waitlisted, r.attended from rsvps r join members m on m.tenant_id = r.tenant_id and m.id = r.member_id
          where r.tenant_id = $1 and r.session_id = $2 order by r.answer = 'yes' desc, r.waitlisted, m.name, m.id`,
         [viewer.tenantId, sessionId],
       );
-      return rows.map((r) => ({ member: { id: r.member_id, name: r.name }, answer: r.answer, waitlisted: r.waitlisted, attended: r.attended }));
+      return rows.map((r) => ({
+        member: { id: r.member_id, name: r.name },
+        answer: r.answer,
+        waitlisted: r.waitlisted,
+        attended: r.attended,
+      }));
     },
 
     /** Marks who came, once the session has started. */
-    async markAttendance(viewer: Viewer, sessionId: string, attended: string[], absent: string[], now: Date): Promise<void> {
+    async markAttendance(
+      viewer: Viewer,
+      sessionId: string,
+      attended: string[],
+      absent: string[],
+      now: Date,
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         const s = await load(tx, viewer, sessionId);
         if (!s) throw notFound('session');
         await assertManager(tx, viewer, s);
-        if (new Date(s.starts_at) > now) throw new Problem(409, 'session_not_started', 'Attendance can be marked once the session has started');
+        if (new Date(s.starts_at) > now)
+          throw new Problem(
+            409,
+            'session_not_started',
+            'Attendance can be marked once the session has started',
+          );
         const ids = [...attended, ...absent];
-        const known = new Set((await tx.query<{ id: string }>('select id from members where tenant_id = $1 and id = any($2::text[])', [viewer.tenantId, ids])).map((r) => r.id));
+        const known = new Set(
+          (
+            await tx.query<{ id: string }>(
+              'select id from members where tenant_id = $1 and id = any($2::text[])',
+              [viewer.tenantId, ids],
+            )
+          ).map((r) => r.id),
+        );
         const unknown = ids.findIndex((id) => !known.has(id));
         if (unknown >= 0) {
-          const field = unknown < attended.length ? `attended.${unknown}` : `absent.${unknown - attended.length}`;
-          throw new Problem(422, 'validation_failed', 'The request body is invalid', `${field}: no such member`, { errors: [{ field, message: 'no such member' }] });
+          const field =
+            unknown < attended.length ? `attended.${unknown}` : `absent.${unknown - attended.length}`;
+          throw new Problem(
+            422,
+            'validation_failed',
+            'The request body is invalid',
+            `${field}: no such member`,
+            { errors: [{ field, message: 'no such member' }] },
+          );
         }
-        for (const [list, value] of [[attended, true], [absent, false]] as const) {
+        for (const [list, value] of [
+          [attended, true],
+          [absent, false],
+        ] as const) {
           if (!list.length) continue;
           await tx.query(
             `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'yes', $4, $5
@@ -383,13 +565,21 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     },
 
     /** The sessions a calendar feed carries: a member's (by token) or the association's public ones. */
-    async feed(kind: { member: { tenantId: string; memberId: string } } | { publicOf: string }, now: Date): Promise<{ rows: Session[]; tenantName: string } | null> {
+    async feed(
+      kind: { member: { tenantId: string; memberId: string } } | { publicOf: string },
+      now: Date,
+    ): Promise<{ rows: Session[]; tenantName: string } | null> {
       const since = new Date(now.getTime() - 30 * 86400_000);
       if ('publicOf' in kind) {
-        const tenant = await db.query<{ name: string }>('select name from tenants where id = $1', [kind.publicOf]);
+        const tenant = await db.query<{ name: string }>('select name from tenants where id = $1', [
+          kind.publicOf,
+        ]);
         if (!tenant[0]) return null;
         const viewer: Viewer = { tenantId: kind.publicOf, memberId: null, admin: false, organiser: false };
-        const rows = await db.query<SessionRow>(`select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.scope = 'public' and s.ends_at >= $4 order by s.starts_at, s.id limit 500`, [...viewerParams(viewer), since]);
+        const rows = await db.query<SessionRow>(
+          `select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.scope = 'public' and s.ends_at >= $4 order by s.starts_at, s.id limit 500`,
+          [...viewerParams(viewer), since],
+        );
         return { rows: rows.map((r) => toSession(r, viewer)), tenantName: tenant[0].name };
       }
       const { tenantId, memberId } = kind.member;
@@ -404,23 +594,44 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     },
 
     /** The member's personal feed token, made on first request. */
-    async feedToken(tenantId: string, memberId: string, now: Date, rotate = false): Promise<{ token: string; created_at: string }> {
+    async feedToken(
+      tenantId: string,
+      memberId: string,
+      now: Date,
+      rotate = false,
+    ): Promise<{ token: string; created_at: string }> {
       return db.transaction(async (tx) => {
-        if (rotate) await tx.query('update calendar_feeds set revoked_at = $3 where tenant_id = $1 and member_id = $2 and revoked_at is null', [tenantId, memberId, now]);
-        const live = await tx.query<{ token: string; created_at: Date }>('select token, created_at from calendar_feeds where tenant_id = $1 and member_id = $2 and revoked_at is null', [tenantId, memberId]);
+        if (rotate)
+          await tx.query(
+            'update calendar_feeds set revoked_at = $3 where tenant_id = $1 and member_id = $2 and revoked_at is null',
+            [tenantId, memberId, now],
+          );
+        const live = await tx.query<{ token: string; created_at: Date }>(
+          'select token, created_at from calendar_feeds where tenant_id = $1 and member_id = $2 and revoked_at is null',
+          [tenantId, memberId],
+        );
         if (live[0]) return { token: live[0].token, created_at: iso(live[0].created_at) };
         const token = `cal_${randomBytes(24).toString('base64url')}`;
-        await tx.query('insert into calendar_feeds (tenant_id, member_id, token, created_at) values ($1, $2, $3, $4)', [tenantId, memberId, token, now]);
+        await tx.query(
+          'insert into calendar_feeds (tenant_id, member_id, token, created_at) values ($1, $2, $3, $4)',
+          [tenantId, memberId, token, now],
+        );
         return { token, created_at: iso(now) };
       });
     },
 
     async revokeFeed(tenantId: string, memberId: string, now: Date): Promise<void> {
-      await db.query('update calendar_feeds set revoked_at = $3 where tenant_id = $1 and member_id = $2 and revoked_at is null', [tenantId, memberId, now]);
+      await db.query(
+        'update calendar_feeds set revoked_at = $3 where tenant_id = $1 and member_id = $2 and revoked_at is null',
+        [tenantId, memberId, now],
+      );
     },
 
     async feedOwner(token: string): Promise<{ tenantId: string; memberId: string } | null> {
-      const rows = await db.query<{ tenant_id: string; member_id: string }>('select tenant_id, member_id from calendar_feeds where token = $1 and revoked_at is null', [token]);
+      const rows = await db.query<{ tenant_id: string; member_id: string }>(
+        'select tenant_id, member_id from calendar_feeds where token = $1 and revoked_at is null',
+        [token],
+      );
       return rows[0] ? { tenantId: rows[0].tenant_id, memberId: rows[0].member_id } : null;
     },
 
@@ -433,11 +644,20 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
           [...viewerParams(viewer), groupId],
         );
         if (!rows[0]) throw notFound('group');
-        if (!rows[0].inside) throw new Problem(403, 'forbidden', 'Only the group’s members see and suggest its topics');
+        if (!rows[0].inside)
+          throw new Problem(403, 'forbidden', 'Only the group’s members see and suggest its topics');
       },
 
       async list(viewer: Viewer, groupId: string): Promise<Topic[]> {
-        const rows = await db.query<{ id: string; title: string; description: string; votes: string | number; my_vote: boolean; session_ids: string[] | null; created_at: Date }>(
+        const rows = await db.query<{
+          id: string;
+          title: string;
+          description: string;
+          votes: string | number;
+          my_vote: boolean;
+          session_ids: string[] | null;
+          created_at: Date;
+        }>(
           `select t.id, t.title, t.description, t.created_at,
              (select count(*) from topic_votes v where v.tenant_id = t.tenant_id and v.topic_id = t.id) as votes,
              exists (select 1 from topic_votes v where v.tenant_id = t.tenant_id and v.topic_id = t.id and v.member_id = $2) as my_vote,
@@ -445,32 +665,80 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
            from topics t where t.tenant_id = $1 and t.group_id = $3 order by votes desc, t.created_at, t.id`,
           [viewer.tenantId, viewer.memberId, groupId],
         );
-        return rows.map((r) => ({ id: r.id, title: r.title, description: r.description, votes: Number(r.votes), my_vote: r.my_vote, session_ids: r.session_ids ?? [], created_at: iso(r.created_at) }));
+        return rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          description: r.description,
+          votes: Number(r.votes),
+          my_vote: r.my_vote,
+          session_ids: r.session_ids ?? [],
+          created_at: iso(r.created_at),
+        }));
       },
 
-      async create(viewer: Viewer, groupId: string, input: { title: string; description: string }, now: Date): Promise<string> {
+      async create(
+        viewer: Viewer,
+        groupId: string,
+        input: { title: string; description: string },
+        now: Date,
+      ): Promise<string> {
         const id = newId('top');
-        await db.query('insert into topics (tenant_id, id, group_id, title, description, created_by, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [
-          viewer.tenantId, id, groupId, input.title, input.description, viewer.memberId ?? 'association', now,
-        ]);
+        await db.query(
+          'insert into topics (tenant_id, id, group_id, title, description, created_by, created_at) values ($1, $2, $3, $4, $5, $6, $7)',
+          [
+            viewer.tenantId,
+            id,
+            groupId,
+            input.title,
+            input.description,
+            viewer.memberId ?? 'association',
+            now,
+          ],
+        );
         return id;
       },
 
       /** Votes for a topic; each member has a few votes per group (`limit`). */
-      async vote(viewer: Viewer, groupId: string, topicId: string, on: boolean, limit: number): Promise<void> {
+      async vote(
+        viewer: Viewer,
+        groupId: string,
+        topicId: string,
+        on: boolean,
+        limit: number,
+      ): Promise<void> {
         await db.transaction(async (tx) => {
-          const topic = await tx.query('select 1 from topics where tenant_id = $1 and id = $2 and group_id = $3', [viewer.tenantId, topicId, groupId]);
+          const topic = await tx.query(
+            'select 1 from topics where tenant_id = $1 and id = $2 and group_id = $3',
+            [viewer.tenantId, topicId, groupId],
+          );
           if (!topic.length) throw notFound('topic');
           if (!on) {
-            await tx.query('delete from topic_votes where tenant_id = $1 and topic_id = $2 and member_id = $3', [viewer.tenantId, topicId, viewer.memberId]);
+            await tx.query(
+              'delete from topic_votes where tenant_id = $1 and topic_id = $2 and member_id = $3',
+              [viewer.tenantId, topicId, viewer.memberId],
+            );
             return;
           }
           // Serialise one member's votes in a group so two at once cannot exceed the limit.
-          await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`${viewer.tenantId}/${groupId}/${viewer.memberId}`]);
-          const mine = await tx.query<{ topic_id: string }>('select topic_id from topic_votes where tenant_id = $1 and group_id = $2 and member_id = $3', [viewer.tenantId, groupId, viewer.memberId]);
+          await tx.query('select pg_advisory_xact_lock(hashtext($1))', [
+            `${viewer.tenantId}/${groupId}/${viewer.memberId}`,
+          ]);
+          const mine = await tx.query<{ topic_id: string }>(
+            'select topic_id from topic_votes where tenant_id = $1 and group_id = $2 and member_id = $3',
+            [viewer.tenantId, groupId, viewer.memberId],
+          );
           if (mine.some((v) => v.topic_id === topicId)) return;
-          if (mine.length >= limit) throw new Problem(409, 'vote_limit', `You have used your ${limit} votes in this group`, 'Withdraw a vote to give it to another topic.');
-          await tx.query('insert into topic_votes (tenant_id, topic_id, group_id, member_id) values ($1, $2, $3, $4)', [viewer.tenantId, topicId, groupId, viewer.memberId]);
+          if (mine.length >= limit)
+            throw new Problem(
+              409,
+              'vote_limit',
+              `You have used your ${limit} votes in this group`,
+              'Withdraw a vote to give it to another topic.',
+            );
+          await tx.query(
+            'insert into topic_votes (tenant_id, topic_id, group_id, member_id) values ($1, $2, $3, $4)',
+            [viewer.tenantId, topicId, groupId, viewer.memberId],
+          );
         });
       },
     },

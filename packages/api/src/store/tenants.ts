@@ -90,7 +90,9 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
     },
 
     async list(): Promise<Tenant[]> {
-      return (await db.query<TenantRow>(`select ${columns} from tenants order by created_at, id`)).map(toTenant);
+      return (await db.query<TenantRow>(`select ${columns} from tenants order by created_at, id`)).map(
+        toTenant,
+      );
     },
 
     async update(
@@ -122,14 +124,19 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
     /** Replaces the HS256 secret that members' tokens are signed with. */
     async rotateMemberTokenSecret(id: string): Promise<string | null> {
       const secret = randomBytes(32).toString('base64url');
-      const rows = await db.query('update tenants set member_token_secret = $2 where id = $1 returning id', [id, secret]);
+      const rows = await db.query('update tenants set member_token_secret = $2 where id = $1 returning id', [
+        id,
+        secret,
+      ]);
       changed();
       return rows.length ? secret : null;
     },
 
     /** Whether any tenant lists this origin (answers CORS preflights, which carry no key). */
     async isKnownOrigin(origin: string): Promise<boolean> {
-      const rows = await db.query('select 1 from tenants where origins @> array[$1]::text[] limit 1', [origin]);
+      const rows = await db.query('select 1 from tenants where origins @> array[$1]::text[] limit 1', [
+        origin,
+      ]);
       return rows.length > 0;
     },
 
@@ -173,10 +180,10 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
 
     /** Revokes one key; `false` when there is no such live key. */
     async revokeKey(id: string, at: Date): Promise<boolean> {
-      const rows = await db.query('update api_keys set revoked_at = $2 where id = $1 and revoked_at is null returning id', [
-        id,
-        at,
-      ]);
+      const rows = await db.query(
+        'update api_keys set revoked_at = $2 where id = $1 and revoked_at is null returning id',
+        [id, at],
+      );
       changed();
       return rows.length > 0;
     },

@@ -9,7 +9,13 @@ export function parseLocal(local: string) {
 }
 
 /** Fields as `2026-10-06T09:00`. */
-export function formatLocal(f: { year: number; month: number; day: number; hour: number; minute: number }): string {
+export function formatLocal(f: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${f.year}-${p(f.month)}-${p(f.day)}T${p(f.hour)}:${p(f.minute)}`;
 }
@@ -18,14 +24,24 @@ export function formatLocal(f: { year: number; month: number; day: number; hour:
 export function addLocal(local: string, days: number, minutes = 0): string {
   const f = parseLocal(local);
   const d = new Date(Date.UTC(f.year, f.month - 1, f.day + days, f.hour, f.minute + minutes));
-  return formatLocal({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() });
+  return formatLocal({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  });
 }
 
 /** Minutes between two wall times, on the calendar. */
 export function localDiffMinutes(from: string, to: string): number {
   const a = parseLocal(from);
   const b = parseLocal(to);
-  return (Date.UTC(b.year, b.month - 1, b.day, b.hour, b.minute) - Date.UTC(a.year, a.month - 1, a.day, a.hour, a.minute)) / 60_000;
+  return (
+    (Date.UTC(b.year, b.month - 1, b.day, b.hour, b.minute) -
+      Date.UTC(a.year, a.month - 1, a.day, a.hour, a.minute)) /
+    60_000
+  );
 }
 
 /** The instant of a wall time in a zone. */

@@ -3,7 +3,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -11,8 +20,19 @@ function formatter(timeZone: string) {
 
 /** The wall clock of `timeZone` at `instant`, as fields. */
 export function wallClock(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute!, second: +parts.second! };
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    year: +parts.year!,
+    month: +parts.month!,
+    day: +parts.day!,
+    hour: +parts.hour!,
+    minute: +parts.minute!,
+    second: +parts.second!,
+  };
 }
 
 function offsetMs(instant: number, timeZone: string): number {
@@ -25,7 +45,10 @@ function offsetMs(instant: number, timeZone: string): number {
  * meeting at 09:00 stays at 09:00 across daylight-saving changes. A time skipped by a spring-forward
  * change resolves to the instant an hour later on the clock.
  */
-export function zonedToUtc(local: { year: number; month: number; day: number; hour: number; minute: number }, timeZone: string): Date {
+export function zonedToUtc(
+  local: { year: number; month: number; day: number; hour: number; minute: number },
+  timeZone: string,
+): Date {
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   let guess = asUtc - offsetMs(asUtc, timeZone);
   guess = asUtc - offsetMs(guess, timeZone);
@@ -39,7 +62,10 @@ export function nextWeekdayAt(now: Date, weekday: number, time: string, timeZone
   for (let add = 1; add <= 7; add++) {
     const day = new Date(Date.UTC(today.year, today.month - 1, today.day + add));
     if (((day.getUTCDay() + 6) % 7) + 1 === weekday) {
-      return zonedToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute }, timeZone);
+      return zonedToUtc(
+        { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute },
+        timeZone,
+      );
     }
   }
   throw new RangeError(`weekday ${weekday} is not 1–7`);

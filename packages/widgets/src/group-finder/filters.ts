@@ -31,7 +31,8 @@ export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export const FORMATS = ['online', 'in_person'] as const;
 export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
 
-const oneOf = <T>(value: unknown, allowed: readonly T[]): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
+const oneOf = <T>(value: unknown, allowed: readonly T[]): T | undefined =>
+  allowed.includes(value as T) ? (value as T) : undefined;
 
 const text = (value: string | undefined, max: number) => value?.trim().slice(0, max) || undefined;
 
@@ -73,7 +74,11 @@ export function filtersFromUrl(search: string): Partial<Record<FilterName, strin
  * `href` with the filters written as `ek-` parameters and the host's own parameters kept. A filter
  * is written when set, or as empty when it clears a preset; otherwise its parameter is removed.
  */
-export function urlWithFilters(href: string, filters: GroupFilters, isPreset: (attribute: string) => boolean): string {
+export function urlWithFilters(
+  href: string,
+  filters: GroupFilters,
+  isPreset: (attribute: string) => boolean,
+): string {
   const url = new URL(href);
   for (const [name, attribute] of FILTERS) {
     const value = filters[name];

@@ -1,6 +1,14 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { changeGroup, createGroups, part, shadowText, testApi, tokenUrl, type TestGroup } from '../../test/host-site.js';
+import {
+  changeGroup,
+  createGroups,
+  part,
+  shadowText,
+  testApi,
+  tokenUrl,
+  type TestGroup,
+} from '../../test/host-site.js';
 import type { EkEventDetail } from '../kit/events.js';
 import './define.js';
 import { toQuery, urlWithFilters } from './filters.js';
@@ -10,7 +18,13 @@ const { apiUrl, tenantKey } = await testApi();
 
 const hope = { id: 'hope', text: 'Mitä toivot vertaisryhmältä?' };
 // Tuesday 5 February 2030, 09:00 in Helsinki (UTC+2 in winter).
-const rhythm = { every_weeks: 3, weekday: 2, start_time: '09:00', end_time: '11:00', time_zone: 'Europe/Helsinki' };
+const rhythm = {
+  every_weeks: 3,
+  weekday: 2,
+  start_time: '09:00',
+  end_time: '11:00',
+  time_zone: 'Europe/Helsinki',
+};
 const morning: TestGroup = {
   name: 'Aamun vertaisryhmä',
   description: 'Ajanhallinta, tavoitteet ja jaksaminen.',
@@ -35,7 +49,13 @@ const evening: TestGroup = {
   format: 'in_person',
   municipality: 'Vaasa',
   region: 'Pohjanmaa',
-  rhythm: { every_weeks: 1, weekday: 4, start_time: '18:00', end_time: '19:30', time_zone: 'Europe/Helsinki' },
+  rhythm: {
+    every_weeks: 1,
+    weekday: 4,
+    start_time: '18:00',
+    end_time: '19:30',
+    time_zone: 'Europe/Helsinki',
+  },
   capacity: 2,
   members: 2,
   join_policy: 'approval',
@@ -47,37 +67,57 @@ type Attributes = Record<string, string | number | boolean | undefined>;
 
 /** A finder listing only `scope`'s groups; a member signed in as `member`, else a visitor. */
 function finder(scope: string, attributes: Attributes = {}, member?: string) {
-  const all: Attributes = { 'api-url': apiUrl, 'tenant-key': tenantKey, 'token-url': tokenUrl(member ? { sub: member, name: 'Aino Virtanen' } : {}), trade: scope, lang: 'en', ...attributes };
+  const all: Attributes = {
+    'api-url': apiUrl,
+    'tenant-key': tenantKey,
+    'token-url': tokenUrl(member ? { sub: member, name: 'Aino Virtanen' } : {}),
+    trade: scope,
+    lang: 'en',
+    ...attributes,
+  };
   const written = Object.entries(all)
     .filter(([, value]) => value !== undefined && value !== false)
-    .map(([name, value]) => (value === true ? name : `${name}="${String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`));
+    .map(([name, value]) =>
+      value === true ? name : `${name}="${String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`,
+    );
   return fixture<EkGroupFinder>(`<ek-group-finder ${written.join(' ')}></ek-group-finder>`);
 }
 
 /** Waits until the list (or its empty or error state) replaced the loading placeholder. */
 async function settled(element: EkGroupFinder): Promise<void> {
   await waitUntil(
-    () => !part(element, 'skeleton') && (part(element, 'list') ?? part(element, 'empty') ?? part(element, 'error')),
+    () =>
+      !part(element, 'skeleton') &&
+      (part(element, 'list') ?? part(element, 'empty') ?? part(element, 'error')),
     'the finder kept loading',
     { timeout: 5000 },
   );
 }
 
-const cards = (element: EkGroupFinder) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]')];
-const card = (element: EkGroupFinder, name: string) => cards(element).find((c) => c.querySelector('h3')!.textContent === name)!;
+const cards = (element: EkGroupFinder) => [
+  ...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]'),
+];
+const card = (element: EkGroupFinder, name: string) =>
+  cards(element).find((c) => c.querySelector('h3')!.textContent === name)!;
 const text = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-const inCard = <T extends HTMLElement = HTMLElement>(c: Element, name: string) => c.querySelector<T>(`[part~="${name}"]`)!;
+const inCard = <T extends HTMLElement = HTMLElement>(c: Element, name: string) =>
+  c.querySelector<T>(`[part~="${name}"]`)!;
 const dialogOf = (element: EkGroupFinder) => part<HTMLDialogElement>(element, 'dialog')!;
 /** Whether `target` has the focus; on failure the message names what has it (chai would print whole elements). */
 function expectFocus(element: EkGroupFinder, target: Element | null): void {
   const focused = element.shadowRoot!.activeElement;
-  expect(focused === target && target !== null, `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the finder'}`).to.be.true;
+  expect(
+    focused === target && target !== null,
+    `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the finder'}`,
+  ).to.be.true;
 }
 const active = (element: EkGroupFinder) => element.shadowRoot!.activeElement;
 
 /** Waits until the open dialog shows the group's detail (its ground rules). */
 const detailShown = (element: EkGroupFinder) =>
-  waitUntil(() => element.shadowRoot!.querySelector('#rules-title'), 'the detail did not load', { timeout: 5000 });
+  waitUntil(() => element.shadowRoot!.querySelector('#rules-title'), 'the detail did not load', {
+    timeout: 5000,
+  });
 
 /** Sets a filter control as a visitor would, firing the events a browser fires. */
 function choose(element: EkGroupFinder, name: string, value: string | boolean): void {
@@ -104,11 +144,19 @@ describe('<ek-group-finder>', () => {
   });
 
   it('shows each group as a card: facts, places left, waitlist wording, and no member names', async () => {
-    const { scope } = await createGroups([morning, { ...evening, status: 'forming' }, { ...morning, name: 'Viimeinen paikka', members: 3 }]);
+    const { scope } = await createGroups([
+      morning,
+      { ...evening, status: 'forming' },
+      { ...morning, name: 'Viimeinen paikka', members: 3 },
+    ]);
     const element = await finder(scope);
     await settled(element);
     expect(text(part(element, 'count')!)).to.equal('3 groups shown');
-    expect(cards(element).map((c) => c.querySelector('h3')!.textContent)).to.deep.equal(['Aamun vertaisryhmä', 'Kvällsgruppen', 'Viimeinen paikka']);
+    expect(cards(element).map((c) => c.querySelector('h3')!.textContent)).to.deep.equal([
+      'Aamun vertaisryhmä',
+      'Kvällsgruppen',
+      'Viimeinen paikka',
+    ]);
 
     const aamu = card(element, 'Aamun vertaisryhmä');
     expect(text(inCard(aamu, 'badge'))).to.equal('Running');
@@ -120,8 +168,14 @@ describe('<ek-group-finder>', () => {
       'Facilitator: Helena Salo',
       '2 places left',
     ]);
-    expect([...aamu.querySelectorAll('[aria-label="Themes"] [part~="tag"]')].map(text)).to.deep.equal(['ajanhallinta', 'jaksaminen']);
-    expect([...aamu.querySelectorAll('[aria-label="Trades"] [part~="tag"]')].map(text)).to.deep.equal([scope, 'luovat alat']);
+    expect([...aamu.querySelectorAll('[aria-label="Themes"] [part~="tag"]')].map(text)).to.deep.equal([
+      'ajanhallinta',
+      'jaksaminen',
+    ]);
+    expect([...aamu.querySelectorAll('[aria-label="Trades"] [part~="tag"]')].map(text)).to.deep.equal([
+      scope,
+      'luovat alat',
+    ]);
     expect(aamu.querySelector('h3')!.lang).to.equal('fi');
 
     const kvall = card(element, 'Kvällsgruppen');
@@ -161,7 +215,16 @@ describe('<ek-group-finder>', () => {
   });
 
   it('narrows the list by each filter and writes the filters to the page URL, keeping its other parameters', async () => {
-    const { scope } = await createGroups([morning, evening, { ...morning, name: 'Iltapäivä', themes: ['talous'], rhythm: { ...rhythm, weekday: 3, start_time: '13:00', end_time: '15:00' } }]);
+    const { scope } = await createGroups([
+      morning,
+      evening,
+      {
+        ...morning,
+        name: 'Iltapäivä',
+        themes: ['talous'],
+        rhythm: { ...rhythm, weekday: 3, start_time: '13:00', end_time: '15:00' },
+      },
+    ]);
     history.replaceState(null, '', `${page}${page.includes('?') ? '&' : '?'}host=kept`);
     const element = await finder(scope);
     await settled(element);
@@ -211,18 +274,28 @@ describe('<ek-group-finder>', () => {
     await waitUntil(() => names().join() === 'Kvällsgruppen', 'the search did not narrow the list');
     expect(new URL(location.href).searchParams.get('ek-q')).to.equal('prissättning');
     // The theme and region fields suggest what the loaded groups have.
-    expect([...element.shadowRoot!.querySelectorAll('#theme-list option')].map((o) => o.getAttribute('value'))).to.include.members(['ajanhallinta', 'försäljning', 'talous']);
-    expect([...element.shadowRoot!.querySelectorAll('#region-list option')].map((o) => o.getAttribute('value'))).to.include.members(['Vaasa', 'Pohjanmaa']);
+    expect(
+      [...element.shadowRoot!.querySelectorAll('#theme-list option')].map((o) => o.getAttribute('value')),
+    ).to.include.members(['ajanhallinta', 'försäljning', 'talous']);
+    expect(
+      [...element.shadowRoot!.querySelectorAll('#region-list option')].map((o) => o.getAttribute('value')),
+    ).to.include.members(['Vaasa', 'Pohjanmaa']);
   });
 
   it('reads the filters back from a shared link, which wins over the attributes', async () => {
     const { scope } = await createGroups([morning, evening]);
-    history.replaceState(null, '', `${page}${page.includes('?') ? '&' : '?'}ek-language=sv&ek-time-of-day=evening`);
+    history.replaceState(
+      null,
+      '',
+      `${page}${page.includes('?') ? '&' : '?'}ek-language=sv&ek-time-of-day=evening`,
+    );
     const element = await finder(scope, { language: 'fi' });
     await settled(element);
     expect(cards(element).map((c) => c.querySelector('h3')!.textContent)).to.deep.equal(['Kvällsgruppen']);
     expect(element.shadowRoot!.querySelector<HTMLSelectElement>('[name="language"]')!.value).to.equal('sv');
-    expect(element.shadowRoot!.querySelector<HTMLSelectElement>('[name="timeOfDay"]')!.value).to.equal('evening');
+    expect(element.shadowRoot!.querySelector<HTMLSelectElement>('[name="timeOfDay"]')!.value).to.equal(
+      'evening',
+    );
   });
 
   it('applies filters preset by attributes, and an emptied preset stays empty in the URL', async () => {
@@ -230,7 +303,9 @@ describe('<ek-group-finder>', () => {
     const element = await finder(scope, { theme: 'försäljning', format: 'in_person', 'has-places': false });
     await settled(element);
     expect(cards(element).map((c) => c.querySelector('h3')!.textContent)).to.deep.equal(['Kvällsgruppen']);
-    expect(element.shadowRoot!.querySelector<HTMLInputElement>('[name="theme"]')!.value).to.equal('försäljning');
+    expect(element.shadowRoot!.querySelector<HTMLInputElement>('[name="theme"]')!.value).to.equal(
+      'försäljning',
+    );
 
     await reloaded(element, () => choose(element, 'theme', ''));
     const url = new URL(location.href);
@@ -241,7 +316,9 @@ describe('<ek-group-finder>', () => {
     history.replaceState(null, '', page);
     const presetOnly = await finder(scope, { 'has-places': true, language: 'fi' });
     await settled(presetOnly);
-    expect(cards(presetOnly).map((c) => c.querySelector('h3')!.textContent)).to.deep.equal(['Aamun vertaisryhmä']);
+    expect(cards(presetOnly).map((c) => c.querySelector('h3')!.textContent)).to.deep.equal([
+      'Aamun vertaisryhmä',
+    ]);
   });
 
   it('says when no group matches, and the clear button brings them all back', async () => {
@@ -323,7 +400,10 @@ describe('<ek-group-finder>', () => {
     // Not ticked: the checkbox says so and takes the focus.
     submit.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => text(dialog.querySelector('#accept-error')!) === 'Accept the ground rules to continue.', 'no error on the checkbox');
+    await waitUntil(
+      () => text(dialog.querySelector('#accept-error')!) === 'Accept the ground rules to continue.',
+      'no error on the checkbox',
+    );
     expectFocus(element, dialog.querySelector('#accept'));
     await sendKeys({ press: 'Space' });
 
@@ -331,7 +411,10 @@ describe('<ek-group-finder>', () => {
     submit.focus();
     await sendKeys({ press: 'Enter' });
     const answer = dialog.querySelector<HTMLTextAreaElement>('#answer-hope')!;
-    await waitUntil(() => answer.getAttribute('aria-invalid') === 'true', 'the answer was not marked invalid');
+    await waitUntil(
+      () => answer.getAttribute('aria-invalid') === 'true',
+      'the answer was not marked invalid',
+    );
     const error = dialog.querySelector('#answer-hope-error')!;
     expect(text(error)).to.equal('Answer this question.');
     expect(error.getAttribute('role')).to.equal('alert');
@@ -383,20 +466,29 @@ describe('<ek-group-finder>', () => {
     dialog.querySelector<HTMLButtonElement>('[part~="join-form"] [part~="join"]')!.click();
     expect((await joined).detail).to.deep.equal({ groupId: ids[0], status: 'pending' });
     await waitUntil(() => dialog.querySelector('#membership'), 'the request was not shown');
-    expect(text(dialog.querySelector('#membership')!)).to.equal('Du har ansökt. Handledaren svarar på din ansökan.');
+    expect(text(dialog.querySelector('#membership')!)).to.equal(
+      'Du har ansökt. Handledaren svarar på din ansökan.',
+    );
     expect(text(dialog.querySelector('[part~="leave"]')!)).to.equal('Återkalla min ansökan');
 
     dialog.close();
     await changeGroup(ids[0]!, { decline: member, reason: 'Gruppen är redan full.' });
     await reloaded(element, () => element.refresh());
-    await waitUntil(() => cards(element)[0] && inCard(cards(element)[0]!, 'membership'), 'no state on the card');
-    expect(text(inCard(cards(element)[0]!, 'membership'))).to.equal('Din ansökan avslogs: Gruppen är redan full.');
+    await waitUntil(
+      () => cards(element)[0] && inCard(cards(element)[0]!, 'membership'),
+      'no state on the card',
+    );
+    expect(text(inCard(cards(element)[0]!, 'membership'))).to.equal(
+      'Din ansökan avslogs: Gruppen är redan full.',
+    );
     // Declined is not the end: the member may ask again.
     expect(text(inCard(cards(element)[0]!, 'join'))).to.equal('Ansök om att gå med');
   });
 
   it('puts a member on the waitlist of a full group with their position, then lets them take an offered place', async () => {
-    const { scope, ids } = await createGroups([{ ...morning, capacity: 2, members: 2, intake_questions: [] }]);
+    const { scope, ids } = await createGroups([
+      { ...morning, capacity: 2, members: 2, intake_questions: [] },
+    ]);
     const element = await finder(scope, { lang: 'fi' }, `${scope}-aino`);
     await settled(element);
     const join = inCard(cards(element)[0]!, 'join');
@@ -425,7 +517,10 @@ describe('<ek-group-finder>', () => {
     const taken = oneEvent(element, 'ek-join');
     dialog.querySelector<HTMLButtonElement>('.join [part~="join"]')!.click();
     expect((await taken).detail.status).to.equal('member');
-    await waitUntil(() => text(dialog.querySelector('#membership')!) === 'Olet tämän ryhmän jäsen.', 'the place was not taken');
+    await waitUntil(
+      () => text(dialog.querySelector('#membership')!) === 'Olet tämän ryhmän jäsen.',
+      'the place was not taken',
+    );
   });
 
   it('asks a member to accept the group’s new ground rules', async () => {
@@ -455,12 +550,19 @@ describe('<ek-group-finder>', () => {
     const accepted = oneEvent(element, 'ek-join');
     dialog.querySelector<HTMLButtonElement>('[part~="join-form"] [part~="join"]')!.click();
     expect((await accepted).detail.status).to.equal('member');
-    await waitUntil(() => text(dialog.querySelector('#membership')!) === 'You are a member of this group.', 'the new rules were not accepted');
+    await waitUntil(
+      () => text(dialog.querySelector('#membership')!) === 'You are a member of this group.',
+      'the new rules were not accepted',
+    );
     expect(inCard(cards(element)[0]!, 'join') === null).to.be.true;
   });
 
   it('shows more groups with the next cursor, moving the focus to the first new one', async () => {
-    const { scope } = await createGroups([morning, { ...morning, name: 'B-ryhmä' }, { ...morning, name: 'C-ryhmä' }]);
+    const { scope } = await createGroups([
+      morning,
+      { ...morning, name: 'B-ryhmä' },
+      { ...morning, name: 'C-ryhmä' },
+    ]);
     const element = await finder(scope, { 'page-size': 2 });
     await settled(element);
     expect(cards(element)).to.have.length(2);
@@ -476,7 +578,9 @@ describe('<ek-group-finder>', () => {
     const { scope } = await createGroups([morning]);
     const errors: EkEventDetail['ek-error'][] = [];
     document.addEventListener('ek-error', (event) => errors.push(event.detail), { once: true });
-    const element = await finder(scope, { 'token-url': tokenUrl({ sub: 'aino', failOnce: crypto.randomUUID() }) });
+    const element = await finder(scope, {
+      'token-url': tokenUrl({ sub: 'aino', failOnce: crypto.randomUUID() }),
+    });
     await settled(element);
     expect(part(element, 'error')!.getAttribute('role')).to.equal('alert');
     expect(text(part(element, 'error')!)).to.contain('Your sign-in could not be checked.');
@@ -504,7 +608,9 @@ describe('<ek-group-finder>', () => {
     dialog.close();
     await setViewport({ width: 1200, height: 800 });
     await element.updateComplete;
-    expect(cards(element)[0]!.getBoundingClientRect().top).to.equal(cards(element)[1]!.getBoundingClientRect().top);
+    expect(cards(element)[0]!.getBoundingClientRect().top).to.equal(
+      cards(element)[1]!.getBoundingClientRect().top,
+    );
   });
 
   it('takes colours from --ek-accent and shape from ::part', async () => {
@@ -532,7 +638,16 @@ describe('<ek-group-finder>', () => {
 
 describe('group finder filters', () => {
   it('leave out values the API would refuse', () => {
-    expect(toQuery({ language: 'de', weekday: 9, format: 'online', timeOfDay: 'night', q: '  myynti ', hasPlaces: false })).to.deep.equal({
+    expect(
+      toQuery({
+        language: 'de',
+        weekday: 9,
+        format: 'online',
+        timeOfDay: 'night',
+        q: '  myynti ',
+        hasPlaces: false,
+      }),
+    ).to.deep.equal({
       q: 'myynti',
       language: undefined,
       theme: undefined,
@@ -546,7 +661,11 @@ describe('group finder filters', () => {
   });
 
   it('write set filters, empty presets, and keep the host’s parameters', () => {
-    const url = urlWithFilters('https://yhdistys.fi/ryhmat?page=2&ek-region=Turku', { theme: 'myynti', language: undefined, hasPlaces: true }, (attribute) => attribute === 'language');
+    const url = urlWithFilters(
+      'https://yhdistys.fi/ryhmat?page=2&ek-region=Turku',
+      { theme: 'myynti', language: undefined, hasPlaces: true },
+      (attribute) => attribute === 'language',
+    );
     expect(url).to.equal('https://yhdistys.fi/ryhmat?page=2&ek-language=&ek-theme=myynti&ek-has-places=true');
   });
 });

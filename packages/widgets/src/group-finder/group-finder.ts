@@ -5,7 +5,16 @@ import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
 import type { MessageKey } from '../kit/i18n/index.js';
 import { EkLoad } from '../kit/load.js';
-import { FILTERS, filtersFromUrl, FORMATS, LANGUAGES, TIMES_OF_DAY, toQuery, urlWithFilters, type FilterName } from './filters.js';
+import {
+  FILTERS,
+  filtersFromUrl,
+  FORMATS,
+  LANGUAGES,
+  TIMES_OF_DAY,
+  toQuery,
+  urlWithFilters,
+  type FilterName,
+} from './filters.js';
 import { groupFinderStyles } from './group-finder.styles.js';
 
 /** The finder's message keys without their `group-finder.` prefix. */
@@ -56,7 +65,18 @@ type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` 
 export class EkGroupFinder extends EkElement {
   static override styles = [EkElement.styles, groupFinderStyles];
 
-  static override properties: PropertyDeclarations = { q: {}, language: {}, theme: {}, format: {}, region: {}, weekday: { type: Number }, timeOfDay: { attribute: 'time-of-day' }, hasPlaces: { type: Boolean, attribute: 'has-places' }, trade: {}, pageSize: { type: Number, attribute: 'page-size' } };
+  static override properties: PropertyDeclarations = {
+    q: {},
+    language: {},
+    theme: {},
+    format: {},
+    region: {},
+    weekday: { type: Number },
+    timeOfDay: { attribute: 'time-of-day' },
+    hasPlaces: { type: Boolean, attribute: 'has-places' },
+    trade: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+  };
 
   /** Free text searched in the groups' names, descriptions, themes and trades. */
   q?: string;
@@ -91,7 +111,9 @@ export class EkGroupFinder extends EkElement {
   /** How many groups are loaded at first and added by each "show more" (1–100). */
   pageSize = 12;
 
-  readonly #groups = new EkLoad<Page<Group>>(this, (client, signal) => client.groups.list(this.#query(), { signal }));
+  readonly #groups = new EkLoad<Page<Group>>(this, (client, signal) =>
+    client.groups.list(this.#query(), { signal }),
+  );
   readonly #detail = new EkLoad<GroupDetail | null>(this, (client, signal) =>
     this.#open ? client.groups.get(this.#open.id, { signal }) : Promise.resolve(null),
   );
@@ -115,7 +137,8 @@ export class EkGroupFinder extends EkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A shared link wins over the page's presets.
-    for (const [name, value] of Object.entries(filtersFromUrl(location.search))) this.#apply(name as FilterName, value);
+    for (const [name, value] of Object.entries(filtersFromUrl(location.search)))
+      this.#apply(name as FilterName, value);
   }
 
   override disconnectedCallback(): void {
@@ -126,7 +149,11 @@ export class EkGroupFinder extends EkElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The finder's own properties are the filters, the trade and the page size: each changes the list.
-    if (this.hasUpdated && Object.keys(EkGroupFinder.properties).some((name) => changed.has(name as keyof EkGroupFinder))) this.#groups.run();
+    if (
+      this.hasUpdated &&
+      Object.keys(EkGroupFinder.properties).some((name) => changed.has(name as keyof EkGroupFinder))
+    )
+      this.#groups.run();
   }
 
   #query() {
@@ -153,7 +180,11 @@ export class EkGroupFinder extends EkElement {
   }
 
   #writeUrl(): void {
-    history.replaceState(history.state, '', urlWithFilters(location.href, this, (attribute) => this.hasAttribute(attribute)));
+    history.replaceState(
+      history.state,
+      '',
+      urlWithFilters(location.href, this, (attribute) => this.hasAttribute(attribute)),
+    );
   }
 
   /** A filter control changed: free text after a pause in typing, the others at once. */
@@ -215,21 +246,35 @@ export class EkGroupFinder extends EkElement {
   #step(group: Group): Key | undefined {
     const mine = group.my_membership;
     return mine && mine.status !== 'declined'
-      ? mine.rules_acceptance_required ? 'accept-new-rules' : mine.status === 'offered' ? 'take-place' : undefined
-      : group.status === 'closed' ? undefined
-      : mine === undefined ? 'sign-in-to-join'
-      : group.join_policy === 'approval' ? 'ask-to-join'
-      : group.places_left > 0 ? 'join' : 'join-waitlist';
+      ? mine.rules_acceptance_required
+        ? 'accept-new-rules'
+        : mine.status === 'offered'
+          ? 'take-place'
+          : undefined
+      : group.status === 'closed'
+        ? undefined
+        : mine === undefined
+          ? 'sign-in-to-join'
+          : group.join_policy === 'approval'
+            ? 'ask-to-join'
+            : group.places_left > 0
+              ? 'join'
+              : 'join-waitlist';
   }
 
   #mine(group: Group, mine: Membership): string {
     const { status, decline_reason: reason } = mine;
-    const text = this.#t(reason === 'offer_expired' && status === 'declined' ? 'mine.expired' : `mine.${status}`, {
-      position: mine.waitlist_position ?? '',
-      deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '',
-      reason: reason ?? '',
-    });
-    return mine.rules_acceptance_required && status !== 'declined' ? `${text} ${this.#t('rules-changed')}` : text;
+    const text = this.#t(
+      reason === 'offer_expired' && status === 'declined' ? 'mine.expired' : `mine.${status}`,
+      {
+        position: mine.waitlist_position ?? '',
+        deadline: mine.offer_expires_at ? this.#date(mine.offer_expires_at, group) : '',
+        reason: reason ?? '',
+      },
+    );
+    return mine.rules_acceptance_required && status !== 'declined'
+      ? `${text} ${this.#t('rules-changed')}`
+      : text;
   }
 
   // ——— Views ———
@@ -242,46 +287,89 @@ export class EkGroupFinder extends EkElement {
       [group.region, group.municipality].forEach((place) => place && this.#seen.region.add(place));
     }
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>${this.#open ? this.#renderDialog(this.#open) : nothing}</dialog>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>
+        ${this.#open ? this.#renderDialog(this.#open) : nothing}
+      </dialog>
       ${this.#renderFilters()}
       <p part="count" role="status">
         ${page ? (page.items.length ? this.texts.plural('group-finder.shown', page.items.length) : this.#t('empty')) : ''}
       </p>
-      ${load.status === 'loading'
-        ? html`<div class="cards" role="status">
-            <span class="visually-hidden">${this.texts.t('common.loading')}</span>
-            <div class="card" part="skeleton"></div><div class="card" part="skeleton"></div><div class="card" part="skeleton"></div>
-          </div>`
-        : this.renderLoad(this.#groups, (value) => (value.items.length ? this.#renderList(value) : this.#renderEmpty()))}
+      ${
+        load.status === 'loading'
+          ? html`<div class="cards" role="status">
+              <span class="visually-hidden">${this.texts.t('common.loading')}</span>
+              <div class="card" part="skeleton"></div>
+              <div class="card" part="skeleton"></div>
+              <div class="card" part="skeleton"></div>
+            </div>`
+          : this.renderLoad(this.#groups, (value) =>
+              value.items.length ? this.#renderList(value) : this.#renderEmpty(),
+            )
+      }
     </div>`;
   }
 
   #renderFilters() {
     const select = (name: FilterName, label: Key, options: [string, string][], value: unknown) =>
-      html`<label>${this.#t(label)}<select name=${name}>
+      html`<label
+        >${this.#t(label)}<select name=${name}>
           <option value="" .selected=${!value}>${this.#t('any')}</option>
           ${options.map(([option, text]) => html`<option value=${option} .selected=${String(value) === option}>${text}</option>`)}
-        </select></label>`;
+        </select></label
+      >`;
     const text = (name: 'q' | 'theme' | 'region', label: Key, max: number, type = 'text') =>
-      html`<label>${this.#t(label)}<input
+      html`<label
+        >${this.#t(label)}<input
           type=${type}
           name=${name}
           maxlength=${max}
           autocomplete="off"
           list=${name === 'q' ? nothing : `${name}-list`}
           .value=${this[name] ?? ''}
-        /></label>`;
-    return html`<form part="filters" role="search" aria-label=${this.#t('filters')} @submit=${(event: Event) => event.preventDefault()} @input=${this.#onFilter} @change=${this.#onFilter}>
+      /></label>`;
+    return html`<form
+      part="filters"
+      role="search"
+      aria-label=${this.#t('filters')}
+      @submit=${(event: Event) => event.preventDefault()}
+      @input=${this.#onFilter}
+      @change=${this.#onFilter}
+    >
       ${text('q', 'search', 100, 'search')}
-      ${select('language', 'language', LANGUAGES.map((language) => [language, this.#languageName(language)]), this.language)}
+      ${select(
+        'language',
+        'language',
+        LANGUAGES.map((language) => [language, this.#languageName(language)]),
+        this.language,
+      )}
       ${text('theme', 'theme', 40)}
-      ${select('format', 'format', FORMATS.map((format) => [format, this.#t(format)]), this.format)}
+      ${select(
+        'format',
+        'format',
+        FORMATS.map((format) => [format, this.#t(format)]),
+        this.format,
+      )}
       ${text('region', 'region', 80)}
-      ${select('weekday', 'weekday', [1, 2, 3, 4, 5, 6, 7].map((day) => [String(day), this.#weekday(day)]), this.weekday)}
-      ${select('timeOfDay', 'time-of-day', TIMES_OF_DAY.map((time) => [time, this.#t(time)]), this.timeOfDay)}
-      <label class="check"><input type="checkbox" name="hasPlaces" .checked=${this.hasPlaces} />${this.#t('has-places')}</label>
+      ${select(
+        'weekday',
+        'weekday',
+        [1, 2, 3, 4, 5, 6, 7].map((day) => [String(day), this.#weekday(day)]),
+        this.weekday,
+      )}
+      ${select(
+        'timeOfDay',
+        'time-of-day',
+        TIMES_OF_DAY.map((time) => [time, this.#t(time)]),
+        this.timeOfDay,
+      )}
+      <label class="check"
+        ><input type="checkbox" name="hasPlaces" .checked=${this.hasPlaces} />${this.#t('has-places')}</label
+      >
       ${(['theme', 'region'] as const).map(
-        (name) => html`<datalist id="${name}-list">${[...this.#seen[name]].sort().map((value) => html`<option value=${value}></option>`)}</datalist>`,
+        (name) =>
+          html`<datalist id="${name}-list">
+            ${[...this.#seen[name]].sort().map((value) => html`<option value=${value}></option>`)}
+          </datalist>`,
       )}
     </form>`;
   }
@@ -308,7 +396,9 @@ export class EkGroupFinder extends EkElement {
     const { rhythm } = group;
     const facts = [
       this.#t('in-language', { language: this.#languageName(group.language) }),
-      this.#t(group.format === 'in_person' && group.municipality ? 'in-person-at' : group.format, { municipality: group.municipality ?? '' }),
+      this.#t(group.format === 'in_person' && group.municipality ? 'in-person-at' : group.format, {
+        municipality: group.municipality ?? '',
+      }),
       rhythm &&
         this.#t('rhythm', {
           interval: this.texts.plural('group-finder.every-weeks', rhythm.every_weeks),
@@ -316,18 +406,29 @@ export class EkGroupFinder extends EkElement {
           time: `${this.#time(rhythm.start_time)}–${this.#time(rhythm.end_time)}`,
         }),
       group.next_meeting_at && this.#t('next-meeting', { date: this.#date(group.next_meeting_at, group) }),
-      group.facilitators.length && this.#t('facilitator', { names: new Intl.ListFormat(this.texts.locale).format(group.facilitators.map((f) => f.name)) }),
+      group.facilitators.length &&
+        this.#t('facilitator', {
+          names: new Intl.ListFormat(this.texts.locale).format(group.facilitators.map((f) => f.name)),
+        }),
       detail && this.#t('member-count', { count: group.member_count, capacity: group.capacity }),
-      group.status === 'closed' ? '' : group.places_left ? this.texts.plural('group-finder.places-left', group.places_left) : this.#t('full'),
+      group.status === 'closed'
+        ? ''
+        : group.places_left
+          ? this.texts.plural('group-finder.places-left', group.places_left)
+          : this.#t('full'),
       detail?.waitlist_count && this.#t('waitlist-count', { count: detail.waitlist_count }),
     ];
     return html`<p part="badge">${this.#t(group.status)}</p>
       <p lang=${group.language}>${group.description}</p>
       ${detail?.details ? html`<p class="text" lang=${group.language}>${detail.details}</p>` : nothing}
-      <ul class="facts">${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}</ul>
+      <ul class="facts">
+        ${facts.filter(Boolean).map((fact) => html`<li>${fact}</li>`)}
+      </ul>
       ${(['themes', 'trades'] as const).map((kind) =>
         group[kind].length
-          ? html`<ul class="tags" aria-label=${this.#t(kind)} lang=${group.language}>${group[kind].map((tag) => html`<li part="tag">${tag}</li>`)}</ul>`
+          ? html`<ul class="tags" aria-label=${this.#t(kind)} lang=${group.language}>
+              ${group[kind].map((tag) => html`<li part="tag">${tag}</li>`)}
+            </ul>`
           : nothing,
       )}`;
   }
@@ -345,7 +446,9 @@ export class EkGroupFinder extends EkElement {
           type="button"
           aria-label="${this.#t('details')}: ${group.name}"
           @click=${(event: Event) => this.#openDialog(group, event)}
-        >${this.#t('details')}</button>
+        >
+          ${this.#t('details')}
+        </button>
         ${this.#renderStep(group)}
       </div>
     </article>`;
@@ -354,7 +457,14 @@ export class EkGroupFinder extends EkElement {
   #renderDialog(group: Group) {
     return html`<div class="dialog-head">
         <h2 id="dialog-title" lang=${group.language}>${group.name}</h2>
-        <button part="close" class="secondary" type="button" @click=${() => this.find<HTMLDialogElement>('dialog')!.close()}>${this.#t('close')}</button>
+        <button
+          part="close"
+          class="secondary"
+          type="button"
+          @click=${() => this.find<HTMLDialogElement>('dialog')!.close()}
+        >
+          ${this.#t('close')}
+        </button>
       </div>
       ${this.renderLoad(
         this.#detail,
@@ -401,8 +511,14 @@ export class EkGroupFinder extends EkElement {
   #renderJoinForm(group: GroupDetail, label: Key) {
     const asking = label !== 'accept-new-rules';
     const invalid = (field: string) => (this.#errors[field] ? 'true' : 'false');
-    const error = (field: string, id: string) => html`<p id=${id} class="field-error" role="alert">${this.#errors[field] ?? ''}</p>`;
-    return html`<form part="join-form" class="join" novalidate @submit=${(event: Event) => this.#submit(event, group, asking)}>
+    const error = (field: string, id: string) =>
+      html`<p id=${id} class="field-error" role="alert">${this.#errors[field] ?? ''}</p>`;
+    return html`<form
+      part="join-form"
+      class="join"
+      novalidate
+      @submit=${(event: Event) => this.#submit(event, group, asking)}
+    >
       <label class="check">
         <input
           type="checkbox"
@@ -415,22 +531,28 @@ export class EkGroupFinder extends EkElement {
         />${this.#t('accept-rules', { version: group.rules.version })}
       </label>
       ${error('rules', 'accept-error')}
-      ${asking
-        ? group.intake_questions.map(
-            ({ id, text }) => html`<label for="answer-${id}"><span lang=${group.language}>${text}</span> <span aria-hidden="true">${this.#t('required')}</span></label>
-              <textarea
-                id="answer-${id}"
-                rows="3"
-                maxlength="2000"
-                required
-                .value=${this.#answers[id] ?? ''}
-                aria-invalid=${invalid(`answers.${id}`)}
-                aria-describedby="answer-${id}-error"
-                @input=${(event: Event) => this.#keep(() => (this.#answers[id] = (event.target as HTMLTextAreaElement).value))}
-              ></textarea>
-              ${error(`answers.${id}`, `answer-${id}-error`)}`,
-          )
-        : nothing}
+      ${
+        asking
+          ? group.intake_questions.map(
+              ({ id, text }) =>
+                html`<label for="answer-${id}"
+                    ><span lang=${group.language}>${text}</span>
+                    <span aria-hidden="true">${this.#t('required')}</span></label
+                  >
+                  <textarea
+                    id="answer-${id}"
+                    rows="3"
+                    maxlength="2000"
+                    required
+                    .value=${this.#answers[id] ?? ''}
+                    aria-invalid=${invalid(`answers.${id}`)}
+                    aria-describedby="answer-${id}-error"
+                    @input=${(event: Event) => this.#keep(() => (this.#answers[id] = (event.target as HTMLTextAreaElement).value))}
+                  ></textarea>
+                  ${error(`answers.${id}`, `answer-${id}-error`)}`,
+            )
+          : nothing
+      }
       <button part="join" type="submit">${this.#t(label)}</button>
     </form>`;
   }
@@ -445,7 +567,9 @@ export class EkGroupFinder extends EkElement {
       ? html`<div class="actions" role="group" aria-labelledby="confirm">
           <span id="confirm">${this.#t('confirm')}</span>
           <button part="leave" type="button" @click=${() => this.#change(group)}>${label}</button>
-          <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>${this.#t('cancel')}</button>
+          <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>
+            ${this.#t('cancel')}
+          </button>
         </div>`
       : html`<button part="leave" class="secondary" type="button" @click=${confirm(true)}>${label}</button>`;
   }
@@ -472,13 +596,21 @@ export class EkGroupFinder extends EkElement {
     const id = this.#open?.id;
     this.#open = undefined;
     this.requestUpdate();
-    const opener = this.#opener?.isConnected ? this.#opener : this.find(`[data-id="${id}"] [part~="details"]`);
+    const opener = this.#opener?.isConnected
+      ? this.#opener
+      : this.find(`[data-id="${id}"] [part~="details"]`);
     opener?.focus();
   }
 
   #submit(event: Event, group: GroupDetail, asking: boolean): void {
     event.preventDefault();
-    if (this.#accepted) void this.#change(group, asking ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? ''])) : {});
+    if (this.#accepted)
+      void this.#change(
+        group,
+        asking
+          ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? '']))
+          : {},
+      );
     else {
       this.#errors = { rules: this.#t('accept-rules-required') };
       this.focusSoon('#accept');
@@ -496,7 +628,13 @@ export class EkGroupFinder extends EkElement {
     this.#busy = true;
     this.#errors = {};
     try {
-      if (answers) emit(this, 'ek-join', { groupId, status: (await client.groups.join(groupId, { accepted_rules_version: group.rules.version, answers })).status });
+      if (answers)
+        emit(this, 'ek-join', {
+          groupId,
+          status: (
+            await client.groups.join(groupId, { accepted_rules_version: group.rules.version, answers })
+          ).status,
+        });
       else {
         await client.groups.leave(groupId);
         emit(this, 'ek-leave', { groupId });
@@ -510,7 +648,8 @@ export class EkGroupFinder extends EkElement {
       const errors: Record<string, string> = {};
       if (failure.code === 'validation_failed') {
         for (const { field, message } of (error as EkProblemError).errors ?? []) {
-          if (!group.intake_questions.some(({ id }) => field === `answers.${id}`)) errors.form = failureText(failure, this.texts);
+          if (!group.intake_questions.some(({ id }) => field === `answers.${id}`))
+            errors.form = failureText(failure, this.texts);
           // The API's message is English; the one case a member meets is an empty answer, said in their language.
           else errors[field] = this.#answers[field.slice(8)]?.trim() ? message : this.#t('answer-required');
         }
@@ -536,7 +675,8 @@ export class EkGroupFinder extends EkElement {
     // The member may have closed the dialog meanwhile, or opened another group's.
     if (this.#open?.id === id) this.#detail.state = { status: 'ready', value: fresh };
     const list = this.#groups.state;
-    if (list.status === 'ready') list.value.items = list.value.items.map((group) => (group.id === id ? fresh : group));
+    if (list.status === 'ready')
+      list.value.items = list.value.items.map((group) => (group.id === id ? fresh : group));
     this.requestUpdate();
   }
 }

@@ -1,5 +1,13 @@
 import type { EkMemberClient, MemberTokenProvider, Page } from '@ekollega/sdk';
-import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  LitElement,
+  nothing,
+  type CSSResultGroup,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
@@ -7,7 +15,6 @@ import { closestLang, hasCatalogue, loadCatalogue, Texts, toLocale, type Locale 
 import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
 import { theme } from './theme.js';
-
 
 // The page's language is fetched as soon as the widgets' code runs, not when the first widget
 // updates, so its texts are usually here before any widget needs them.
@@ -29,7 +36,13 @@ loadCatalogue(toLocale(document.documentElement.lang));
 export abstract class EkElement extends LitElement {
   static override styles: CSSResultGroup = theme;
 
-  static override properties: PropertyDeclarations = { apiUrl: { attribute: 'api-url' }, tenantKey: { attribute: 'tenant-key' }, tokenUrl: { attribute: 'token-url' }, lang: { reflect: true }, getMemberToken: { attribute: false } };
+  static override properties: PropertyDeclarations = {
+    apiUrl: { attribute: 'api-url' },
+    tenantKey: { attribute: 'tenant-key' },
+    tokenUrl: { attribute: 'token-url' },
+    lang: { reflect: true },
+    getMemberToken: { attribute: false },
+  };
 
   /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
   apiUrl?: string;
@@ -92,7 +105,9 @@ export abstract class EkElement extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     const locale = this.#locale();
     if (hasCatalogue(locale)) return super.scheduleUpdate();
-    return loadCatalogue(locale).then(() => (hasCatalogue(locale) ? this.scheduleUpdate() : super.scheduleUpdate()));
+    return loadCatalogue(locale).then(() =>
+      hasCatalogue(locale) ? this.scheduleUpdate() : super.scheduleUpdate(),
+    );
   }
 
   override connectedCallback(): void {
@@ -143,7 +158,10 @@ export abstract class EkElement extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.#focusNext.length && !this.find('[part~="skeleton"]')) {
-      this.#focusNext.map((selector) => this.find(selector)).find(Boolean)?.focus();
+      this.#focusNext
+        .map((selector) => this.find(selector))
+        .find(Boolean)
+        ?.focus();
       this.#focusNext = [];
     }
   }
@@ -187,12 +205,21 @@ export abstract class EkElement extends LitElement {
 
   /** A placeholder while loading, announced to screen readers once. */
   protected renderLoading(): TemplateResult {
-    return html`<span role="status"><span class="skeleton" part="skeleton"></span><span class="visually-hidden">${this.texts.t('common.loading')}</span></span>`;
+    return html`<span role="status"
+      ><span class="skeleton" part="skeleton"></span
+      ><span class="visually-hidden">${this.texts.t('common.loading')}</span></span
+    >`;
   }
 
   /** The sign-in button; pressing it asks the host page to sign the visitor in. */
   protected renderSignIn(reason: string): TemplateResult {
-    return html`<button part="sign-in" type="button" @click=${() => emit(this, 'ek-auth-required', { reason })}>${this.texts.t('common.sign-in')}</button>`;
+    return html`<button
+      part="sign-in"
+      type="button"
+      @click=${() => emit(this, 'ek-auth-required', { reason })}
+    >
+      ${this.texts.t('common.sign-in')}
+    </button>`;
   }
 
   /** The failure in the reader's language and a button to try again. */
@@ -208,7 +235,9 @@ export abstract class EkElement extends LitElement {
           this.focusSoon('button', '[part~="base"]');
           retry();
         }}
-      >${this.texts.t('common.retry')}</button>
+      >
+        ${this.texts.t('common.retry')}
+      </button>
     </div>`;
   }
 
@@ -217,7 +246,11 @@ export abstract class EkElement extends LitElement {
    * or the failure of the last try with its retry. `next` fetches the page after `cursor`; its
    * items are added to `page`, and the focus moves to the first new item's first button.
    */
-  protected renderMore<T extends { id: string }>(page: Page<T>, label: string, next: (client: EkMemberClient, cursor: string) => Promise<Page<T>>): unknown {
+  protected renderMore<T extends { id: string }>(
+    page: Page<T>,
+    label: string,
+    next: (client: EkMemberClient, cursor: string) => Promise<Page<T>>,
+  ): unknown {
     const state = this.#more.get(page);
     const more = async () => {
       const client = this.connection.session?.client;
@@ -237,7 +270,9 @@ export abstract class EkElement extends LitElement {
     };
     if (state) return this.renderError(state, more);
     return page.next_cursor
-      ? html`<button part="more" class="secondary" type="button" aria-busy=${state === null} @click=${more}>${label}</button>`
+      ? html`<button part="more" class="secondary" type="button" aria-busy=${state === null} @click=${more}>
+          ${label}
+        </button>`
       : nothing;
   }
 }

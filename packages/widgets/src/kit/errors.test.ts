@@ -4,7 +4,10 @@ import { failureText, isSignedOut, toFailure } from './errors.js';
 import { loadCatalogue, Texts } from './i18n/index.js';
 
 const problem = (status: number, code: string, retryAfter?: number) =>
-  new EkProblemError({ type: 'about:blank', title: code, status, code }, retryAfter === undefined ? {} : { retryAfter });
+  new EkProblemError(
+    { type: 'about:blank', title: code, status, code },
+    retryAfter === undefined ? {} : { retryAfter },
+  );
 
 describe('failures', () => {
   const texts = new Texts('en');
@@ -12,7 +15,9 @@ describe('failures', () => {
   const say = (error: unknown) => failureText(toFailure(error), texts);
 
   it('are translated by code', () => {
-    expect(say(new EkNetworkError(new TypeError('Failed to fetch')))).to.equal('The service cannot be reached. Check your connection and try again.');
+    expect(say(new EkNetworkError(new TypeError('Failed to fetch')))).to.equal(
+      'The service cannot be reached. Check your connection and try again.',
+    );
     expect(say(problem(401, 'sign_in_required'))).to.equal('Please sign in to continue.');
     expect(say(problem(429, 'rate_limited'))).to.equal('Too many requests. Try again in a moment.');
     expect(say(problem(429, 'rate_limited', 42.5))).to.equal('Too many requests. Try again in 43 seconds.');

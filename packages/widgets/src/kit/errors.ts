@@ -39,7 +39,8 @@ export const isSignedOut = (failure: EkFailure): boolean =>
 
 /** The text a member reads for a failure. */
 export function failureText(failure: EkFailure, texts: Texts): string {
-  if (failure.code === 'rate_limited' && failure.retryAfter) return texts.plural('error.rate-limited-wait', Math.ceil(failure.retryAfter));
+  if (failure.code === 'rate_limited' && failure.retryAfter)
+    return texts.plural('error.rate-limited-wait', Math.ceil(failure.retryAfter));
   return texts.t(MESSAGES[failure.code] ?? 'error.fallback');
 }
 
@@ -48,4 +49,7 @@ export function failureText(failure: EkFailure, texts: Texts): string {
  * an `Error` with the code and status that `toFailure` reads.
  */
 export const memberTokenUnavailable = (url: string, status: number, detail: string): Error =>
-  Object.assign(new Error(`The member token could not be fetched: GET ${url}: ${detail}`), { code: 'member_token_unavailable', status });
+  Object.assign(new Error(`The member token could not be fetched: GET ${url}: ${detail}`), {
+    code: 'member_token_unavailable',
+    status,
+  });

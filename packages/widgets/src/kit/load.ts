@@ -65,7 +65,10 @@ export class EkLoad<T> implements ReactiveController {
     const abort = (this.#abort = new AbortController());
     const { session } = connection;
     if (!session) {
-      this.#fail(abort, { code: 'not_configured', message: 'Set api-url and tenant-key on the widget or on an enclosing <ek-provider>.' });
+      this.#fail(abort, {
+        code: 'not_configured',
+        message: 'Set api-url and tenant-key on the widget or on an enclosing <ek-provider>.',
+      });
       return;
     }
     this.state = { status: 'loading' };
@@ -94,7 +97,13 @@ export class EkLoad<T> implements ReactiveController {
 
   #fail(abort: AbortController, failure: EkFailure): void {
     const signedOut = isSignedOut(failure);
-    if (!this.#show(abort, signedOut ? { status: 'signed-out', reason: failure.code } : { status: 'error', failure })) return;
+    if (
+      !this.#show(
+        abort,
+        signedOut ? { status: 'signed-out', reason: failure.code } : { status: 'error', failure },
+      )
+    )
+      return;
     // A refused member token signs the visitor out too, but the integrator needs to hear why.
     if (!signedOut || failure.code !== 'sign_in_required') {
       emit(this.#host, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });

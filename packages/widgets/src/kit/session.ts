@@ -1,4 +1,10 @@
-import { createMemberClient, EkNetworkError, type EkMemberClient, type MemberTokenProvider, type PublicConfig } from '@ekollega/sdk';
+import {
+  createMemberClient,
+  EkNetworkError,
+  type EkMemberClient,
+  type MemberTokenProvider,
+  type PublicConfig,
+} from '@ekollega/sdk';
 import { memberTokenUnavailable } from './errors.js';
 
 /** How a widget reaches the API; set on `<ek-provider>` or on each element (the element wins). */
@@ -36,14 +42,19 @@ export function tokenUrlProvider(url: string): MemberTokenProvider {
     let response: Response;
     try {
       // `no-store`: a token cached by the browser could outlive the member's sign-out.
-      response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } });
+      response = await fetch(url, {
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { accept: 'application/json' },
+      });
     } catch (error) {
       throw new EkNetworkError(error);
     }
     if (response.status === 401) return null;
     if (!response.ok) throw memberTokenUnavailable(url, response.status, `answered ${response.status}`);
     const body = (await response.json().catch(() => null)) as { token?: unknown } | null;
-    if (typeof body?.token !== 'string') throw memberTokenUnavailable(url, response.status, 'answered without a "token" string');
+    if (typeof body?.token !== 'string')
+      throw memberTokenUnavailable(url, response.status, 'answered without a "token" string');
     return body.token;
   };
 }

@@ -27,7 +27,11 @@ function memberStatus(setup: Setup = {}) {
 
 /** Waits until the widget shows something other than its loading placeholder. */
 async function settled(element: Element): Promise<void> {
-  await waitUntil(() => part(element, 'name') ?? part(element, 'sign-in') ?? part(element, 'error'), 'the widget kept loading', { timeout: 5000 });
+  await waitUntil(
+    () => part(element, 'name') ?? part(element, 'sign-in') ?? part(element, 'error'),
+    'the widget kept loading',
+    { timeout: 5000 },
+  );
 }
 
 const aino = tokenUrl({ sub: 'aino' });
@@ -101,7 +105,9 @@ describe('<ek-member-status>', () => {
     );
     await settled(element);
     expect(part(element, 'error')!.getAttribute('role')).to.equal('alert');
-    expect(shadowText(element)).to.equal('Kirjautumistasi ei voitu tarkistaa. Yritä uudelleen. Yritä uudelleen');
+    expect(shadowText(element)).to.equal(
+      'Kirjautumistasi ei voitu tarkistaa. Yritä uudelleen. Yritä uudelleen',
+    );
     expect(errors).to.have.length(1);
     expect(errors[0]).to.include({ code: 'member_token_unavailable', status: 500 });
 
@@ -144,10 +150,16 @@ describe('<ek-member-status>', () => {
   });
 
   it('follows the closest lang on the page, and speaks Finnish when it is one it lacks', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <div lang="sv-FI"><ek-member-status api-url=${apiUrl} tenant-key=${tenantKey} token-url=${visitor}></ek-member-status></div>
-      <div lang="de"><ek-member-status api-url=${apiUrl} tenant-key=${tenantKey} token-url=${visitor}></ek-member-status></div>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <div lang="sv-FI">
+          <ek-member-status api-url=${apiUrl} tenant-key=${tenantKey} token-url=${visitor}></ek-member-status>
+        </div>
+        <div lang="de">
+          <ek-member-status api-url=${apiUrl} tenant-key=${tenantKey} token-url=${visitor}></ek-member-status>
+        </div>
+      </div>`,
+    );
     const [swedish, german] = page.querySelectorAll('ek-member-status');
     await Promise.all([settled(swedish!), settled(german!)]);
     expect(part(swedish!, 'sign-in')!.textContent).to.equal('Logga in');
@@ -163,7 +175,10 @@ describe('<ek-member-status>', () => {
       await settled(element);
       expect(part(element, 'sign-in')!.textContent).to.equal('Kirjaudu sisään');
       root.lang = 'sv';
-      await waitUntil(() => part(element, 'sign-in')!.textContent === 'Logga in', 'the widget kept its language');
+      await waitUntil(
+        () => part(element, 'sign-in')!.textContent === 'Logga in',
+        'the widget kept its language',
+      );
     } finally {
       if (before === null) root.removeAttribute('lang');
       else root.lang = before;
@@ -179,7 +194,12 @@ describe('<ek-member-status>', () => {
   it('loads again when the host page says the member signed in or out', async () => {
     let token: string | null = null;
     const element = await fixture<EkMemberStatus>(
-      html`<ek-member-status api-url=${apiUrl} tenant-key=${tenantKey} lang="en" .getMemberToken=${async () => token}></ek-member-status>`,
+      html`<ek-member-status
+        api-url=${apiUrl}
+        tenant-key=${tenantKey}
+        lang="en"
+        .getMemberToken=${async () => token}
+      ></ek-member-status>`,
     );
     await settled(element);
     expect(part(element, 'sign-in')).to.exist;
@@ -205,20 +225,27 @@ describe('<ek-member-status>', () => {
   });
 
   it('takes colours from --ek-accent and shape from ::part, and page CSS does not reach inside', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <style>
-        .themed {
-          --ek-accent: rgb(1, 2, 3);
-        }
-        .themed::part(sign-in) {
-          border-radius: 0px;
-        }
-        button {
-          display: none !important;
-        }
-      </style>
-      <ek-member-status class="themed" api-url=${apiUrl} tenant-key=${tenantKey} token-url=${visitor}></ek-member-status>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <style>
+          .themed {
+            --ek-accent: rgb(1, 2, 3);
+          }
+          .themed::part(sign-in) {
+            border-radius: 0px;
+          }
+          button {
+            display: none !important;
+          }
+        </style>
+        <ek-member-status
+          class="themed"
+          api-url=${apiUrl}
+          tenant-key=${tenantKey}
+          token-url=${visitor}
+        ></ek-member-status>
+      </div>`,
+    );
     const element = page.querySelector('ek-member-status')!;
     await settled(element);
     const style = getComputedStyle(part(element, 'sign-in')!);

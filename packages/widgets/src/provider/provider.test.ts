@@ -6,13 +6,21 @@ import { EkProvider } from './provider.js';
 
 const { apiUrl, tenantKey, associationName } = await testApi();
 
-const signedIn = (element: Element) => waitUntil(() => part(element, 'name'), 'nobody showed as signed in', { timeout: 5000 });
+const signedIn = (element: Element) =>
+  waitUntil(() => part(element, 'name'), 'nobody showed as signed in', { timeout: 5000 });
 
 describe('<ek-provider>', () => {
   it('gives its configuration to the widgets inside', async () => {
-    const provider = await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} token-url=${tokenUrl({ sub: 'aino' })} lang="sv">
-      <section><ek-member-status></ek-member-status></section>
-    </ek-provider>`);
+    const provider = await fixture<EkProvider>(
+      html`<ek-provider
+        api-url=${apiUrl}
+        tenant-key=${tenantKey}
+        token-url=${tokenUrl({ sub: 'aino' })}
+        lang="sv"
+      >
+        <section><ek-member-status></ek-member-status></section>
+      </ek-provider>`,
+    );
     const status = provider.querySelector('ek-member-status')!;
     await signedIn(status);
     expect(shadowText(status)).to.equal(`Inloggad: Aino Virtanen · ${associationName}`);
@@ -28,7 +36,8 @@ describe('<ek-provider>', () => {
         },
       ),
     );
-    const provider = await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} token-url=${tokenUrl({ sub: 'aino' })} lang="en">
+    const provider =
+      await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} token-url=${tokenUrl({ sub: 'aino' })} lang="en">
       <${tag}></${tag}>
     </ek-provider>`);
     const status = provider.firstElementChild!.shadowRoot!.querySelector('ek-member-status')!;
@@ -37,10 +46,21 @@ describe('<ek-provider>', () => {
   });
 
   it('yields to a widget’s own attributes', async () => {
-    const provider = await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} token-url=${tokenUrl({ sub: 'aino' })} lang="sv">
-      <ek-member-status id="plain"></ek-member-status>
-      <ek-member-status id="own" lang="en" token-url=${tokenUrl({ sub: 'bertil', name: 'Bertil Lindqvist' })}></ek-member-status>
-    </ek-provider>`);
+    const provider = await fixture<EkProvider>(
+      html`<ek-provider
+        api-url=${apiUrl}
+        tenant-key=${tenantKey}
+        token-url=${tokenUrl({ sub: 'aino' })}
+        lang="sv"
+      >
+        <ek-member-status id="plain"></ek-member-status>
+        <ek-member-status
+          id="own"
+          lang="en"
+          token-url=${tokenUrl({ sub: 'bertil', name: 'Bertil Lindqvist' })}
+        ></ek-member-status>
+      </ek-provider>`,
+    );
     const plain = provider.querySelector('#plain')!;
     const own = provider.querySelector('#own')!;
     await Promise.all([signedIn(plain), signedIn(own)]);
@@ -50,9 +70,16 @@ describe('<ek-provider>', () => {
 
   it('refresh() loads the widgets inside again after the host signed a member in', async () => {
     let token: string | null = null;
-    const provider = await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} lang="fi" .getMemberToken=${async () => token}>
-      <ek-member-status></ek-member-status>
-    </ek-provider>`);
+    const provider = await fixture<EkProvider>(
+      html`<ek-provider
+        api-url=${apiUrl}
+        tenant-key=${tenantKey}
+        lang="fi"
+        .getMemberToken=${async () => token}
+      >
+        <ek-member-status></ek-member-status>
+      </ek-provider>`,
+    );
     const status = provider.querySelector('ek-member-status')!;
     await waitUntil(() => part(status, 'sign-in'), 'the visitor was not offered to sign in');
 
@@ -63,7 +90,13 @@ describe('<ek-provider>', () => {
   });
 
   it('shares its API client with host scripts', async () => {
-    const provider = await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} token-url=${tokenUrl({ sub: 'aino' })}></ek-provider>`);
+    const provider = await fixture<EkProvider>(
+      html`<ek-provider
+        api-url=${apiUrl}
+        tenant-key=${tenantKey}
+        token-url=${tokenUrl({ sub: 'aino' })}
+      ></ek-provider>`,
+    );
     const me = await provider.client!.me();
     expect(me.name).to.equal('Aino Virtanen');
   });

@@ -13,7 +13,13 @@ import { providerStyles } from './provider.styles.js';
 export class EkProvider extends LitElement {
   static override styles = providerStyles;
 
-  static override properties: PropertyDeclarations = { apiUrl: { attribute: 'api-url' }, tenantKey: { attribute: 'tenant-key' }, tokenUrl: { attribute: 'token-url' }, lang: { reflect: true }, getMemberToken: { attribute: false } };
+  static override properties: PropertyDeclarations = {
+    apiUrl: { attribute: 'api-url' },
+    tenantKey: { attribute: 'tenant-key' },
+    tokenUrl: { attribute: 'token-url' },
+    lang: { reflect: true },
+    getMemberToken: { attribute: false },
+  };
 
   /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
   apiUrl?: string;
@@ -51,7 +57,13 @@ export class EkProvider extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const settings = { apiUrl: this.apiUrl, tenantKey: this.tenantKey, tokenUrl: this.tokenUrl, getMemberToken: this.getMemberToken, lang: this.lang };
+    const settings = {
+      apiUrl: this.apiUrl,
+      tenantKey: this.tenantKey,
+      tokenUrl: this.tokenUrl,
+      getMemberToken: this.getMemberToken,
+      lang: this.lang,
+    };
     this.#context.setValue({ settings, session: sessionFor(settings), revision: this.#revision });
   }
 

@@ -31,6 +31,12 @@ export function renderMarkup(source: string): unknown[] {
     if (block.type === 'paragraph') return html`<p>${inline(block.children)}</p>`;
     if (block.type === 'code') return html`<pre><code>${block.text}</code></pre>`;
     const items = block.items.map((item) => html`<li>${inline(item)}</li>`);
-    return block.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+    return block.ordered
+      ? html`<ol>
+          ${items}
+        </ol>`
+      : html`<ul>
+          ${items}
+        </ul>`;
   });
 }

@@ -9,11 +9,19 @@ import { EkQaBoard } from './qa-board.js';
 
 const { apiUrl } = await testApi();
 
-const PEOPLE = { aino: 'Aino Virtanen', bertil: 'Bertil Lindqvist', helena: 'Helena Salo', mikko: 'Mikko Laine' };
+const PEOPLE = {
+  aino: 'Aino Virtanen',
+  bertil: 'Bertil Lindqvist',
+  helena: 'Helena Salo',
+  mikko: 'Mikko Laine',
+};
 
 /** A fresh association with this board (see test/qa-fixtures.ts). */
 async function board(seed: BoardSeed = {}): Promise<SeededBoard> {
-  const response = await fetch('/__test/qa', { method: 'POST', body: JSON.stringify({ people: PEOPLE, ...seed }) });
+  const response = await fetch('/__test/qa', {
+    method: 'POST',
+    body: JSON.stringify({ people: PEOPLE, ...seed }),
+  });
   return (await response.json()) as SeededBoard;
 }
 
@@ -27,7 +35,8 @@ function clientOf(seeded: SeededBoard, sub: string) {
   return createClient({
     baseUrl: apiUrl,
     tenantKey: seeded.tenantKey,
-    getMemberToken: async () => ((await (await fetch(tokenUrl(seeded, sub))).json()) as { token: string }).token,
+    getMemberToken: async () =>
+      ((await (await fetch(tokenUrl(seeded, sub))).json()) as { token: string }).token,
   });
 }
 
@@ -52,8 +61,11 @@ function qaBoard(seeded: SeededBoard, options: Options = {}) {
 
 /** Waits for `condition`, long enough for a loaded machine running every test file. */
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 5000 });
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<T>(selector)];
+const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
+  element.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
+  ...element.shadowRoot!.querySelectorAll<T>(selector),
+];
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const titles = (element: EkQaBoard) => $$(element, '[part~="question"] h3').map(text);
 const active = (element: EkQaBoard) => element.shadowRoot!.activeElement;
@@ -61,7 +73,9 @@ const active = (element: EkQaBoard) => element.shadowRoot!.activeElement;
 /** Waits until the loading placeholder gave way to the list, a question, an empty or error state or a sign-in button. */
 async function settled(element: EkQaBoard): Promise<void> {
   await until(
-    () => !part(element, 'skeleton') && ($(element, '.list') ?? part(element, 'empty') ?? part(element, 'error') ?? part(element, 'sign-in')),
+    () =>
+      !part(element, 'skeleton') &&
+      ($(element, '.list') ?? part(element, 'empty') ?? part(element, 'error') ?? part(element, 'sign-in')),
     'the board kept loading',
   );
 }
@@ -77,7 +91,10 @@ interface Stream {
  * A board whose live streams are watched. Its client is made with the element's settings and
  * keeps the page's fetch of that moment, so a fetch that notes streams is in place just then.
  */
-async function watched(seeded: SeededBoard, options: Options): Promise<{ element: EkQaBoard; streams: Stream[] }> {
+async function watched(
+  seeded: SeededBoard,
+  options: Options,
+): Promise<{ element: EkQaBoard; streams: Stream[] }> {
   const streams: Stream[] = [];
   const original = window.fetch;
   window.fetch = async (input, init) => {
@@ -103,7 +120,10 @@ async function watched(seeded: SeededBoard, options: Options): Promise<{ element
 /** Whether `target` has the focus; the message names what has it instead. */
 function expectFocus(element: EkQaBoard, target: Element | null): void {
   const focused = active(element);
-  expect(focused === target && target !== null, `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the board'}`).to.be.true;
+  expect(
+    focused === target && target !== null,
+    `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the board'}`,
+  ).to.be.true;
 }
 
 /** Opens a question from the list by its title and waits for its answers. */
@@ -125,24 +145,46 @@ describe('<ek-qa-board>', () => {
   it('lists questions newest first, sorts by votes and unanswered, searches, and filters by tag', async () => {
     const seeded = await board({
       questions: [
-        { by: 'bertil', title: 'Miten hinnoittelen lisätyöt?', tags: ['hinnoittelu', 'asiakkaat'], votes: ['aino', 'mikko'], answers: [{ by: 'mikko', body: 'Tuntihinnalla.' }] },
-        { by: 'mikko', title: 'Kirjanpitäjän valinta', body: 'Mistä löydän kirjanpitäjän?', tags: ['talous'], votes: ['aino'] },
+        {
+          by: 'bertil',
+          title: 'Miten hinnoittelen lisätyöt?',
+          tags: ['hinnoittelu', 'asiakkaat'],
+          votes: ['aino', 'mikko'],
+          answers: [{ by: 'mikko', body: 'Tuntihinnalla.' }],
+        },
+        {
+          by: 'mikko',
+          title: 'Kirjanpitäjän valinta',
+          body: 'Mistä löydän kirjanpitäjän?',
+          tags: ['talous'],
+          votes: ['aino'],
+        },
         { by: 'aino', title: 'Työpäivä venyy iltaan', tags: ['jaksaminen'], anonymous: true },
       ],
     });
     const element = await qaBoard(seeded, { member: 'aino' });
     await settled(element);
-    expect(titles(element)).to.deep.equal(['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?']);
+    expect(titles(element)).to.deep.equal([
+      'Työpäivä venyy iltaan',
+      'Kirjanpitäjän valinta',
+      'Miten hinnoittelen lisätyöt?',
+    ]);
     const [newest, , oldest] = $$(element, '[part~="question"]');
     expect(text(newest!.querySelector('.meta'))).to.match(/^Anonymous member · .+ · 0 votes · 0 answers$/);
     expect(text(oldest!.querySelector('.meta'))).to.match(/^Bertil Lindqvist · .+ · 2 votes · 1 answer$/);
-    expect([...oldest!.querySelectorAll('[part~="tag"]')].map(text)).to.deep.equal(['hinnoittelu', 'asiakkaat']);
+    expect([...oldest!.querySelectorAll('[part~="tag"]')].map(text)).to.deep.equal([
+      'hinnoittelu',
+      'asiakkaat',
+    ]);
     await expect(element).to.be.accessible();
 
     const sort = $<HTMLSelectElement>(element, 'select')!;
     const reload = async (change: () => void, expected: string[]) => {
       change();
-      await until(() => titles(element).join('|') === expected.join('|'), `expected ${expected.join(', ')}, saw ${titles(element).join(', ')}`);
+      await until(
+        () => titles(element).join('|') === expected.join('|'),
+        `expected ${expected.join(', ')}, saw ${titles(element).join(', ')}`,
+      );
     };
     await reload(() => {
       sort.value = 'votes';
@@ -160,19 +202,32 @@ describe('<ek-qa-board>', () => {
     await sendKeys({ type: 'kirjanpitäjän' });
     await reload(() => void sendKeys({ press: 'Enter' }), ['Kirjanpitäjän valinta']);
     expect(part(element, 'clear')).to.exist;
-    await reload(() => part(element, 'clear')!.click(), ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?']);
+    await reload(
+      () => part(element, 'clear')!.click(),
+      ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?'],
+    );
     expect($<HTMLInputElement>(element, '[name="q"]')!.value).to.equal('');
 
     // A tag chip filters; the filter is named, and cleared.
-    await reload(() => (oldest!.querySelector('[part~="tag"]') as HTMLElement).click(), ['Miten hinnoittelen lisätyöt?']);
+    await reload(
+      () => (oldest!.querySelector('[part~="tag"]') as HTMLElement).click(),
+      ['Miten hinnoittelen lisätyöt?'],
+    );
     expect(element.tag).to.equal('hinnoittelu');
     expect($(element, '[part~="tag"][aria-pressed="true"]')).to.exist;
-    await reload(() => part(element, 'clear')!.click(), ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?']);
+    await reload(
+      () => part(element, 'clear')!.click(),
+      ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?'],
+    );
     expect(element.tag).to.equal(undefined);
   });
 
   it('takes a preset tag, says when nothing matches, and shows more questions by keyset', async () => {
-    const questions = Array.from({ length: 21 }, (_, i) => ({ by: 'bertil', title: `Kysymys ${i + 1}`, tags: i === 0 ? ['eka'] : [] }));
+    const questions = Array.from({ length: 21 }, (_, i) => ({
+      by: 'bertil',
+      title: `Kysymys ${i + 1}`,
+      tags: i === 0 ? ['eka'] : [],
+    }));
     const seeded = await board({ questions });
     const tagged = await qaBoard(seeded, { member: 'aino', tag: 'eka' });
     await settled(tagged);
@@ -252,7 +307,9 @@ describe('<ek-qa-board>', () => {
     await until(() => $(off, '#answers'), 'the question did not open');
     expect($$(off, 'article [part~="vote"]')).to.have.length(1);
 
-    const on = await qaBoard(await board({ settings: { qa_downvotes: true }, questions: [question] }), { member: 'aino' });
+    const on = await qaBoard(await board({ settings: { qa_downvotes: true }, questions: [question] }), {
+      member: 'aino',
+    });
     await settled(on);
     $(on, '[part~="question"] h3 button')!.click();
     await until(() => $(on, '#answers'), 'the question did not open');
@@ -267,7 +324,17 @@ describe('<ek-qa-board>', () => {
 
   it('answers, votes and withdraws the vote, accepts as the asker, and reports, all by keyboard', async () => {
     const seeded = await board({
-      questions: [{ by: 'aino', title: 'Mikä laskutusohjelma?', body: 'Vaihdan ohjelmaa.', answers: [{ by: 'bertil', body: 'Kokeile *Procountoria*.' }, { by: 'mikko', body: 'Excel riittää.' }] }],
+      questions: [
+        {
+          by: 'aino',
+          title: 'Mikä laskutusohjelma?',
+          body: 'Vaihdan ohjelmaa.',
+          answers: [
+            { by: 'bertil', body: 'Kokeile *Procountoria*.' },
+            { by: 'mikko', body: 'Excel riittää.' },
+          ],
+        },
+      ],
     });
     const [questionId] = seeded.questions;
     const element = await qaBoard(seeded, { member: 'aino' });
@@ -353,7 +420,17 @@ describe('<ek-qa-board>', () => {
   it('marks the accepted answer for every reader, and lets a facilitator change it', async () => {
     const seeded = await board({
       facilitators: ['helena'],
-      questions: [{ by: 'bertil', title: 'Kumpi vastaus?', answers: [{ by: 'mikko', body: 'Ensimmäinen' }, { by: 'aino', body: 'Toinen' }], accepted: 1 }],
+      questions: [
+        {
+          by: 'bertil',
+          title: 'Kumpi vastaus?',
+          answers: [
+            { by: 'mikko', body: 'Ensimmäinen' },
+            { by: 'aino', body: 'Toinen' },
+          ],
+          accepted: 1,
+        },
+      ],
     });
     const reader = await qaBoard(seeded, { member: 'mikko', lang: 'sv' });
     await settled(reader);
@@ -372,12 +449,27 @@ describe('<ek-qa-board>', () => {
     await open(facilitator, 'Kumpi vastaus?');
     const accepted = oneEvent(facilitator, 'ek-accept');
     $$(facilitator, '[part~="accept"]')[1]!.click();
-    expect((await accepted).detail).to.deep.equal({ questionId: seeded.questions[0], answerId: second!.dataset.id });
-    await until(() => text($(facilitator, '[part~="answer"] .text')) === 'Ensimmäinen', 'the facilitator’s choice did not move first');
+    expect((await accepted).detail).to.deep.equal({
+      questionId: seeded.questions[0],
+      answerId: second!.dataset.id,
+    });
+    await until(
+      () => text($(facilitator, '[part~="answer"] .text')) === 'Ensimmäinen',
+      'the facilitator’s choice did not move first',
+    );
   });
 
   it('shows "Anonymous member" in Finnish, Swedish and English, and never the name', async () => {
-    const seeded = await board({ questions: [{ by: 'mikko', title: 'Nimetön kysymys', anonymous: true, answers: [{ by: 'bertil', body: 'Nimetön vastaus', anonymous: true }] }] });
+    const seeded = await board({
+      questions: [
+        {
+          by: 'mikko',
+          title: 'Nimetön kysymys',
+          anonymous: true,
+          answers: [{ by: 'bertil', body: 'Nimetön vastaus', anonymous: true }],
+        },
+      ],
+    });
     for (const [lang, anonymous] of [
       ['fi', 'Nimetön jäsen'],
       ['sv', 'Anonym medlem'],
@@ -395,7 +487,10 @@ describe('<ek-qa-board>', () => {
   });
 
   it('hides a group’s board from a non-member without leaking its titles, and shows it to its members', async () => {
-    const seeded = await board({ group: ['aino'], questions: [{ by: 'aino', title: 'Ryhmän salainen aihe', inGroup: true }] });
+    const seeded = await board({
+      group: ['aino'],
+      questions: [{ by: 'aino', title: 'Ryhmän salainen aihe', inGroup: true }],
+    });
     const outsider = await qaBoard(seeded, { member: 'mikko', group: seeded.group, lang: 'fi' });
     await settled(outsider);
     expect(text(part(outsider, 'error'))).to.contain('Sisältöä ei löytynyt.');
@@ -426,7 +521,12 @@ describe('<ek-qa-board>', () => {
   });
 
   it('lets a visitor read a public board, and asks them to sign in to ask, vote or answer', async () => {
-    const seeded = await board({ settings: { qa_public_read: true }, questions: [{ by: 'aino', title: 'Julkinen kysymys', answers: [{ by: 'bertil', body: 'Julkinen vastaus' }] }] });
+    const seeded = await board({
+      settings: { qa_public_read: true },
+      questions: [
+        { by: 'aino', title: 'Julkinen kysymys', answers: [{ by: 'bertil', body: 'Julkinen vastaus' }] },
+      ],
+    });
     const { element, streams } = await watched(seeded, {});
     await settled(element);
     expect(titles(element)).to.deep.equal(['Julkinen kysymys']);
@@ -450,7 +550,13 @@ describe('<ek-qa-board>', () => {
   });
 
   it('counts others’ new posts in a polite notice without moving the list, loads them when pressed, and unsubscribes', async () => {
-    const seeded = await board({ group: ['aino', 'bertil'], questions: [{ by: 'aino', title: 'Vanha kysymys' }, { by: 'aino', title: 'Ryhmän kysymys', inGroup: true }] });
+    const seeded = await board({
+      group: ['aino', 'bertil'],
+      questions: [
+        { by: 'aino', title: 'Vanha kysymys' },
+        { by: 'aino', title: 'Ryhmän kysymys', inGroup: true },
+      ],
+    });
     const { element, streams } = await watched(seeded, { member: 'aino' });
     await settled(element);
     // Once the stream's `ready` event came, a post is sure to be heard.
@@ -462,7 +568,10 @@ describe('<ek-qa-board>', () => {
     expect(part(element, 'notice')!.parentElement!.getAttribute('role')).to.equal('status');
     expect(titles(element)).to.deep.equal(['Vanha kysymys']);
     await bertil.questions.ask({ title: 'Uusi kysymys 2', body: 'Hei taas' });
-    await until(() => text(part(element, 'notice')) === '2 new posts – show', 'the notice did not count the second post');
+    await until(
+      () => text(part(element, 'notice')) === '2 new posts – show',
+      'the notice did not count the second post',
+    );
     expect(titles(element)).to.deep.equal(['Vanha kysymys']);
 
     part(element, 'notice')!.focus();
@@ -515,7 +624,15 @@ describe('<ek-qa-board>', () => {
   it('fits 320 px without sideways scrolling, list and question, and takes the theme', async () => {
     const long = 'Pitkäsanainenkysymysjokaeimahdurivilleilmanrivitystäkään'.repeat(3);
     const seeded = await board({
-      questions: [{ by: 'bertil', title: long, body: `${long}\n\n\`\`\`\n${long} ${long}\n\`\`\`\n\nhttps://example.com/${long}`, tags: ['ajanhallinta', 'jaksaminen', 'asiakkaat'], answers: [{ by: 'mikko', body: long }] }],
+      questions: [
+        {
+          by: 'bertil',
+          title: long,
+          body: `${long}\n\n\`\`\`\n${long} ${long}\n\`\`\`\n\nhttps://example.com/${long}`,
+          tags: ['ajanhallinta', 'jaksaminen', 'asiakkaat'],
+          answers: [{ by: 'mikko', body: long }],
+        },
+      ],
     });
     await setViewport({ width: 320, height: 640 });
     const style = document.createElement('style');
@@ -564,10 +681,18 @@ describe('<ek-qa-board>', () => {
     const seeded = await board({
       people: { ...PEOPLE, mallory },
       // Straight in the store: the API refuses some of these (javascript: links, < in tags); the widget must not need it to.
-      questions: payloads.map((title, i) => ({ by: 'mallory', title, body, tags: [payloads[(i + 1) % payloads.length]!.slice(0, 40)], answers: [{ by: 'mallory', body }] })),
+      questions: payloads.map((title, i) => ({
+        by: 'mallory',
+        title,
+        body,
+        tags: [payloads[(i + 1) % payloads.length]!.slice(0, 40)],
+        answers: [{ by: 'mallory', body }],
+      })),
     });
     // Through the real API too, as the member whose token carries the name.
-    await clientOf(seeded, 'mallory').questions.answer(seeded.questions[0]!, { body: '<script>window.__xss=1</script> and [ok](https://example.com)' });
+    await clientOf(seeded, 'mallory').questions.answer(seeded.questions[0]!, {
+      body: '<script>window.__xss=1</script> and [ok](https://example.com)',
+    });
     const element = await qaBoard(seeded, { member: 'aino' });
     await settled(element);
     const listText = shadowText(element);
@@ -576,11 +701,16 @@ describe('<ek-qa-board>', () => {
 
     const safe = () => {
       const root = element.shadowRoot!;
-      expect(root.querySelectorAll('script, img, iframe, svg, object, embed, style, link').length, 'elements from payloads').to.equal(0);
+      expect(
+        root.querySelectorAll('script, img, iframe, svg, object, embed, style, link').length,
+        'elements from payloads',
+      ).to.equal(0);
       for (const node of root.querySelectorAll('*')) {
-        for (const { name } of node.attributes) expect(name.startsWith('on'), `${node.tagName} ${name}`).to.be.false;
+        for (const { name } of node.attributes)
+          expect(name.startsWith('on'), `${node.tagName} ${name}`).to.be.false;
       }
-      for (const link of root.querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https?:|mailto:)/);
+      for (const link of root.querySelectorAll('a'))
+        expect(link.getAttribute('href')).to.match(/^(https?:|mailto:)/);
     };
     safe();
 

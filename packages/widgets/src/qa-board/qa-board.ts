@@ -1,4 +1,13 @@
-import type { Answer, EkMemberClient, EkProblemError, Page, PostRef, QaSort, Question, QuestionDetail } from '@ekollega/sdk';
+import type {
+  Answer,
+  EkMemberClient,
+  EkProblemError,
+  Page,
+  PostRef,
+  QaSort,
+  Question,
+  QuestionDetail,
+} from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText } from '../kit/errors.js';
@@ -66,7 +75,10 @@ export class EkQaBoard extends EkElement {
   tag?: string;
 
   readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
-    const [page, member] = await Promise.all([client.questions.list({ ...this.#query(), limit: 20 }, { signal }), client.isSignedIn()]);
+    const [page, member] = await Promise.all([
+      client.questions.list({ ...this.#query(), limit: 20 }, { signal }),
+      client.isSignedIn(),
+    ]);
     this.#member = member;
     // Others' new posts, live; once per connection and board (a new board unfollows the old one first).
     if (this.#following !== this.connection) {
@@ -77,7 +89,11 @@ export class EkQaBoard extends EkElement {
           { group: this.group },
           (event) => {
             if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
-            else if ((event.type === 'question.created' || event.type === 'answer.created') && !this.#mine.has(event.data.id)) this.#fresh.set(event.data.id, event.data);
+            else if (
+              (event.type === 'question.created' || event.type === 'answer.created') &&
+              !this.#mine.has(event.data.id)
+            )
+              this.#fresh.set(event.data.id, event.data);
             this.requestUpdate();
           },
           { signal: (this.#live = new AbortController()).signal },
@@ -168,16 +184,34 @@ export class EkQaBoard extends EkElement {
     // posts for it: questions of the list's tag, or answers to the open question. A question has no
     // `question_id`, and `==` lets it match while no question is open (`#open` undefined or null).
     const { state } = this.#open ? this.#detail : this.#list;
-    const shown = !this.#asking && state.status === 'ready' && state.value ? ('answers' in state.value ? state.value.answers : state.value.items) : null;
+    const shown =
+      !this.#asking && state.status === 'ready' && state.value
+        ? 'answers' in state.value
+          ? state.value.answers
+          : state.value.items
+        : null;
     const tag = this.tag?.toLowerCase();
     const news = [...this.#fresh.values()].filter(
-      (post) => shown && !shown.some(({ id }) => id === post.id) && (post as Partial<Answer>).question_id == this.#open && (!tag || !('tags' in post) || post.tags.includes(tag)),
+      (post) =>
+        shown &&
+        !shown.some(({ id }) => id === post.id) &&
+        (post as Partial<Answer>).question_id == this.#open &&
+        (!tag || !('tags' in post) || post.tags.includes(tag)),
     );
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div role="status">
-        ${news.length
-          ? html`<button part="notice" class="secondary" type="button" @click=${() => this.#showNews(shown!, news)}>${this.texts.plural('qa.new', news.length)}</button>`
-          : nothing}
+        ${
+          news.length
+            ? html`<button
+                part="notice"
+                class="secondary"
+                type="button"
+                @click=${() => this.#showNews(shown!, news)}
+              >
+                ${this.texts.plural('qa.new', news.length)}
+              </button>`
+            : nothing
+        }
       </div>
       ${this.#asking ? this.#renderForm() : this.#open ? this.#renderDetail() : this.#renderList()}
     </div>`;
@@ -185,43 +219,54 @@ export class EkQaBoard extends EkElement {
 
   #renderList() {
     const { status } = this.#list.state;
-    return html`${status === 'ready' || status === 'loading'
+    return html`${
+      status === 'ready' || status === 'loading'
         ? html`<div class="bar">
               <form part="search" role="search" @submit=${this.#search}>
                 <label>${this.#t('search')}<input type="search" name="q" .value=${this.#q} /></label>
               </form>
               <label
-                >${this.#t('sort')}<select @change=${(event: Event) => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run())}>
+                >${this.#t('sort')}<select
+                  @change=${(event: Event) => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run())}
+                >
                   ${SORTS.map((sort) => html`<option value=${sort} ?selected=${this.#sort === sort}>${this.#t(sort)}</option>`)}
                 </select></label
               >
               <button part="ask" type="button" @click=${this.#ask}>${this.#t('ask')}</button>
             </div>
             ${this.#q || this.tag ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
-        : nothing}
-      ${this.renderLoad(this.#list, (page) =>
-        page.items.length
-          ? html`<ul class="list">
-                ${page.items.map(
-                  (question) => html`<li part="question" data-id=${question.id}>
-                    <h3 lang=${question.language}><button class="title" type="button" @click=${() => this.#openQuestion(question.id)}>${question.title}</button></h3>
+        : nothing
+    }
+    ${this.renderLoad(this.#list, (page) =>
+      page.items.length
+        ? html`<ul class="list">
+              ${page.items.map(
+                (question) =>
+                  html`<li part="question" data-id=${question.id}>
+                    <h3 lang=${question.language}>
+                      <button class="title" type="button" @click=${() => this.#openQuestion(question.id)}>
+                        ${question.title}
+                      </button>
+                    </h3>
                     <p class="meta">
-                      ${this.#byline(question)} · ${this.texts.plural('qa.score', question.score)} · ${this.texts.plural('qa.answers', question.answer_count)}${question.accepted_answer_id
-                        ? ` · ✓ ${this.#t('accepted')}`
-                        : ''}
+                      ${this.#byline(question)} · ${this.texts.plural('qa.score', question.score)} ·
+                      ${this.texts.plural('qa.answers', question.answer_count)}${
+                        question.accepted_answer_id ? ` · ✓ ${this.#t('accepted')}` : ''
+                      }
                     </p>
                     ${this.#renderTags(question.tags)}
                   </li>`,
-                )}
-              </ul>
-              ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), limit: 20, cursor }))}
-              ${this.#renderError()}`
-          : html`<p part="empty">${this.#t('empty')}</p>`,
-      )}`;
+              )}
+            </ul>
+            ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), limit: 20, cursor }))}
+            ${this.#renderError()}`
+        : html`<p part="empty">${this.#t('empty')}</p>`,
+    )}`;
   }
 
   #byline(post: Question | Answer) {
-    return html`<span part="author">${post.author?.name ?? this.#t('anonymous')}</span> · ${this.texts.dateTime(post.created_at, undefined, { dateStyle: 'medium' })}`;
+    return html`<span part="author">${post.author?.name ?? this.#t('anonymous')}</span> ·
+      ${this.texts.dateTime(post.created_at, undefined, { dateStyle: 'medium' })}`;
   }
 
   #renderTags(tags: string[]) {
@@ -230,7 +275,13 @@ export class EkQaBoard extends EkElement {
           ${tags.map(
             (tag) =>
               html`<li>
-                <button part="tag" class="secondary" type="button" aria-pressed=${this.tag === tag} @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}>
+                <button
+                  part="tag"
+                  class="secondary"
+                  type="button"
+                  aria-pressed=${this.tag === tag}
+                  @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}
+                >
                   ${tag}
                 </button>
               </li>`,
@@ -240,7 +291,9 @@ export class EkQaBoard extends EkElement {
   }
 
   #renderDetail() {
-    return html`<button part="back" class="secondary" type="button" @click=${this.#back}>${this.#t('back')}</button>
+    return html`<button part="back" class="secondary" type="button" @click=${this.#back}>
+        ${this.#t('back')}
+      </button>
       ${this.renderLoad(
         this.#detail,
         (question) =>
@@ -253,7 +306,11 @@ export class EkQaBoard extends EkElement {
             <ol class="list">
               ${question.answers.map(
                 (answer) =>
-                  html`<li part="answer${answer.accepted ? ' accepted' : ''}" data-id=${answer.id} tabindex="-1">
+                  html`<li
+                    part="answer${answer.accepted ? ' accepted' : ''}"
+                    data-id=${answer.id}
+                    tabindex="-1"
+                  >
                     ${answer.accepted && !question.can_accept ? html`<p class="badge">✓ ${this.#t('accepted')}</p>` : nothing}
                     ${this.#renderPost(answer, { question: question.id, answer: answer.id }, question)}
                   </li>`,
@@ -269,50 +326,115 @@ export class EkQaBoard extends EkElement {
     return html`<p class="meta">${this.#byline(post)}</p>
       <div class="text" lang=${post.language}>${renderMarkup(post.body)}</div>
       <div class="actions">
-        ${post.mine
-          ? nothing
-          : html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === 1} aria-label=${this.#t('up')} @click=${() => this.#vote(question, post, ref, 1)}>▲</button>${this.connection.session?.qa?.downvotes
-              ? html`<button part="vote" class="secondary" type="button" aria-pressed=${post.my_vote === -1} aria-label=${this.#t('down')} @click=${() => this.#vote(question, post, ref, -1)}>▼</button>`
-              : nothing}`}
-        <span>${this.texts.plural('qa.score', post.score)}</span>
-        ${answer && question.can_accept
-          ? html`<button part="accept" class="secondary" type="button" aria-pressed=${answer.accepted} @click=${() => this.#accept(question, answer)}>${this.#t('accepted')}</button>`
-          : nothing}
-        ${!this.#member || post.mine
-          ? nothing
-          : this.#reported.has(post.id)
-            ? html`<span id="reported-${post.id}" tabindex="-1">${this.#t('reported')}</span>`
+        ${
+          post.mine
+            ? nothing
             : html`<button
-                id="report-${post.id}"
-                part="report"
+                  part="vote"
+                  class="secondary"
+                  type="button"
+                  aria-pressed=${post.my_vote === 1}
+                  aria-label=${this.#t('up')}
+                  @click=${() => this.#vote(question, post, ref, 1)}
+                >
+                  ▲</button
+                >${
+                  this.connection.session?.qa?.downvotes
+                    ? html`<button
+                        part="vote"
+                        class="secondary"
+                        type="button"
+                        aria-pressed=${post.my_vote === -1}
+                        aria-label=${this.#t('down')}
+                        @click=${() => this.#vote(question, post, ref, -1)}
+                      >
+                        ▼
+                      </button>`
+                    : nothing
+                }`
+        }
+        <span>${this.texts.plural('qa.score', post.score)}</span>
+        ${
+          answer && question.can_accept
+            ? html`<button
+                part="accept"
                 class="secondary"
                 type="button"
-                @click=${() => ((this.#reporting = post.id), (this.#errors = {}), this.focusSoon('#reason'))}
+                aria-pressed=${answer.accepted}
+                @click=${() => this.#accept(question, answer)}
               >
-                ${this.#t('report')}
-              </button>`}
+                ${this.#t('accepted')}
+              </button>`
+            : nothing
+        }
+        ${
+          !this.#member || post.mine
+            ? nothing
+            : this.#reported.has(post.id)
+              ? html`<span id="reported-${post.id}" tabindex="-1">${this.#t('reported')}</span>`
+              : html`<button
+                  id="report-${post.id}"
+                  part="report"
+                  class="secondary"
+                  type="button"
+                  @click=${() => ((this.#reporting = post.id), (this.#errors = {}), this.focusSoon('#reason'))}
+                >
+                  ${this.#t('report')}
+                </button>`
+        }
       </div>
-      ${this.#reporting === post.id
-        ? html`<form part="form" class="form" novalidate @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}>
-            <label for="reason">${this.#t('reason')}</label>
-            <textarea id="reason" name="reason" rows="2" aria-invalid=${this.#invalid('reason')} aria-describedby="reason-error"></textarea>
-            ${this.#renderError('reason')}
-            <div class="actions">
-              <button type="submit">${this.#t('report')}</button>
-              <button class="secondary" type="button" @click=${() => ((this.#reporting = null), this.focusSoon(`#report-${post.id}`))}>${this.#t('cancel')}</button>
-            </div>
-            ${this.#renderError()}
-          </form>`
-        : nothing}`;
+      ${
+        this.#reporting === post.id
+          ? html`<form
+              part="form"
+              class="form"
+              novalidate
+              @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}
+            >
+              <label for="reason">${this.#t('reason')}</label>
+              <textarea
+                id="reason"
+                name="reason"
+                rows="2"
+                aria-invalid=${this.#invalid('reason')}
+                aria-describedby="reason-error"
+              ></textarea>
+              ${this.#renderError('reason')}
+              <div class="actions">
+                <button type="submit">${this.#t('report')}</button>
+                <button
+                  class="secondary"
+                  type="button"
+                  @click=${() => ((this.#reporting = null), this.focusSoon(`#report-${post.id}`))}
+                >
+                  ${this.#t('cancel')}
+                </button>
+              </div>
+              ${this.#renderError()}
+            </form>`
+          : nothing
+      }`;
   }
 
   /** The ask form, or with `question` the answer form. */
   #renderForm(question?: QuestionDetail) {
     const field = (name: 'title' | 'tags') =>
       html`<label for=${name}>${this.#t(name)}</label>
-        <input id=${name} name=${name} autocomplete="off" aria-invalid=${this.#invalid(name)} aria-describedby="${name}-error" />
+        <input
+          id=${name}
+          name=${name}
+          autocomplete="off"
+          aria-invalid=${this.#invalid(name)}
+          aria-describedby="${name}-error"
+        />
         ${this.#renderError(name)}`;
-    return html`<form part="form" class="form" novalidate aria-label=${this.#t(question ? 'reply' : 'ask')} @submit=${(event: SubmitEvent) => this.#submit(event, question)}>
+    return html`<form
+      part="form"
+      class="form"
+      novalidate
+      aria-label=${this.#t(question ? 'reply' : 'ask')}
+      @submit=${(event: SubmitEvent) => this.#submit(event, question)}
+    >
       ${question ? nothing : field('title')}
       <label for="body">${this.#t(question ? 'answer' : 'body')}</label>
       <textarea
@@ -326,14 +448,27 @@ export class EkQaBoard extends EkElement {
       <p id="body-hint" class="meta">${this.#t('hint')}</p>
       ${this.#renderError('body')} ${question ? nothing : field('tags')}
       <label class="check"><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label>
-      ${this.#draft.trim()
-        ? html`<section part="preview" class="text" aria-labelledby="preview"><h4 id="preview">${this.#t('preview')}</h4>${renderMarkup(this.#draft)}</section>`
-        : nothing}
+      ${
+        this.#draft.trim()
+          ? html`<section part="preview" class="text" aria-labelledby="preview">
+              <h4 id="preview">${this.#t('preview')}</h4>
+              ${renderMarkup(this.#draft)}
+            </section>`
+          : nothing
+      }
       <div class="actions">
         <button type="submit">${this.#t(question ? 'reply' : 'post')}</button>
-        ${question
-          ? nothing
-          : html`<button class="secondary" type="button" @click=${() => ((this.#asking = false), this.focusSoon('[part~="ask"]'))}>${this.#t('cancel')}</button>`}
+        ${
+          question
+            ? nothing
+            : html`<button
+                class="secondary"
+                type="button"
+                @click=${() => ((this.#asking = false), this.focusSoon('[part~="ask"]'))}
+              >
+                ${this.#t('cancel')}
+              </button>`
+        }
       </div>
       ${question && this.#reporting ? nothing : this.#renderError()}
     </form>`;
@@ -349,7 +484,9 @@ export class EkQaBoard extends EkElement {
    */
   #renderError(field = 'form') {
     const message = this.#errors[field];
-    return html`<p id="${field}-error" class="field-error" role="alert">${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}</p>`;
+    return html`<p id="${field}-error" class="field-error" role="alert">
+      ${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}
+    </p>`;
   }
 
   // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
@@ -395,7 +532,9 @@ export class EkQaBoard extends EkElement {
     // What changed in the question (votes, answers, the accepted one) shows in the list too; a new
     // question the list does not hold yet updates nothing.
     if (list.status === 'ready' && detail.status === 'ready' && detail.value) {
-      Object.assign(list.value.items.find((question) => question.id === this.#open) ?? {}, detail.value, { answer_count: detail.value.answers.length });
+      Object.assign(list.value.items.find((question) => question.id === this.#open) ?? {}, detail.value, {
+        answer_count: detail.value.answers.length,
+      });
     }
     this.focusSoon(`[data-id="${this.#open}"] button`);
     this.#open = null;
@@ -406,12 +545,25 @@ export class EkQaBoard extends EkElement {
    * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
    * button shows only where the association allows downvotes (`/v1/config` `qa.downvotes`).
    */
-  #vote(question: QuestionDetail, post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> | void {
+  #vote(
+    question: QuestionDetail,
+    post: Question | Answer,
+    ref: PostRef,
+    value: 1 | -1,
+  ): Promise<void> | void {
     if (!this.#member) return this.#signIn();
     return this.#act(async (client) => {
       // The result is the post's new `score` and `my_vote`.
-      const result = Object.assign(post, post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value));
-      emit(this, 'ek-vote', { questionId: question.id, answerId: post === question ? null : post.id, value: result.my_vote, score: result.score });
+      const result = Object.assign(
+        post,
+        post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value),
+      );
+      emit(this, 'ek-vote', {
+        questionId: question.id,
+        answerId: post === question ? null : post.id,
+        value: result.my_vote,
+        score: result.score,
+      });
     });
   }
 
@@ -429,7 +581,15 @@ export class EkQaBoard extends EkElement {
         this.#show(await client.questions.get(question.id));
         this.focusSoon(`[data-id="${answer.id}"]`);
       } else {
-        const asked = await client.questions.ask({ group_id: this.group || null, title: title!, ...post, tags: tags!.split(',').map((tag) => tag.trim()).filter(Boolean) });
+        const asked = await client.questions.ask({
+          group_id: this.group || null,
+          title: title!,
+          ...post,
+          tags: tags!
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        });
         this.#mine.add(asked.id);
         emit(this, 'ek-ask', { questionId: asked.id });
         this.#asking = false;

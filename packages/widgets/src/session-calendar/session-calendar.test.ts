@@ -18,8 +18,19 @@ type Attributes = Record<string, string | undefined>;
 
 /** A calendar of `seeded`'s association in English and Helsinki time; signed in as `member`, else a visitor. */
 function calendar(seeded: SeededCalendar, attributes: Attributes = {}, member?: string, fail?: string) {
-  const token = new URLSearchParams({ calendar: seeded.calendar, ...(member ? { sub: member } : {}), ...(fail ? { fail } : {}) });
-  const all: Attributes = { 'api-url': apiUrl, 'tenant-key': seeded.tenantKey, 'token-url': `/__test/calendar/token?${token}`, lang: 'en', 'time-zone': 'Europe/Helsinki', ...attributes };
+  const token = new URLSearchParams({
+    calendar: seeded.calendar,
+    ...(member ? { sub: member } : {}),
+    ...(fail ? { fail } : {}),
+  });
+  const all: Attributes = {
+    'api-url': apiUrl,
+    'tenant-key': seeded.tenantKey,
+    'token-url': `/__test/calendar/token?${token}`,
+    lang: 'en',
+    'time-zone': 'Europe/Helsinki',
+    ...attributes,
+  };
   const written = Object.entries(all)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => `${name}="${value}"`);
@@ -29,7 +40,12 @@ function calendar(seeded: SeededCalendar, attributes: Attributes = {}, member?: 
 /** Waits until the sessions (or the empty, error or signed-out state) replaced the loading placeholder. */
 async function settled(element: EkSessionCalendar): Promise<void> {
   await waitUntil(
-    () => !part(element, 'skeleton') && (element.shadowRoot!.querySelector('ul, [part~="grid"]') ?? part(element, 'empty') ?? part(element, 'error') ?? part(element, 'sign-in')),
+    () =>
+      !part(element, 'skeleton') &&
+      (element.shadowRoot!.querySelector('ul, [part~="grid"]') ??
+        part(element, 'empty') ??
+        part(element, 'error') ??
+        part(element, 'sign-in')),
     'the calendar kept loading',
     { timeout: 5000 },
   );
@@ -37,11 +53,17 @@ async function settled(element: EkSessionCalendar): Promise<void> {
 
 /** Text with its white space (Intl's thin and narrow spaces too) as single spaces. */
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const all = (element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const all = (element: Element, selector: string) => [
+  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+];
 const sessions = (element: EkSessionCalendar) => all(element, '[part~="session"]');
 const titles = (element: EkSessionCalendar) => all(element, '.title').map(text);
-const session = (element: EkSessionCalendar, title: string) => sessions(element).find((li) => text(li.querySelector('.title')) === title)!;
-const answer = (li: Element, label: string) => [...li.querySelectorAll<HTMLButtonElement>('[part~="rsvp"] button')].find((button) => text(button) === label)!;
+const session = (element: EkSessionCalendar, title: string) =>
+  sessions(element).find((li) => text(li.querySelector('.title')) === title)!;
+const answer = (li: Element, label: string) =>
+  [...li.querySelectorAll<HTMLButtonElement>('[part~="rsvp"] button')].find(
+    (button) => text(button) === label,
+  )!;
 const active = (element: EkSessionCalendar) => element.shadowRoot!.activeElement;
 
 /** Opens a session's detail by keyboard: focus on its title, then Enter. */
@@ -57,9 +79,20 @@ const groupWeeks: CalendarSeed = {
   people: { aino: 'Aino Virtanen' },
   group: ['aino'],
   sessions: [
-    { title: 'Vertaistapaaminen', start: '2030-12-03T09:00', duration_minutes: 120, in_group: true, agenda: '1. Kuulumiset\n2. Tavoitteet' },
+    {
+      title: 'Vertaistapaaminen',
+      start: '2030-12-03T09:00',
+      duration_minutes: 120,
+      in_group: true,
+      agenda: '1. Kuulumiset\n2. Tavoitteet',
+    },
     { title: 'Iltatapaaminen', start: '2030-12-05T18:00', in_group: true, place: 'Yrittäjätalo, Turku' },
-    { title: 'Seuraava viikko', start: '2030-12-10T09:00', in_group: true, meeting_url: 'https://video.example.fi/ryhma' },
+    {
+      title: 'Seuraava viikko',
+      start: '2030-12-10T09:00',
+      in_group: true,
+      meeting_url: 'https://video.example.fi/ryhma',
+    },
   ],
 };
 
@@ -75,24 +108,40 @@ describe('<ek-session-calendar>', () => {
       calendar(seeded, { group: seeded.group!, 'time-zone': 'America/New_York' }, 'aino'),
     ]);
     await Promise.all([settled(here), settled(away)]);
-    expect(all(here, '[part~="week"] h3').map(text)).to.deep.equal(['Week 49 · 2 – 8 Dec', 'Week 50 · 9 – 15 Dec']);
-    expect(all(here, '[part~="week"]').map((week) => week.querySelectorAll('[part~="session"]').length)).to.deep.equal([2, 1]);
+    expect(all(here, '[part~="week"] h3').map(text)).to.deep.equal([
+      'Week 49 · 2 – 8 Dec',
+      'Week 50 · 9 – 15 Dec',
+    ]);
+    expect(
+      all(here, '[part~="week"]').map((week) => week.querySelectorAll('[part~="session"]').length),
+    ).to.deep.equal([2, 1]);
     expect(text(session(here, 'Vertaistapaaminen').querySelector('p'))).to.equal('Tue 3 Dec, 09:00–11:00');
     expect(text(session(here, 'Iltatapaaminen'))).to.contain('Yrittäjätalo, Turku');
     expect(part(here, 'local-time')).to.equal(null);
 
     // 09:00 in Helsinki is 02:00 in New York: the session's own time leads, named, and the reader's follows.
-    expect(text(session(away, 'Vertaistapaaminen').querySelector('p'))).to.equal('Tue 3 Dec, 09:00–11:00 EET (Tue 3 Dec, 02:00–04:00 your time)');
+    expect(text(session(away, 'Vertaistapaaminen').querySelector('p'))).to.equal(
+      'Tue 3 Dec, 09:00–11:00 EET (Tue 3 Dec, 02:00–04:00 your time)',
+    );
     await expect(away).to.be.accessible();
   });
 
   it('says weeks and times in Finnish and Swedish', async () => {
     const seeded = await seed(groupWeeks);
-    const [fi, sv] = await Promise.all([calendar(seeded, { group: seeded.group!, lang: 'fi' }, 'aino'), calendar(seeded, { group: seeded.group!, lang: 'sv' }, 'aino')]);
+    const [fi, sv] = await Promise.all([
+      calendar(seeded, { group: seeded.group!, lang: 'fi' }, 'aino'),
+      calendar(seeded, { group: seeded.group!, lang: 'sv' }, 'aino'),
+    ]);
     await Promise.all([settled(fi), settled(sv)]);
-    expect(all(fi, '[part~="week"] h3').map(text)).to.deep.equal(['Viikko 49 · 2.–8.12.', 'Viikko 50 · 9.–15.12.']);
+    expect(all(fi, '[part~="week"] h3').map(text)).to.deep.equal([
+      'Viikko 49 · 2.–8.12.',
+      'Viikko 50 · 9.–15.12.',
+    ]);
     expect(text(session(fi, 'Vertaistapaaminen').querySelector('p'))).to.equal('ti 3.12. 9.00–11.00');
-    expect(all(sv, '[part~="week"] h3').map(text)).to.deep.equal(['Vecka 49 · 2–8 dec.', 'Vecka 50 · 9–15 dec.']);
+    expect(all(sv, '[part~="week"] h3').map(text)).to.deep.equal([
+      'Vecka 49 · 2–8 dec.',
+      'Vecka 50 · 9–15 dec.',
+    ]);
     expect(text(session(sv, 'Vertaistapaaminen').querySelector('p'))).to.equal('tis 3 dec. 9.00–11.00');
     expect(text(answer(await open(sv, 'Vertaistapaaminen'), 'Kanske'))).to.equal('Kanske');
     expect(text(part(fi, 'view'))).to.equal('Lista');
@@ -100,12 +149,20 @@ describe('<ek-session-calendar>', () => {
 
   it('browses a month grid by keyboard and lists the selected day’s sessions', async () => {
     const seeded = await seed(groupWeeks);
-    const element = await calendar(seeded, { group: seeded.group!, view: 'month', date: '2030-12-03' }, 'aino');
+    const element = await calendar(
+      seeded,
+      { group: seeded.group!, view: 'month', date: '2030-12-03' },
+      'aino',
+    );
     await settled(element);
     const grid = part(element, 'grid')!;
     expect(text(element.shadowRoot!.getElementById('month'))).to.equal('December 2030');
     expect(all(element, 'th').map(text)).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
-    expect(all(element, '[part~="has-sessions"]').map((day) => text(day).split(':')[0])).to.deep.equal(['3', '5', '10']);
+    expect(all(element, '[part~="has-sessions"]').map((day) => text(day).split(':')[0])).to.deep.equal([
+      '3',
+      '5',
+      '10',
+    ]);
     // A day with sessions reads out their titles.
     expect(text(grid.querySelector('[aria-selected="true"]'))).to.equal('3: Vertaistapaaminen');
     expect(titles(element)).to.deep.equal(['Vertaistapaaminen']);
@@ -158,7 +215,12 @@ describe('<ek-session-calendar>', () => {
     });
     const member = await calendar(seeded, {}, 'aino');
     await settled(member);
-    expect(titles(member)).to.deep.equal(['Ryhmän tapaaminen', 'Avoin luento', 'Jäsenilta', 'Toinen jäsenilta']);
+    expect(titles(member)).to.deep.equal([
+      'Ryhmän tapaaminen',
+      'Avoin luento',
+      'Jäsenilta',
+      'Toinen jäsenilta',
+    ]);
     const select = part<HTMLSelectElement>(member, 'scope')!;
     const choose = async (scope: string) => {
       select.value = scope;
@@ -197,8 +259,21 @@ describe('<ek-session-calendar>', () => {
       people: { aino: 'Aino Virtanen', bertil: 'Bertil Lindqvist' },
       group: ['aino', 'bertil'],
       sessions: [
-        { title: 'Vertaistapaaminen', in_minutes: 2 * 24 * 60, in_group: true, description: 'Tavoitteet ja kuulumiset.' },
-        { title: 'Asiantuntijaluento', in_minutes: 3 * 24 * 60, in_group: true, kind: 'expert_talk', capacity: 1, yes: ['bertil'], speakers: [{ name: 'Kirsi Aaltonen', title: 'valmentaja' }] },
+        {
+          title: 'Vertaistapaaminen',
+          in_minutes: 2 * 24 * 60,
+          in_group: true,
+          description: 'Tavoitteet ja kuulumiset.',
+        },
+        {
+          title: 'Asiantuntijaluento',
+          in_minutes: 3 * 24 * 60,
+          in_group: true,
+          kind: 'expert_talk',
+          capacity: 1,
+          yes: ['bertil'],
+          speakers: [{ name: 'Kirsi Aaltonen', title: 'valmentaja' }],
+        },
       ],
     });
     const element = await calendar(seeded, { group: seeded.group! }, 'aino');
@@ -208,7 +283,9 @@ describe('<ek-session-calendar>', () => {
     expect((await selected).detail).to.deep.equal({ sessionId: seeded.sessions[0] });
     expect(li.querySelector('.title')!.getAttribute('aria-expanded')).to.equal('true');
     expect(text(li.querySelector('[part~="detail"]'))).to.contain('Tavoitteet ja kuulumiset.');
-    expect(['Yes', 'No', 'Maybe'].map((label) => answer(li, label).getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false']);
+    expect(
+      ['Yes', 'No', 'Maybe'].map((label) => answer(li, label).getAttribute('aria-pressed')),
+    ).to.deep.equal(['false', 'false', 'false']);
 
     const answered: EkEventDetail['ek-rsvp'][] = [];
     element.addEventListener('ek-rsvp', (event) => answered.push(event.detail));
@@ -221,7 +298,10 @@ describe('<ek-session-calendar>', () => {
     await sendKeys({ press: 'Tab' });
     expect(active(element)).to.equal(answer(li, 'Maybe'));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => answer(li, 'Maybe').getAttribute('aria-pressed') === 'true', 'maybe was not pressed');
+    await waitUntil(
+      () => answer(li, 'Maybe').getAttribute('aria-pressed') === 'true',
+      'maybe was not pressed',
+    );
     expect(answer(li, 'Yes').getAttribute('aria-pressed')).to.equal('false');
     await expect(element).to.be.accessible();
 
@@ -236,7 +316,9 @@ describe('<ek-session-calendar>', () => {
   });
 
   it('asks a visitor who answers to sign in', async () => {
-    const seeded = await seed({ sessions: [{ title: 'Avoin luento', start: '2030-11-06T17:00', scope: 'public' }] });
+    const seeded = await seed({
+      sessions: [{ title: 'Avoin luento', start: '2030-11-06T17:00', scope: 'public' }],
+    });
     const element = await calendar(seeded);
     await settled(element);
     const li = await open(element, 'Avoin luento');
@@ -252,19 +334,38 @@ describe('<ek-session-calendar>', () => {
       people: { aino: 'Aino Virtanen' },
       group: ['aino'],
       sessions: [
-        { title: 'Pian alkava', in_minutes: 10, in_group: true, meeting_url: 'https://video.example.fi/pian' },
-        { title: 'Ylihuomenna', in_minutes: 2 * 24 * 60, in_group: true, meeting_url: 'https://video.example.fi/myohemmin' },
-        { title: 'Avoin etäluento', in_minutes: 10, scope: 'public', meeting_url: 'https://video.example.fi/avoin' },
+        {
+          title: 'Pian alkava',
+          in_minutes: 10,
+          in_group: true,
+          meeting_url: 'https://video.example.fi/pian',
+        },
+        {
+          title: 'Ylihuomenna',
+          in_minutes: 2 * 24 * 60,
+          in_group: true,
+          meeting_url: 'https://video.example.fi/myohemmin',
+        },
+        {
+          title: 'Avoin etäluento',
+          in_minutes: 10,
+          scope: 'public',
+          meeting_url: 'https://video.example.fi/avoin',
+        },
       ],
     });
     const member = await calendar(seeded, {}, 'aino');
     await settled(member);
     let li = await open(member, 'Pian alkava');
-    expect(li.querySelector<HTMLAnchorElement>('[part~="join"]')!.href).to.equal('https://video.example.fi/pian');
+    expect(li.querySelector<HTMLAnchorElement>('[part~="join"]')!.href).to.equal(
+      'https://video.example.fi/pian',
+    );
     expect(text(li.querySelector('[part~="join"]'))).to.equal('Join the meeting');
     li = await open(member, 'Ylihuomenna');
     expect(li.querySelector('[part~="join"]')).to.equal(null);
-    expect(text(li.querySelector('[part~="detail"]'))).to.match(/The meeting link appears here at \d+ \w+ \d{4}, \d\d:\d\d\./);
+    expect(text(li.querySelector('[part~="detail"]'))).to.match(
+      /The meeting link appears here at \d+ \w+ \d{4}, \d\d:\d\d\./,
+    );
     // Aino has not answered yes to the open event, so the API gives her no link.
     li = await open(member, 'Avoin etäluento');
     expect(li.querySelector('[part~="join"]')).to.equal(null);
@@ -283,14 +384,21 @@ describe('<ek-session-calendar>', () => {
       people: { aino: 'Aino Virtanen' },
       group: ['aino'],
       sessions: [
-        { title: 'Siirretty tapaaminen', start: '2030-12-03T09:00', in_group: true, moved_to: '2030-12-04T10:00' },
+        {
+          title: 'Siirretty tapaaminen',
+          start: '2030-12-03T09:00',
+          in_group: true,
+          moved_to: '2030-12-04T10:00',
+        },
         { title: 'Peruttu tapaaminen', start: '2030-12-05T09:00', in_group: true, cancelled: true },
       ],
     });
     const element = await calendar(seeded, { group: seeded.group! }, 'aino');
     await settled(element);
     expect(text(session(element, 'Siirretty tapaaminen').querySelector('[part~="badge"]'))).to.equal('Moved');
-    expect(text(session(element, 'Siirretty tapaaminen').querySelector('p'))).to.equal('Wed 4 Dec, 10:00–11:00');
+    expect(text(session(element, 'Siirretty tapaaminen').querySelector('p'))).to.equal(
+      'Wed 4 Dec, 10:00–11:00',
+    );
     const cancelled = session(element, 'Peruttu tapaaminen');
     expect(cancelled.getAttribute('part')).to.equal('session cancelled');
     expect(text(cancelled.querySelector('[part~="badge"]'))).to.equal('Cancelled');
@@ -301,7 +409,9 @@ describe('<ek-session-calendar>', () => {
   });
 
   it('downloads a session as an iCalendar file', async () => {
-    const seeded = await seed({ sessions: [{ title: 'Avoin luento: ajanhallinta', start: '2030-11-06T17:00', scope: 'public' }] });
+    const seeded = await seed({
+      sessions: [{ title: 'Avoin luento: ajanhallinta', start: '2030-11-06T17:00', scope: 'public' }],
+    });
     const element = await calendar(seeded);
     await settled(element);
     const li = await open(element, 'Avoin luento: ajanhallinta');
@@ -352,7 +462,13 @@ describe('<ek-session-calendar>', () => {
   });
 
   it('loads more sessions with "show more" and moves on to the first new one', async () => {
-    const seeded = await seed({ sessions: ['A', 'B', 'C'].map((title, i) => ({ title: `Luento ${title}`, start: `2030-11-0${i + 4}T17:00`, scope: 'public' as const })) });
+    const seeded = await seed({
+      sessions: ['A', 'B', 'C'].map((title, i) => ({
+        title: `Luento ${title}`,
+        start: `2030-11-0${i + 4}T17:00`,
+        scope: 'public' as const,
+      })),
+    });
     const element = await calendar(seeded, { 'page-size': '2' });
     await settled(element);
     expect(titles(element)).to.deep.equal(['Luento A', 'Luento B']);
@@ -364,7 +480,10 @@ describe('<ek-session-calendar>', () => {
   });
 
   it('says when there is nothing upcoming, and shows an error with a retry that recovers', async () => {
-    const seeded = await seed({ people: { aino: 'Aino Virtanen' }, sessions: [{ title: 'Avoin luento', start: '2030-11-06T17:00', scope: 'public' }] });
+    const seeded = await seed({
+      people: { aino: 'Aino Virtanen' },
+      sessions: [{ title: 'Avoin luento', start: '2030-11-06T17:00', scope: 'public' }],
+    });
     const empty = await calendar(seeded, { group: 'grp_none' }, 'aino');
     const failing = await calendar(seeded, {}, 'aino', crypto.randomUUID());
     await Promise.all([settled(empty), settled(failing)]);

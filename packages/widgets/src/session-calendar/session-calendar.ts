@@ -22,7 +22,8 @@ const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) %
  * The ISO 8601 number of the week whose Thursday is `thursday`: week 1 holds the year's first
  * Thursday, so it is the whole weeks since 1 January of the Thursday's year, plus one (`| 0` floors).
  */
-const weekNumber = (thursday: number): number => 1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
+const weekNumber = (thursday: number): number =>
+  1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
 /** `items` in lists by `key`, in the order they come. */
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -80,7 +81,14 @@ function addMonths(date: string, months: number): string {
 export class EkSessionCalendar extends EkElement {
   static override styles = [EkElement.styles, sessionCalendarStyles];
 
-  static override properties: PropertyDeclarations = { group: {}, view: { reflect: true }, scope: {}, date: {}, timeZone: { attribute: 'time-zone' }, pageSize: { type: Number, attribute: 'page-size' } };
+  static override properties: PropertyDeclarations = {
+    group: {},
+    view: { reflect: true },
+    scope: {},
+    date: {},
+    timeZone: { attribute: 'time-zone' },
+    pageSize: { type: Number, attribute: 'page-size' },
+  };
 
   /** Only this group's sessions (a group id); its meetings show to its members and facilitators. */
   group?: string;
@@ -123,7 +131,10 @@ export class EkSessionCalendar extends EkElement {
       limit: month ? 100 : Math.min(100, this.pageSize),
       // From the month's first day to the next month's, with a day's margin each side: the grid's
       // days are the sessions' local days, the query is in UTC.
-      ...(month && { from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(), to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString() }),
+      ...(month && {
+        from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(),
+        to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString(),
+      }),
     });
     const page = await client.sessions.list(query, { signal });
     while (month && page.next_cursor) {
@@ -146,7 +157,16 @@ export class EkSessionCalendar extends EkElement {
     this.date ||= new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
     // Loads again when what it asks for changed; also on the first update, after which the load's
     // own first run (hostUpdate) finds its connection used.
-    if (this.#loaded !== (this.#loaded = [this.group, this.scope, this.pageSize, this.view === 'month' && this.date.slice(0, 7)].join())) this.#sessions.run();
+    if (
+      this.#loaded !==
+      (this.#loaded = [
+        this.group,
+        this.scope,
+        this.pageSize,
+        this.view === 'month' && this.date.slice(0, 7),
+      ].join())
+    )
+      this.#sessions.run();
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
@@ -164,19 +184,32 @@ export class EkSessionCalendar extends EkElement {
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div class="bar">
         ${(['agenda', 'month'] as const).map(
-          (view) => html`<button part="view" type="button" class=${this.view === view ? '' : 'secondary'} aria-pressed=${this.view === view} @click=${() => (this.view = view)}>
-            ${this.#t(`view.${view}`)}
-          </button>`,
+          (view) =>
+            html`<button
+              part="view"
+              type="button"
+              class=${this.view === view ? '' : 'secondary'}
+              aria-pressed=${this.view === view}
+              @click=${() => (this.view = view)}
+            >
+              ${this.#t(`view.${view}`)}
+            </button>`,
         )}
-        ${this.#signedIn
-          ? html`<label>${this.#t('scope')}
-                <select part="scope" @change=${(event: Event) => (this.scope = (event.target as HTMLSelectElement).value as this['scope'])}>
-                  ${(['all', 'mine', 'open'] as const).map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
-                </select></label
-              >${this.#renderFeed()}`
-          : this.#signedIn === false
-            ? this.renderSignIn('sign_in_required')
-            : nothing}
+        ${
+          this.#signedIn
+            ? html`<label
+                  >${this.#t('scope')}
+                  <select
+                    part="scope"
+                    @change=${(event: Event) => (this.scope = (event.target as HTMLSelectElement).value as this['scope'])}
+                  >
+                    ${(['all', 'mine', 'open'] as const).map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
+                  </select></label
+                >${this.#renderFeed()}`
+            : this.#signedIn === false
+              ? this.renderSignIn('sign_in_required')
+              : nothing
+        }
       </div>
       ${month ? this.#renderMonth() : this.renderLoad(this.#sessions, (shown) => this.#renderAgenda(shown))}
     </div>`;
@@ -187,25 +220,32 @@ export class EkSessionCalendar extends EkElement {
     const url = this.#feeds.get(this.connection);
     return html`<details part="feed" .open=${Boolean(url)} @toggle=${this.#loadFeed}>
       <summary>${this.#t('feed')}</summary>
-      ${url
-        ? html`<label>${this.#t('feed-url')}<input readonly .value=${url} /></label>
-            <button part="copy" class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>`
-        : nothing}
+      ${
+        url
+          ? html`<label>${this.#t('feed-url')}<input readonly .value=${url} /></label>
+              <button part="copy" class="secondary" type="button" @click=${this.#copy}>
+                ${this.#t('copy')}
+              </button>`
+          : nothing
+      }
       <p role="status">${this.#copied ? this.#t('copied') : this.#problem?.feed}</p>
     </details>`;
   }
 
   #renderAgenda(shown: Page<Session>) {
     if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
-    return html`${[...groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10))))].map(
-        ([start, sessions]) => html`<section part="week" aria-labelledby="week-${start}">
+    return html`${[
+      ...groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10)))),
+    ].map(
+      ([start, sessions]) =>
+        html`<section part="week" aria-labelledby="week-${start}">
           <h3 id="week-${start}">
             ${this.#t('week', { week: weekNumber(start + 3 * DAY), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
           </h3>
           ${this.#renderList(sessions)}
         </section>`,
-      )}
-      ${this.renderMore(shown, this.#t('more'), (client, cursor) => client.sessions.list({ ...this.#query, cursor }))}`;
+    )}
+    ${this.renderMore(shown, this.#t('more'), (client, cursor) => client.sessions.list({ ...this.#query, cursor }))}`;
   }
 
   #renderMonth() {
@@ -225,7 +265,12 @@ export class EkSessionCalendar extends EkElement {
             const marked = byDay.get(date);
             const selected = date === this.date;
             return date.startsWith(month)
-              ? html`<td part="day${marked ? ' has-sessions' : ''}" tabindex=${selected ? 0 : -1} aria-selected=${selected} @click=${() => this.#select(date)}>
+              ? html`<td
+                  part="day${marked ? ' has-sessions' : ''}"
+                  tabindex=${selected ? 0 : -1}
+                  aria-selected=${selected}
+                  @click=${() => this.#select(date)}
+                >
                   ${+date.slice(8)}${marked ? html`<span class="visually-hidden">: ${marked.map((session) => session.title).join(', ')}</span>` : nothing}
                 </td>`
               : html`<td></td>`;
@@ -234,9 +279,25 @@ export class EkSessionCalendar extends EkElement {
     );
     const day = byDay.get(this.date);
     return html`<div class="bar">
-        <button part="previous" class="secondary" type="button" aria-label=${this.#t('previous')} @click=${() => this.#select(this.date, -1)}>‹</button>
+        <button
+          part="previous"
+          class="secondary"
+          type="button"
+          aria-label=${this.#t('previous')}
+          @click=${() => this.#select(this.date, -1)}
+        >
+          ‹
+        </button>
         <h3 id="month">${this.texts.dateTime(month, 'UTC', { month: 'long', year: 'numeric' })}</h3>
-        <button part="next" class="secondary" type="button" aria-label=${this.#t('next')} @click=${() => this.#select(this.date, 1)}>›</button>
+        <button
+          part="next"
+          class="secondary"
+          type="button"
+          aria-label=${this.#t('next')}
+          @click=${() => this.#select(this.date, 1)}
+        >
+          ›
+        </button>
       </div>
       <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
         <thead>
@@ -248,7 +309,9 @@ export class EkSessionCalendar extends EkElement {
           ${rows}
         </tbody>
       </table>
-      <h3>${this.texts.dateTime(Date.parse(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
+      <h3>
+        ${this.texts.dateTime(Date.parse(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}
+      </h3>
       ${this.renderLoad(this.#sessions, () => (day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
   }
 
@@ -258,19 +321,33 @@ export class EkSessionCalendar extends EkElement {
         const open = this.#open === session.id;
         // The session's time in its own zone, and in the reader's beside it when their clock says otherwise.
         const range = (zone: string, timeZoneName?: 'short') =>
-          this.texts.range(session.starts_at, session.ends_at, zone, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName });
+          this.texts.range(session.starts_at, session.ends_at, zone, {
+            weekday: 'short',
+            day: 'numeric',
+            month: 'short',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName,
+          });
         const there = range(session.time_zone);
         const here = range(this.timeZone);
-        return html`<li part="session${session.status === 'cancelled' ? ' cancelled' : ''}" data-id=${session.id}>
+        return html`<li
+          part="session${session.status === 'cancelled' ? ' cancelled' : ''}"
+          data-id=${session.id}
+        >
           <h4>
-            <button class="title" type="button" aria-expanded=${open} @click=${() => this.#toggle(session)}>${session.title}</button>
+            <button class="title" type="button" aria-expanded=${open} @click=${() => this.#toggle(session)}>
+              ${session.title}
+            </button>
             ${session.status === 'scheduled' ? nothing : html`<span part="badge">${this.#t(session.status)}</span>`}
           </h4>
           <p>
-            ${there === here
-              ? there
-              : html`${range(session.time_zone, 'short')}
-                  <span part="local-time">(${this.#t('your-time', { time: here })})</span>`}
+            ${
+              there === here
+                ? there
+                : html`${range(session.time_zone, 'short')}
+                    <span part="local-time">(${this.#t('your-time', { time: here })})</span>`
+            }
           </p>
           ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
           ${open ? this.#renderDetail(session) : nothing}
@@ -293,34 +370,49 @@ export class EkSessionCalendar extends EkElement {
       link =
         now < opens
           ? html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`
-          : html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer">${this.#t('join')}</a>`;
+          : html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer"
+              >${this.#t('join')}</a
+            >`;
     }
     return html`<div part="detail">
       ${session.description ? html`<p class="text">${session.description}</p>` : nothing}
-      ${session.agenda ? html`<h5>${this.#t('agenda')}</h5><p class="text">${session.agenda}</p>` : nothing}
-      ${session.speakers.length
-        ? html`<h5>${this.#t('speakers')}</h5>
-            <ul>
-              ${session.speakers.map((speaker) => html`<li>${speaker.name}${speaker.title ? `, ${speaker.title}` : ''}</li>`)}
-            </ul>`
-        : nothing}
+      ${
+        session.agenda
+          ? html`<h5>${this.#t('agenda')}</h5>
+              <p class="text">${session.agenda}</p>`
+          : nothing
+      }
+      ${
+        session.speakers.length
+          ? html`<h5>${this.#t('speakers')}</h5>
+              <ul>
+                ${session.speakers.map((speaker) => html`<li>${speaker.name}${speaker.title ? `, ${speaker.title}` : ''}</li>`)}
+              </ul>`
+          : nothing
+      }
       <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${session.id}">
         <span id="rsvp-${session.id}">${this.#t('rsvp')}</span>
         ${(['yes', 'no', 'maybe'] as const).map(
-          (answer) => html`<button
-            type="button"
-            class=${mine?.answer === answer ? '' : 'secondary'}
-            aria-pressed=${mine?.answer === answer}
-            ?disabled=${closed}
-            @click=${() => this.#rsvp(session, answer)}
-          >
-            ${this.#t(answer)}
-          </button>`,
+          (answer) =>
+            html`<button
+              type="button"
+              class=${mine?.answer === answer ? '' : 'secondary'}
+              aria-pressed=${mine?.answer === answer}
+              ?disabled=${closed}
+              @click=${() => this.#rsvp(session, answer)}
+            >
+              ${this.#t(answer)}
+            </button>`,
         )}
       </div>
-      <p role="status">${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''} ${this.#problem?.[session.id]}</p>
+      <p role="status">
+        ${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''}
+        ${this.#problem?.[session.id]}
+      </p>
       ${link}
-      <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>${this.#t('ics')}</button>
+      <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>
+        ${this.#t('ics')}
+      </button>
     </div>`;
   }
 
@@ -344,7 +436,16 @@ export class EkSessionCalendar extends EkElement {
     const day = Date.parse(this.date);
     const toMonday = (monday(day) - day) / DAY;
     const key = event.key;
-    const days = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: toMonday, End: toMonday + 6 } as Record<string, number>)[key];
+    const days = (
+      {
+        ArrowLeft: -1,
+        ArrowRight: 1,
+        ArrowUp: -7,
+        ArrowDown: 7,
+        Home: toMonday,
+        End: toMonday + 6,
+      } as Record<string, number>
+    )[key];
     const months = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
     if (key === 'Enter' || key === ' ') this.find('.title')?.focus();
     else if (days !== undefined) void this.#select(dateOf(day + days * DAY));

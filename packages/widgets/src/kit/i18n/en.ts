@@ -98,9 +98,11 @@ export const en = {
   'group-finder.accept-rules-required': 'Accept the ground rules to continue.',
   'group-finder.required': '(required)',
   'group-finder.answer-required': 'Answer this question.',
-  'group-finder.rules-changed': 'The ground rules have changed. Read them and accept them to keep your place.',
+  'group-finder.rules-changed':
+    'The ground rules have changed. Read them and accept them to keep your place.',
   'group-finder.accept-new-rules': 'Accept the new rules',
-  'group-finder.rules-version-mismatch': 'The ground rules were updated meanwhile. Read them and accept them again.',
+  'group-finder.rules-version-mismatch':
+    'The ground rules were updated meanwhile. Read them and accept them again.',
   'group-finder.group-closed': 'This group has closed and takes no new members.',
   'group-finder.mine.pending': 'You asked to join. The facilitator will answer your request.',
   'group-finder.mine.member': 'You are a member of this group.',

@@ -36,8 +36,12 @@ describe('i18n', () => {
     });
 
     it('picks plural forms with Intl.PluralRules', () => {
-      expect(new Texts('en').plural('error.rate-limited-wait', 1)).to.equal('Too many requests. Try again in 1 second.');
-      expect(new Texts('en').plural('error.rate-limited-wait', 30)).to.equal('Too many requests. Try again in 30 seconds.');
+      expect(new Texts('en').plural('error.rate-limited-wait', 1)).to.equal(
+        'Too many requests. Try again in 1 second.',
+      );
+      expect(new Texts('en').plural('error.rate-limited-wait', 30)).to.equal(
+        'Too many requests. Try again in 30 seconds.',
+      );
       expect(new Texts('sv').plural('error.rate-limited-wait', 1)).to.contain('om 1 sekund.');
       expect(new Texts('sv').plural('error.rate-limited-wait', 2)).to.contain('om 2 sekunder.');
     });

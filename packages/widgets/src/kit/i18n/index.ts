@@ -122,7 +122,15 @@ export class Texts {
   }
 
   /** A span of time as a reader in `timeZone` sees it, the parts both ends share said once (`Tue 3 Dec, 09:00–11:00`). */
-  range(from: Date | string | number, to: Date | string | number, timeZone: string, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).formatRange(new Date(from), new Date(to));
+  range(
+    from: Date | string | number,
+    to: Date | string | number,
+    timeZone: string,
+    options: Intl.DateTimeFormatOptions,
+  ): string {
+    return new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).formatRange(
+      new Date(from),
+      new Date(to),
+    );
   }
 }

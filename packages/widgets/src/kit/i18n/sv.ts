@@ -96,7 +96,8 @@ export const sv: Catalogue = {
   'group-finder.answer-required': 'Svara på frågan.',
   'group-finder.rules-changed': 'Spelreglerna har ändrats. Läs och godkänn dem för att behålla din plats.',
   'group-finder.accept-new-rules': 'Godkänn de nya reglerna',
-  'group-finder.rules-version-mismatch': 'Spelreglerna uppdaterades under tiden. Läs dem och godkänn dem på nytt.',
+  'group-finder.rules-version-mismatch':
+    'Spelreglerna uppdaterades under tiden. Läs dem och godkänn dem på nytt.',
   'group-finder.group-closed': 'Gruppen är stängd och tar inte emot nya medlemmar.',
   'group-finder.mine.pending': 'Du har ansökt. Handledaren svarar på din ansökan.',
   'group-finder.mine.member': 'Du är medlem i gruppen.',
