@@ -109,7 +109,7 @@ function expectFocus(element: EkGroupFinder, target: Element | null): void {
   expect(
     focused === target && target !== null,
     `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the finder'}`,
-  ).to.be.true;
+  ).to.equal(true);
 }
 const active = (element: EkGroupFinder) => element.shadowRoot!.activeElement;
 
@@ -246,7 +246,7 @@ describe('<ek-group-finder>', () => {
     expect(url.searchParams.get('ek-language')).to.equal('fi');
     expect(url.searchParams.get('ek-weekday')).to.equal('2');
     expect(url.searchParams.get('ek-has-places')).to.equal('true');
-    expect(url.searchParams.has('ek-time-of-day')).to.be.false;
+    expect(url.searchParams.has('ek-time-of-day')).to.equal(false);
     expect(element.language).to.equal('fi');
 
     await reloaded(element, () => {
@@ -334,7 +334,7 @@ describe('<ek-group-finder>', () => {
     await sendKeys({ press: 'Enter' });
     await settled(element);
     await waitUntil(() => cards(element).length === 1, 'clearing did not bring the group back');
-    expect(new URL(location.href).searchParams.has('ek-q')).to.be.false;
+    expect(new URL(location.href).searchParams.has('ek-q')).to.equal(false);
     expectFocus(element, element.shadowRoot!.querySelector('[name="q"]'));
   });
 
@@ -364,7 +364,7 @@ describe('<ek-group-finder>', () => {
     expect((await selected).detail).to.deep.equal({ groupId: ids[0] });
     await detailShown(element);
     const dialog = dialogOf(element);
-    expect(dialog.open).to.be.true;
+    expect(dialog.open).to.equal(true);
     expectFocus(element, part(element, 'close'));
     const detail = text(dialog);
     expect(detail).to.contain('Noin kymmenen yrittäjää eri aloilta.');
@@ -545,7 +545,7 @@ describe('<ek-group-finder>', () => {
     expect(text(dialog)).to.contain('Ground rules (version 2)');
     expect(text(dialog)).to.contain('Uudet säännöt: kamerat päällä.');
     // Re-accepting asks no questions again.
-    expect(dialog.querySelector('textarea') === null).to.be.true;
+    expect(dialog.querySelector('textarea') === null).to.equal(true);
     dialog.querySelector<HTMLInputElement>('#accept')!.click();
     const accepted = oneEvent(element, 'ek-join');
     dialog.querySelector<HTMLButtonElement>('[part~="join-form"] [part~="join"]')!.click();
@@ -554,7 +554,7 @@ describe('<ek-group-finder>', () => {
       () => text(dialog.querySelector('#membership')!) === 'You are a member of this group.',
       'the new rules were not accepted',
     );
-    expect(inCard(cards(element)[0]!, 'join') === null).to.be.true;
+    expect(inCard(cards(element)[0]!, 'join') === null).to.equal(true);
   });
 
   it('shows more groups with the next cursor, moving the focus to the first new one', async () => {
@@ -569,7 +569,7 @@ describe('<ek-group-finder>', () => {
     part(element, 'more')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => cards(element).length === 3, 'no more groups came');
-    expect(part(element, 'more') === null).to.be.true;
+    expect(part(element, 'more') === null).to.equal(true);
     expectFocus(element, inCard(card(element, 'C-ryhmä'), 'details'));
     expect(text(part(element, 'count')!)).to.equal('3 groups shown');
   });

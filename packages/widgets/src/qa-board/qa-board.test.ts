@@ -123,7 +123,7 @@ function expectFocus(element: EkQaBoard, target: Element | null): void {
   expect(
     focused === target && target !== null,
     `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the board'}`,
-  ).to.be.true;
+  ).to.equal(true);
 }
 
 /** Opens a question from the list by its title and waits for its answers. */
@@ -201,7 +201,7 @@ describe('<ek-qa-board>', () => {
     $<HTMLInputElement>(element, '[name="q"]')!.focus();
     await sendKeys({ type: 'kirjanpitäjän' });
     await reload(() => void sendKeys({ press: 'Enter' }), ['Kirjanpitäjän valinta']);
-    expect(part(element, 'clear')).to.exist;
+    expect(part(element, 'clear')).to.not.equal(null);
     await reload(
       () => part(element, 'clear')!.click(),
       ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?'],
@@ -214,7 +214,7 @@ describe('<ek-qa-board>', () => {
       ['Miten hinnoittelen lisätyöt?'],
     );
     expect(element.tag).to.equal('hinnoittelu');
-    expect($(element, '[part~="tag"][aria-pressed="true"]')).to.exist;
+    expect($(element, '[part~="tag"][aria-pressed="true"]')).to.not.equal(null);
     await reload(
       () => part(element, 'clear')!.click(),
       ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?'],
@@ -296,7 +296,7 @@ describe('<ek-qa-board>', () => {
 
     part(element, 'back')!.click();
     await until(() => titles(element)[0] === 'Miten pidätte lomaa?', 'the question is not on the list');
-    expect($(element, `[data-id="${questionId}"]`)).to.exist;
+    expect($(element, `[data-id="${questionId}"]`)).to.not.equal(null);
   });
 
   it('offers a down vote only where the association allows downvotes', async () => {
@@ -592,7 +592,7 @@ describe('<ek-qa-board>', () => {
     // Another board: the old subscription ends, the new one counts only its own posts.
     element.group = seeded.group!;
     await until(() => streams[1]?.ready, 'no subscription to the group board');
-    expect(streams[0]!.signal.aborted).to.be.true;
+    expect(streams[0]!.signal.aborted).to.equal(true);
     expect(streams[1]!.url).to.contain(`group=${seeded.group}`);
     await settled(element);
     expect(titles(element)).to.deep.equal(['Ryhmän kysymys']);
@@ -603,7 +603,7 @@ describe('<ek-qa-board>', () => {
     expect(text(part(element, 'notice'))).to.equal('1 new post – show');
 
     element.remove();
-    expect(streams[1]!.signal.aborted).to.be.true;
+    expect(streams[1]!.signal.aborted).to.equal(true);
   });
 
   it('shows an error with a retry button, and retry recovers', async () => {
@@ -707,7 +707,7 @@ describe('<ek-qa-board>', () => {
       ).to.equal(0);
       for (const node of root.querySelectorAll('*')) {
         for (const { name } of node.attributes)
-          expect(name.startsWith('on'), `${node.tagName} ${name}`).to.be.false;
+          expect(name.startsWith('on'), `${node.tagName} ${name}`).to.equal(false);
       }
       for (const link of root.querySelectorAll('a'))
         expect(link.getAttribute('href')).to.match(/^(https?:|mailto:)/);
