@@ -111,12 +111,13 @@ export class EkGroupFinder extends EkElement {
   /** How many groups are loaded at first and added by each "show more" (1–100). */
   pageSize = 12;
 
-  readonly #groups = new EkLoad<Page<Group>>(this, (client, signal) =>
-    client.groups.list(this.#query(), { signal }),
-  );
-  readonly #detail = new EkLoad<GroupDetail | null>(this, (client, signal) =>
-    this.#open ? client.groups.get(this.#open.id, { signal }) : Promise.resolve(null),
-  );
+  readonly #groups = new EkLoad<Page<Group>>(this, {
+    task: (_args, { client, signal }) => client.groups.list(this.#query(), { signal }),
+  });
+  readonly #detail = new EkLoad<GroupDetail | null>(this, {
+    task: (_args, { client, signal }) =>
+      this.#open ? client.groups.get(this.#open.id, { signal }) : Promise.resolve(null),
+  });
 
   /** The group whose dialog is open, as its card showed it (the dialog's title while the detail loads). */
   #open: Group | undefined;

@@ -1,13 +1,13 @@
-import type { EkMemberClient, MemberTokenProvider, Page } from '@ekollega/sdk';
+import type { EkMemberClient, Page } from '@ekollega/sdk';
 import {
   html,
-  LitElement,
   nothing,
   type CSSResultGroup,
   type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import { EkConfigurable } from './configurable.js';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
@@ -33,38 +33,19 @@ loadCatalogue(toLocale(document.documentElement.lang));
  * @cssproperty --ek-space - Spacing unit.
  * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour).
  */
-export abstract class EkElement extends LitElement {
+export abstract class EkElement extends EkConfigurable {
   static override styles: CSSResultGroup = theme;
 
   static override properties: PropertyDeclarations = {
-    apiUrl: { attribute: 'api-url' },
-    tenantKey: { attribute: 'tenant-key' },
-    tokenUrl: { attribute: 'token-url' },
-    lang: { reflect: true },
-    getMemberToken: { attribute: false },
+    _provided: { state: true },
   };
 
-  /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
-  apiUrl?: string;
-
-  /** The association's publishable key (`pk_…`). */
-  tenantKey?: string;
-
-  /** The host site's endpoint answering `{ "token": "<member JWT>" }`, or 401 when nobody is signed in. */
-  tokenUrl?: string;
-
-  /** Language of the texts: `fi`, `sv` or `en` (regional forms like `sv-FI` work). */
-  override lang!: string;
-
-  /** Gives the member token from script instead of `token-url`; `null` when nobody is signed in. */
-  getMemberToken?: MemberTokenProvider;
-
-  /** What an enclosing `<ek-provider>` gives, and how to stop hearing from it. */
-  #provided?: EkProvided | undefined;
+  /** What an enclosing `<ek-provider>` gives. */
+  private _provided: EkProvided | undefined;
   #unsubscribe?: () => void;
 
   /**
-   * The client the widget's loads use; replaced when they must run again.
+   * The client the widget's loads use; a new object whenever they must run again.
    * @internal
    */
   connection: EkConnection = { session: null };
@@ -72,8 +53,6 @@ export abstract class EkElement extends LitElement {
   /** The texts in the widget's language, with the association's overrides. */
   protected texts = new Texts('fi');
 
-  #revision = 0;
-  #loadedRevision = '';
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
   /** "Show more" of a list page: `null` while the next page loads, or why it failed. */
@@ -88,13 +67,19 @@ export abstract class EkElement extends LitElement {
    */
   refresh(): void {
     this.connection.session?.client.signOut();
-    this.#revision++;
+    this.#reconnect();
+  }
+
+  /** Gives the loads a new connection: they run again, even with the same client. */
+  #reconnect(): void {
+    this.connection = { session: this.connection.session };
+    // The loads look at the connection when the widget updates.
     this.requestUpdate();
   }
 
   /** The widget's language: its own `lang`, else the provider's, else the page's. */
   #locale(): Locale {
-    return toLocale(this.lang || this.#provided?.settings.lang || closestLang(this));
+    return toLocale(this.lang || this._provided?.settings.lang || closestLang(this));
   }
 
   /**
@@ -117,9 +102,10 @@ export abstract class EkElement extends LitElement {
     // Asked on each connection: the widget may have moved under another provider.
     this.dispatchEvent(
       new EkContextRequest((provided, unsubscribe) => {
-        this.#provided = provided;
+        // The provider's revision grows when the host says the member changed.
+        if ((provided?.revision ?? 0) !== (this._provided?.revision ?? 0)) this.#reconnect();
+        this._provided = provided;
         this.#unsubscribe = unsubscribe;
-        this.requestUpdate();
       }),
     );
   }
@@ -134,8 +120,7 @@ export abstract class EkElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const provided = this.#provided;
-    const base = provided?.settings ?? {};
+    const base = this._provided?.settings ?? {};
     // The member token comes from one place: the element's own source if it has one, else the
     // provider's. Without settings of its own the widget gets the provider's session: the same
     // settings give the same session.
@@ -146,11 +131,7 @@ export abstract class EkElement extends LitElement {
       tokenUrl: ownToken ? this.tokenUrl : base.tokenUrl,
       getMemberToken: ownToken ? this.getMemberToken : base.getMemberToken,
     });
-    const revision = `${this.#revision} ${provided?.revision ?? 0}`;
-    if (session !== this.connection.session || revision !== this.#loadedRevision) {
-      this.#loadedRevision = revision;
-      this.connection = { session };
-    }
+    if (session !== this.connection.session) this.connection = { session };
     const locale = this.#locale();
     this.texts = new Texts(locale, session?.strings?.[locale]);
   }
@@ -195,7 +176,10 @@ export abstract class EkElement extends LitElement {
    * The widget's content for a load's state: `ready` for the value, the shared views for the rest.
    * Render it inside an element with `part="base"` and `tabindex="-1"`, which takes the focus after a retry.
    */
-  protected renderLoad<T>(load: EkLoad<T>, ready: (value: T) => unknown): unknown {
+  protected renderLoad<T, A extends readonly unknown[]>(
+    load: EkLoad<T, A>,
+    ready: (value: T) => unknown,
+  ): unknown {
     const { state } = load;
     if (state.status === 'ready') return ready(state.value);
     if (state.status === 'signed-out') return this.renderSignIn(state.reason);

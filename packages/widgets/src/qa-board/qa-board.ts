@@ -74,38 +74,41 @@ export class EkQaBoard extends EkElement {
   /** Lists only questions with this tag; members change it by pressing a tag, and clear it. */
   tag?: string;
 
-  readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
-    const [page, member] = await Promise.all([
-      client.questions.list({ ...this.#query(), limit: 20 }, { signal }),
-      client.isSignedIn(),
-    ]);
-    this.#member = member;
-    // Others' new posts, live; once per connection and board (a new board unfollows the old one first).
-    if (this.#following !== this.connection) {
-      this.#unfollow();
-      this.#following = this.connection;
-      client.questions
-        .subscribe(
-          { group: this.group },
-          (event) => {
-            if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
-            else if (
-              (event.type === 'question.created' || event.type === 'answer.created') &&
-              !this.#mine.has(event.data.id)
-            )
-              this.#fresh.set(event.data.id, event.data);
-            this.requestUpdate();
-          },
-          { signal: (this.#live = new AbortController()).signal },
-        )
-        // A board the member may no longer read says so on the next load; the notice just stops.
-        .catch(() => undefined);
-    }
-    return page;
+  readonly #list = new EkLoad<Page<Question>>(this, {
+    task: async (_args, { client, signal }) => {
+      const [page, member] = await Promise.all([
+        client.questions.list({ ...this.#query(), limit: 20 }, { signal }),
+        client.isSignedIn(),
+      ]);
+      this.#member = member;
+      // Others' new posts, live; once per connection and board (a new board unfollows the old one first).
+      if (this.#following !== this.connection) {
+        this.#unfollow();
+        this.#following = this.connection;
+        client.questions
+          .subscribe(
+            { group: this.group },
+            (event) => {
+              if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
+              else if (
+                (event.type === 'question.created' || event.type === 'answer.created') &&
+                !this.#mine.has(event.data.id)
+              )
+                this.#fresh.set(event.data.id, event.data);
+              this.requestUpdate();
+            },
+            { signal: (this.#live = new AbortController()).signal },
+          )
+          // A board the member may no longer read says so on the next load; the notice just stops.
+          .catch(() => undefined);
+      }
+      return page;
+    },
   });
-  readonly #detail = new EkLoad<QuestionDetail | null>(this, (client, signal) =>
-    this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
-  );
+  readonly #detail = new EkLoad<QuestionDetail | null>(this, {
+    task: (_args, { client, signal }) =>
+      this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
+  });
 
   // The order of the fields only decides the short names the minifier gives them; this one gzips
   // best beside the other widgets' code.

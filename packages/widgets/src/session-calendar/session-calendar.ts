@@ -121,30 +121,32 @@ export class EkSessionCalendar extends EkElement {
   #copied?: boolean;
   #timer?: ReturnType<typeof setTimeout>;
 
-  readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
-    const signedIn = await client.isSignedIn();
-    const month = this.view === 'month';
-    const query = (this.#query = {
-      group: this.group,
-      // "My groups" needs a member; a visitor sees the open events instead.
-      scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
-      limit: month ? 100 : Math.min(100, this.pageSize),
-      // From the month's first day to the next month's, with a day's margin each side: the grid's
-      // days are the sessions' local days, the query is in UTC.
-      ...(month && {
-        from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(),
-        to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString(),
-      }),
-    });
-    const page = await client.sessions.list(query, { signal });
-    while (month && page.next_cursor) {
-      const next = await client.sessions.list({ ...query, cursor: page.next_cursor }, { signal });
-      page.items.push(...next.items);
-      page.next_cursor = next.next_cursor;
-    }
-    // Only now: a member token the API refused leaves the calendar signed out, not signed in.
-    this.#signedIn = signedIn;
-    return page;
+  readonly #sessions = new EkLoad<Page<Session>>(this, {
+    task: async (_args, { client, signal }) => {
+      const signedIn = await client.isSignedIn();
+      const month = this.view === 'month';
+      const query = (this.#query = {
+        group: this.group,
+        // "My groups" needs a member; a visitor sees the open events instead.
+        scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
+        limit: month ? 100 : Math.min(100, this.pageSize),
+        // From the month's first day to the next month's, with a day's margin each side: the grid's
+        // days are the sessions' local days, the query is in UTC.
+        ...(month && {
+          from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(),
+          to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString(),
+        }),
+      });
+      const page = await client.sessions.list(query, { signal });
+      while (month && page.next_cursor) {
+        const next = await client.sessions.list({ ...query, cursor: page.next_cursor }, { signal });
+        page.items.push(...next.items);
+        page.next_cursor = next.next_cursor;
+      }
+      // Only now: a member token the API refused leaves the calendar signed out, not signed in.
+      this.#signedIn = signedIn;
+      return page;
+    },
   });
 
   override disconnectedCallback(): void {
