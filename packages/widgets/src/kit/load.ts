@@ -64,6 +64,8 @@ export class EkLoad<T, A extends readonly unknown[] = []> implements ReactiveCon
   }
 
   hostUpdate(): void {
+    // A widget taken off the page loads nothing (hostConnected asks for an update when it is back).
+    if (!this.#host.isConnected) return;
     if (this.#host.connection !== this.#connection || this.#argsChanged()) this.run();
   }
 
