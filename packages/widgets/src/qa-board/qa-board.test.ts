@@ -1,6 +1,7 @@
 import { createClient } from '@ekollega/sdk';
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { active, expectFocus, settled, text, until } from '../../test/helpers.js';
 import { part, shadowText, testApi } from '../../test/host-site.js';
 import type { BoardSeed, SeededBoard } from '../../test/qa-fixtures.js';
 import type { EkEventDetail } from '../kit/events.js';
@@ -59,26 +60,12 @@ function qaBoard(seeded: SeededBoard, options: Options = {}) {
   return fixture<EkQaBoard>(element);
 }
 
-/** Waits for `condition`, long enough for a loaded machine running every test file. */
-const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 5000 });
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
   ...element.shadowRoot!.querySelectorAll<T>(selector),
 ];
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const titles = (element: EkQaBoard) => $$(element, '[part~="question"] h3').map(text);
-const active = (element: EkQaBoard) => element.shadowRoot!.activeElement;
-
-/** Waits until the loading placeholder gave way to the list, a question, an empty or error state or a sign-in button. */
-async function settled(element: EkQaBoard): Promise<void> {
-  await until(
-    () =>
-      !part(element, 'skeleton') &&
-      ($(element, '.list') ?? part(element, 'empty') ?? part(element, 'error') ?? part(element, 'sign-in')),
-    'the board kept loading',
-  );
-}
 
 interface Stream {
   url: string;
@@ -115,15 +102,6 @@ async function watched(
   } finally {
     window.fetch = original;
   }
-}
-
-/** Whether `target` has the focus; the message names what has it instead. */
-function expectFocus(element: EkQaBoard, target: Element | null): void {
-  const focused = active(element);
-  expect(
-    focused === target && target !== null,
-    `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the board'}`,
-  ).to.equal(true);
 }
 
 /** Opens a question from the list by its title and waits for its answers. */
