@@ -9,6 +9,7 @@ import {
   tokenUrl,
   type TestGroup,
 } from '../../test/host-site.js';
+import { active, expectFocus, settled, text } from '../../test/helpers.js';
 import type { EkEventDetail } from '../kit/events.js';
 import './define.js';
 import { toQuery, urlWithFilters } from './filters.js';
@@ -83,36 +84,14 @@ function finder(scope: string, attributes: Attributes = {}, member?: string) {
   return fixture<EkGroupFinder>(`<ek-group-finder ${written.join(' ')}></ek-group-finder>`);
 }
 
-/** Waits until the list (or its empty or error state) replaced the loading placeholder. */
-async function settled(element: EkGroupFinder): Promise<void> {
-  await waitUntil(
-    () =>
-      !part(element, 'skeleton') &&
-      (part(element, 'list') ?? part(element, 'empty') ?? part(element, 'error')),
-    'the finder kept loading',
-    { timeout: 5000 },
-  );
-}
-
 const cards = (element: EkGroupFinder) => [
   ...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]'),
 ];
 const card = (element: EkGroupFinder, name: string) =>
   cards(element).find((c) => c.querySelector('h3')!.textContent === name)!;
-const text = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 const inCard = <T extends HTMLElement = HTMLElement>(c: Element, name: string) =>
   c.querySelector<T>(`[part~="${name}"]`)!;
 const dialogOf = (element: EkGroupFinder) => part<HTMLDialogElement>(element, 'dialog')!;
-/** Whether `target` has the focus; on failure the message names what has it (chai would print whole elements). */
-function expectFocus(element: EkGroupFinder, target: Element | null): void {
-  const focused = element.shadowRoot!.activeElement;
-  expect(
-    focused === target && target !== null,
-    `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the finder'}`,
-  ).to.equal(true);
-}
-const active = (element: EkGroupFinder) => element.shadowRoot!.activeElement;
-
 /** Waits until the open dialog shows the group's detail (its ground rules). */
 const detailShown = (element: EkGroupFinder) =>
   waitUntil(() => element.shadowRoot!.querySelector('#rules-title'), 'the detail did not load', {
