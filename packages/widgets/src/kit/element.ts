@@ -38,10 +38,13 @@ export abstract class EkElement extends EkConfigurable {
 
   static override properties: PropertyDeclarations = {
     _provided: { state: true },
+    _more: { state: true },
   };
 
   /** What an enclosing `<ek-provider>` gives. */
   private _provided: EkProvided | undefined;
+  /** The list page whose "show more" is loading the next page (`failure` null) or failed to. */
+  private _more: { page: Page<unknown>; failure: EkFailure | null } | null = null;
   #unsubscribe?: () => void;
 
   /**
@@ -55,8 +58,6 @@ export abstract class EkElement extends EkConfigurable {
 
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
-  /** "Show more" of a list page: `null` while the next page loads, or why it failed. */
-  readonly #more = new WeakMap<Page<unknown>, EkFailure | null>();
   readonly #onAuthChanged = () => this.refresh();
   /** Follows `<html lang>`, so a page that switches its language switches the widget's. */
   readonly #pageLang = new MutationObserver(() => this.requestUpdate());
@@ -235,26 +236,31 @@ export abstract class EkElement extends EkConfigurable {
     label: string,
     next: (client: EkMemberClient, cursor: string) => Promise<Page<T>>,
   ): unknown {
-    const state = this.#more.get(page);
-    const more = async () => {
+    const more = this._more?.page === page ? this._more : null;
+    const loadMore = async () => {
       const client = this.connection.session?.client;
-      if (!client || this.#more.get(page) === null) return;
-      this.#more.set(page, null);
-      this.requestUpdate();
+      const loading = this._more?.page === page && this._more.failure === null;
+      if (!client || loading) return;
+      this._more = { page, failure: null };
       try {
         const added = await next(client, page.next_cursor!);
         page.items.push(...added.items);
         page.next_cursor = added.next_cursor;
-        this.#more.delete(page);
+        this._more = null;
         this.focusSoon(`[data-id="${added.items[0]?.id}"] button`);
       } catch (error) {
-        this.#more.set(page, this.report(error));
-        this.requestUpdate();
+        this._more = { page, failure: this.report(error) };
       }
     };
-    if (state) return this.renderError(state, more);
+    if (more?.failure) return this.renderError(more.failure, loadMore);
     return page.next_cursor
-      ? html`<button part="more" class="secondary" type="button" aria-busy=${state === null} @click=${more}>
+      ? html`<button
+          part="more"
+          class="secondary"
+          type="button"
+          aria-busy=${more !== null}
+          @click=${loadMore}
+        >
           ${label}
         </button>`
       : nothing;
