@@ -1,5 +1,5 @@
 import type { EkMemberClient, EkProblemError, Group, GroupDetail, Membership, Page } from '@ekollega/sdk';
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
@@ -266,13 +266,20 @@ export class EkGroupFinder extends EkElement {
 
   // ——— Views ———
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const load = this.#groups.state;
+    if (load.status !== 'ready') return;
+    // Suggestions grow with every list the reader has seen, so narrowing the filters keeps them.
+    for (const group of load.value.items) {
+      group.themes.forEach((theme) => this.#seen.theme.add(theme));
+      for (const place of [group.region, group.municipality]) if (place) this.#seen.region.add(place);
+    }
+  }
+
   protected override render() {
     const load = this.#groups.state;
     const page = load.status === 'ready' ? load.value : null;
-    for (const group of page?.items ?? []) {
-      group.themes.forEach((theme) => this.#seen.theme.add(theme));
-      [group.region, group.municipality].forEach((place) => place && this.#seen.region.add(place));
-    }
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>
         ${this._open ? this.#renderDialog(this._open) : nothing}
