@@ -9,6 +9,7 @@ import {
   tokenUrl,
   type TestGroup,
 } from '../../test/host-site.js';
+import { active, expectFocus, settled, text } from '../../test/helpers.js';
 import type { EkEventDetail } from '../kit/events.js';
 import './define.js';
 import { toQuery, urlWithFilters } from './filters.js';
@@ -83,36 +84,14 @@ function finder(scope: string, attributes: Attributes = {}, member?: string) {
   return fixture<EkGroupFinder>(`<ek-group-finder ${written.join(' ')}></ek-group-finder>`);
 }
 
-/** Waits until the list (or its empty or error state) replaced the loading placeholder. */
-async function settled(element: EkGroupFinder): Promise<void> {
-  await waitUntil(
-    () =>
-      !part(element, 'skeleton') &&
-      (part(element, 'list') ?? part(element, 'empty') ?? part(element, 'error')),
-    'the finder kept loading',
-    { timeout: 5000 },
-  );
-}
-
 const cards = (element: EkGroupFinder) => [
   ...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]'),
 ];
 const card = (element: EkGroupFinder, name: string) =>
   cards(element).find((c) => c.querySelector('h3')!.textContent === name)!;
-const text = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 const inCard = <T extends HTMLElement = HTMLElement>(c: Element, name: string) =>
   c.querySelector<T>(`[part~="${name}"]`)!;
 const dialogOf = (element: EkGroupFinder) => part<HTMLDialogElement>(element, 'dialog')!;
-/** Whether `target` has the focus; on failure the message names what has it (chai would print whole elements). */
-function expectFocus(element: EkGroupFinder, target: Element | null): void {
-  const focused = element.shadowRoot!.activeElement;
-  expect(
-    focused === target && target !== null,
-    `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the finder'}`,
-  ).to.be.true;
-}
-const active = (element: EkGroupFinder) => element.shadowRoot!.activeElement;
-
 /** Waits until the open dialog shows the group's detail (its ground rules). */
 const detailShown = (element: EkGroupFinder) =>
   waitUntil(() => element.shadowRoot!.querySelector('#rules-title'), 'the detail did not load', {
@@ -246,7 +225,7 @@ describe('<ek-group-finder>', () => {
     expect(url.searchParams.get('ek-language')).to.equal('fi');
     expect(url.searchParams.get('ek-weekday')).to.equal('2');
     expect(url.searchParams.get('ek-has-places')).to.equal('true');
-    expect(url.searchParams.has('ek-time-of-day')).to.be.false;
+    expect(url.searchParams.has('ek-time-of-day')).to.equal(false);
     expect(element.language).to.equal('fi');
 
     await reloaded(element, () => {
@@ -334,7 +313,7 @@ describe('<ek-group-finder>', () => {
     await sendKeys({ press: 'Enter' });
     await settled(element);
     await waitUntil(() => cards(element).length === 1, 'clearing did not bring the group back');
-    expect(new URL(location.href).searchParams.has('ek-q')).to.be.false;
+    expect(new URL(location.href).searchParams.has('ek-q')).to.equal(false);
     expectFocus(element, element.shadowRoot!.querySelector('[name="q"]'));
   });
 
@@ -364,7 +343,7 @@ describe('<ek-group-finder>', () => {
     expect((await selected).detail).to.deep.equal({ groupId: ids[0] });
     await detailShown(element);
     const dialog = dialogOf(element);
-    expect(dialog.open).to.be.true;
+    expect(dialog.open).to.equal(true);
     expectFocus(element, part(element, 'close'));
     const detail = text(dialog);
     expect(detail).to.contain('Noin kymmenen yrittäjää eri aloilta.');
@@ -545,7 +524,7 @@ describe('<ek-group-finder>', () => {
     expect(text(dialog)).to.contain('Ground rules (version 2)');
     expect(text(dialog)).to.contain('Uudet säännöt: kamerat päällä.');
     // Re-accepting asks no questions again.
-    expect(dialog.querySelector('textarea') === null).to.be.true;
+    expect(dialog.querySelector('textarea') === null).to.equal(true);
     dialog.querySelector<HTMLInputElement>('#accept')!.click();
     const accepted = oneEvent(element, 'ek-join');
     dialog.querySelector<HTMLButtonElement>('[part~="join-form"] [part~="join"]')!.click();
@@ -554,7 +533,7 @@ describe('<ek-group-finder>', () => {
       () => text(dialog.querySelector('#membership')!) === 'You are a member of this group.',
       'the new rules were not accepted',
     );
-    expect(inCard(cards(element)[0]!, 'join') === null).to.be.true;
+    expect(inCard(cards(element)[0]!, 'join') === null).to.equal(true);
   });
 
   it('shows more groups with the next cursor, moving the focus to the first new one', async () => {
@@ -569,7 +548,7 @@ describe('<ek-group-finder>', () => {
     part(element, 'more')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => cards(element).length === 3, 'no more groups came');
-    expect(part(element, 'more') === null).to.be.true;
+    expect(part(element, 'more') === null).to.equal(true);
     expectFocus(element, inCard(card(element, 'C-ryhmä'), 'details'));
     expect(text(part(element, 'count')!)).to.equal('3 groups shown');
   });

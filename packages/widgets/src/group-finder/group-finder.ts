@@ -1,5 +1,5 @@
 import type { EkMemberClient, EkProblemError, Group, GroupDetail, Membership, Page } from '@ekollega/sdk';
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
@@ -76,6 +76,11 @@ export class EkGroupFinder extends EkElement {
     hasPlaces: { type: Boolean, attribute: 'has-places' },
     trade: {},
     pageSize: { type: Number, attribute: 'page-size' },
+    _open: { state: true },
+    _accepted: { state: true },
+    _answers: { state: true },
+    _errors: { state: true },
+    _confirming: { state: true },
   };
 
   /** Free text searched in the groups' names, descriptions, themes and trades. */
@@ -111,28 +116,34 @@ export class EkGroupFinder extends EkElement {
   /** How many groups are loaded at first and added by each "show more" (1–100). */
   pageSize = 12;
 
-  readonly #groups = new EkLoad<Page<Group>>(this, (client, signal) =>
-    client.groups.list(this.#query(), { signal }),
-  );
-  readonly #detail = new EkLoad<GroupDetail | null>(this, (client, signal) =>
-    this.#open ? client.groups.get(this.#open.id, { signal }) : Promise.resolve(null),
-  );
-
   /** The group whose dialog is open, as its card showed it (the dialog's title while the detail loads). */
-  #open: Group | undefined;
+  private _open: Group | null = null;
+  // The join form: whether the ground rules are ticked, the answers by question id, the errors by
+  // field (`form` for the rest); and whether leaving waits for a confirmation.
+  private _accepted = false;
+  private _answers: Record<string, string> = {};
+  private _errors: Record<string, string> = {};
+  private _confirming = false;
+
   /** Where the focus goes back to when the dialog closes. */
   #opener?: HTMLElement;
+  /** Waits for a pause in typing the free-text filter. */
   #typing: ReturnType<typeof setTimeout> | undefined;
+  /** Whether a membership change is on its way; another waits for it. */
+  #busy = false;
   /** Themes, regions and municipalities seen in loaded groups, suggested in the filters. */
   readonly #seen = { theme: new Set<string>(), region: new Set<string>() };
 
-  // The join form: ticked rules, answers by question id, errors by field (`form` for the rest);
-  // whether leaving waits for a confirmation, and whether a change is on its way (all unset: no).
-  #accepted?: boolean;
-  #answers: Record<string, string> = {};
-  #errors: Record<string, string> = {};
-  #confirming?: boolean;
-  #busy?: boolean;
+  readonly #groups = new EkLoad(this, {
+    // The filters, the trade and the page size make the query.
+    args: () => [...FILTERS.map(([name]) => this[name]), this.trade, this.pageSize],
+    task: (_args, { client, signal }) => client.groups.list(this.#query(), { signal }),
+  });
+
+  readonly #detail = new EkLoad(this, {
+    args: () => [this._open?.id] as const,
+    task: ([id], { client, signal }) => (id ? client.groups.get(id, { signal }) : Promise.resolve(null)),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -146,31 +157,12 @@ export class EkGroupFinder extends EkElement {
     clearTimeout(this.#typing);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // The finder's own properties are the filters, the trade and the page size: each changes the list.
-    if (
-      this.hasUpdated &&
-      Object.keys(EkGroupFinder.properties).some((name) => changed.has(name as keyof EkGroupFinder))
-    )
-      this.#groups.run();
-  }
-
   #query() {
     return { ...toQuery(this), limit: Math.min(100, Math.max(1, Math.trunc(this.pageSize))) || 12 };
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
     return this.texts.t(`group-finder.${key}`, values);
-  }
-
-  /**
-   * Keeps what the member typed or ticked and renders, so the form's bindings hold what the
-   * controls show and a later reset (after joining) reaches them.
-   */
-  #keep(change: () => void): void {
-    change();
-    this.requestUpdate();
   }
 
   #apply(name: FilterName, value: string): void {
@@ -245,21 +237,16 @@ export class EkGroupFinder extends EkElement {
    */
   #step(group: Group): Key | undefined {
     const mine = group.my_membership;
-    return mine && mine.status !== 'declined'
-      ? mine.rules_acceptance_required
-        ? 'accept-new-rules'
-        : mine.status === 'offered'
-          ? 'take-place'
-          : undefined
-      : group.status === 'closed'
-        ? undefined
-        : mine === undefined
-          ? 'sign-in-to-join'
-          : group.join_policy === 'approval'
-            ? 'ask-to-join'
-            : group.places_left > 0
-              ? 'join'
-              : 'join-waitlist';
+    if (mine && mine.status !== 'declined') {
+      if (mine.rules_acceptance_required) return 'accept-new-rules';
+      if (mine.status === 'offered') return 'take-place';
+      return undefined;
+    }
+    if (group.status === 'closed') return undefined;
+    // A visitor's group has no `my_membership` at all; a member's without one has `null`.
+    if (mine === undefined) return 'sign-in-to-join';
+    if (group.join_policy === 'approval') return 'ask-to-join';
+    return group.places_left > 0 ? 'join' : 'join-waitlist';
   }
 
   #mine(group: Group, mine: Membership): string {
@@ -279,16 +266,23 @@ export class EkGroupFinder extends EkElement {
 
   // ——— Views ———
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const load = this.#groups.state;
+    if (load.status !== 'ready') return;
+    // Suggestions grow with every list the reader has seen, so narrowing the filters keeps them.
+    for (const group of load.value.items) {
+      group.themes.forEach((theme) => this.#seen.theme.add(theme));
+      for (const place of [group.region, group.municipality]) if (place) this.#seen.region.add(place);
+    }
+  }
+
   protected override render() {
     const load = this.#groups.state;
     const page = load.status === 'ready' ? load.value : null;
-    for (const group of page?.items ?? []) {
-      group.themes.forEach((theme) => this.#seen.theme.add(theme));
-      [group.region, group.municipality].forEach((place) => place && this.#seen.region.add(place));
-    }
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose}>
-        ${this.#open ? this.#renderDialog(this.#open) : nothing}
+        ${this._open ? this.#renderDialog(this._open) : nothing}
       </dialog>
       ${this.#renderFilters()}
       <p part="count" role="status">
@@ -489,11 +483,10 @@ export class EkGroupFinder extends EkElement {
     const signIn = step === 'sign-in-to-join';
     // In the dialog, joining (asking, queueing) and accepting new rules go through the form.
     if (detail && !signIn && step !== 'take-place') return this.#renderJoinForm(detail, step);
-    const click = signIn
-      ? () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' })
-      : detail
-        ? () => this.#change(detail, {})
-        : (event: Event) => this.#openDialog(group, event, true);
+    let click: (event: Event) => void;
+    if (signIn) click = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+    else if (detail) click = () => void this.#join(detail, {});
+    else click = (event) => void this.#openDialog(group, event, true);
     return html`<button part="join" type="button" @click=${click}>${this.#t(step)}</button>`;
   }
 
@@ -504,15 +497,15 @@ export class EkGroupFinder extends EkElement {
     const current = mine && mine.status !== 'declined' ? mine : null;
     return html`${mine ? html`<p part="membership" id="membership" tabindex="-1">${this.#mine(group, mine)}</p>` : nothing}
       ${this.#renderStep(group, group)} ${current ? this.#renderLeave(group, current) : nothing}
-      <p class="field-error" role="alert">${this.#errors.form ?? ''}</p>`;
+      <p class="field-error" role="alert">${this._errors.form ?? ''}</p>`;
   }
 
   /** Accepting the ground rules, with the intake questions when asking to join (not when re-accepting); `label` is the submit's. */
   #renderJoinForm(group: GroupDetail, label: Key) {
     const asking = label !== 'accept-new-rules';
-    const invalid = (field: string) => (this.#errors[field] ? 'true' : 'false');
+    const invalid = (field: string) => (this._errors[field] ? 'true' : 'false');
     const error = (field: string, id: string) =>
-      html`<p id=${id} class="field-error" role="alert">${this.#errors[field] ?? ''}</p>`;
+      html`<p id=${id} class="field-error" role="alert">${this._errors[field] ?? ''}</p>`;
     return html`<form
       part="join-form"
       class="join"
@@ -524,10 +517,10 @@ export class EkGroupFinder extends EkElement {
           type="checkbox"
           id="accept"
           required
-          .checked=${this.#accepted}
+          .checked=${this._accepted}
           aria-invalid=${invalid('rules')}
           aria-describedby="accept-error"
-          @change=${(event: Event) => this.#keep(() => (this.#accepted = (event.target as HTMLInputElement).checked))}
+          @change=${this.#onAccept}
         />${this.#t('accept-rules', { version: group.rules.version })}
       </label>
       ${error('rules', 'accept-error')}
@@ -544,10 +537,10 @@ export class EkGroupFinder extends EkElement {
                     rows="3"
                     maxlength="2000"
                     required
-                    .value=${this.#answers[id] ?? ''}
+                    .value=${this._answers[id] ?? ''}
                     aria-invalid=${invalid(`answers.${id}`)}
                     aria-describedby="answer-${id}-error"
-                    @input=${(event: Event) => this.#keep(() => (this.#answers[id] = (event.target as HTMLTextAreaElement).value))}
+                    @input=${(event: Event) => this.#onAnswer(id, event)}
                   ></textarea>
                   ${error(`answers.${id}`, `answer-${id}-error`)}`,
             )
@@ -560,13 +553,13 @@ export class EkGroupFinder extends EkElement {
   #renderLeave(group: GroupDetail, mine: Membership) {
     const label = this.#t(`leave.${mine.status as 'pending' | 'member' | 'waitlisted' | 'offered'}`);
     const confirm = (confirming: boolean) => () => {
-      this.#confirming = confirming;
+      this._confirming = confirming;
       this.focusSoon('[part~="leave"]');
     };
-    return this.#confirming
+    return this._confirming
       ? html`<div class="actions" role="group" aria-labelledby="confirm">
           <span id="confirm">${this.#t('confirm')}</span>
-          <button part="leave" type="button" @click=${() => this.#change(group)}>${label}</button>
+          <button part="leave" type="button" @click=${() => this.#leave(group)}>${label}</button>
           <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>
             ${this.#t('cancel')}
           </button>
@@ -574,15 +567,24 @@ export class EkGroupFinder extends EkElement {
       : html`<button part="leave" class="secondary" type="button" @click=${confirm(true)}>${label}</button>`;
   }
 
-  // ——— Actions ———
+  // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
+
+  #onAccept(event: Event): void {
+    this._accepted = (event.target as HTMLInputElement).checked;
+  }
+
+  /** Keeps what the member typed, so the form's bindings hold what the controls show and a reset after joining reaches them. */
+  #onAnswer(questionId: string, event: Event): void {
+    this._answers = { ...this._answers, [questionId]: (event.target as HTMLTextAreaElement).value };
+  }
 
   async #openDialog(group: Group, event: Event, toJoin?: boolean): Promise<void> {
-    this.#open = group;
+    this._open = group;
     this.#opener = event.currentTarget as HTMLElement;
-    this.#accepted = this.#confirming = false;
-    this.#answers = {};
-    this.#errors = {};
-    this.#detail.run();
+    this._accepted = false;
+    this._confirming = false;
+    this._answers = {};
+    this._errors = {};
     emit(this, 'ek-group-select', { groupId: group.id });
     await this.updateComplete;
     const dialog = this.find<HTMLDialogElement>('dialog')!;
@@ -593,9 +595,8 @@ export class EkGroupFinder extends EkElement {
   }
 
   #onClose(): void {
-    const id = this.#open?.id;
-    this.#open = undefined;
-    this.requestUpdate();
+    const id = this._open?.id;
+    this._open = null;
     const opener = this.#opener?.isConnected
       ? this.#opener
       : this.find(`[data-id="${id}"] [part~="details"]`);
@@ -604,79 +605,100 @@ export class EkGroupFinder extends EkElement {
 
   #submit(event: Event, group: GroupDetail, asking: boolean): void {
     event.preventDefault();
-    if (this.#accepted)
-      void this.#change(
-        group,
-        asking
-          ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this.#answers[id] ?? '']))
-          : {},
-      );
-    else {
-      this.#errors = { rules: this.#t('accept-rules-required') };
+    if (!this._accepted) {
+      this._errors = { rules: this.#t('accept-rules-required') };
       this.focusSoon('#accept');
+      return;
     }
+    const answers = asking
+      ? Object.fromEntries(group.intake_questions.map(({ id }) => [id, this._answers[id] ?? '']))
+      : {};
+    void this.#join(group, answers);
+  }
+
+  /** Joins `group` (asks to, queues, takes the offered place or accepts new rules), accepting its ground rules with `answers`. */
+  #join(group: GroupDetail, answers: Record<string, string>): Promise<void> {
+    return this.#changeMembership(group, async (client) => {
+      const membership = await client.groups.join(group.id, {
+        accepted_rules_version: group.rules.version,
+        answers,
+      });
+      emit(this, 'ek-join', { groupId: group.id, status: membership.status });
+    });
+  }
+
+  /** Leaves `group`, withdraws the request, leaves the waitlist or turns down the offered place. */
+  #leave(group: GroupDetail): Promise<void> {
+    return this.#changeMembership(group, async (client) => {
+      await client.groups.leave(group.id);
+      emit(this, 'ek-leave', { groupId: group.id });
+    });
   }
 
   /**
-   * Joins `group`, accepting its ground rules with `answers`, or without answers leaves it; then
-   * shows the group as it is now with the focus on the outcome, or the failure beside its field.
+   * Runs a join or leave, then shows the group as it is now with the focus on the outcome, or the
+   * failure beside its field.
    */
-  async #change(group: GroupDetail, answers?: Record<string, string>): Promise<void> {
+  async #changeMembership(
+    group: GroupDetail,
+    change: (client: EkMemberClient) => Promise<void>,
+  ): Promise<void> {
     const client = this.connection.session?.client;
-    const groupId = group.id;
     if (!client || this.#busy) return;
     this.#busy = true;
-    this.#errors = {};
+    this._errors = {};
     try {
-      if (answers)
-        emit(this, 'ek-join', {
-          groupId,
-          status: (
-            await client.groups.join(groupId, { accepted_rules_version: group.rules.version, answers })
-          ).status,
-        });
-      else {
-        await client.groups.leave(groupId);
-        emit(this, 'ek-leave', { groupId });
-      }
-      this.#accepted = this.#confirming = false;
-      this.#answers = {};
-      await this.#refresh(client, groupId);
+      await change(client);
+      this._accepted = false;
+      this._confirming = false;
+      this._answers = {};
+      await this.#refresh(client, group.id);
       this.focusSoon('#membership', '#accept', '[part~="close"]');
     } catch (error) {
-      const failure = toFailure(error);
-      const errors: Record<string, string> = {};
-      if (failure.code === 'validation_failed') {
-        for (const { field, message } of (error as EkProblemError).errors ?? []) {
-          if (!group.intake_questions.some(({ id }) => field === `answers.${id}`))
-            errors.form = failureText(failure, this.texts);
-          // The API's message is English; the one case a member meets is an empty answer, said in their language.
-          else errors[field] = this.#answers[field.slice(8)]?.trim() ? message : this.#t('answer-required');
-        }
-      } else if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
-        // `rules-version-mismatch` or `group-closed`
-        errors.form = this.#t(failure.code.replace(/_/g, '-') as Key);
-        this.#accepted = false;
-        await this.#refresh(client, groupId).catch(() => undefined);
-      } else {
-        errors.form = failureText(this.report(error), this.texts);
-      }
-      this.#errors = errors;
+      this._errors = await this.#failure(client, group, error);
       this.focusSoon('[aria-invalid="true"]');
     } finally {
       this.#busy = false;
-      this.requestUpdate();
     }
+  }
+
+  /** A failed join or leave's errors by field (`form` for the rest). */
+  async #failure(
+    client: EkMemberClient,
+    group: GroupDetail,
+    error: unknown,
+  ): Promise<Record<string, string>> {
+    const failure = toFailure(error);
+    if (failure.code === 'validation_failed') {
+      const errors: Record<string, string> = {};
+      for (const { field, message } of (error as EkProblemError).errors ?? []) {
+        const questionId = field.slice('answers.'.length);
+        if (!group.intake_questions.some(({ id }) => field === `answers.${id}`))
+          errors.form = failureText(failure, this.texts);
+        // The API's message is English; the one case a member meets is an empty answer, said in their language.
+        else errors[field] = this._answers[questionId]?.trim() ? message : this.#t('answer-required');
+      }
+      return errors;
+    }
+    if (failure.code === 'rules_version_mismatch' || failure.code === 'group_closed') {
+      // The group changed under the member: show it as it is now, the rules to tick again.
+      this._accepted = false;
+      await this.#refresh(client, group.id).catch(() => undefined);
+      const key: Key = failure.code === 'group_closed' ? 'group-closed' : 'rules-version-mismatch';
+      return { form: this.#t(key) };
+    }
+    return { form: failureText(this.report(error), this.texts) };
   }
 
   /** Shows the group as the API has it now, in the dialog and on its card. */
   async #refresh(client: EkMemberClient, id: string): Promise<void> {
     const fresh = await client.groups.get(id);
     // The member may have closed the dialog meanwhile, or opened another group's.
-    if (this.#open?.id === id) this.#detail.state = { status: 'ready', value: fresh };
+    if (this._open?.id === id) this.#detail.show(fresh);
     const list = this.#groups.state;
-    if (list.status === 'ready')
-      list.value.items = list.value.items.map((group) => (group.id === id ? fresh : group));
-    this.requestUpdate();
+    if (list.status === 'ready') {
+      const items = list.value.items.map((group) => (group.id === id ? fresh : group));
+      this.#groups.show({ ...list.value, items });
+    }
   }
 }

@@ -1,13 +1,13 @@
-import type { EkMemberClient, MemberTokenProvider, Page } from '@ekollega/sdk';
+import type { EkMemberClient, Page } from '@ekollega/sdk';
 import {
   html,
-  LitElement,
   nothing,
   type CSSResultGroup,
   type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import { EkConfigurable } from './configurable.js';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
@@ -33,38 +33,22 @@ loadCatalogue(toLocale(document.documentElement.lang));
  * @cssproperty --ek-space - Spacing unit.
  * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour).
  */
-export abstract class EkElement extends LitElement {
+export abstract class EkElement extends EkConfigurable {
   static override styles: CSSResultGroup = theme;
 
   static override properties: PropertyDeclarations = {
-    apiUrl: { attribute: 'api-url' },
-    tenantKey: { attribute: 'tenant-key' },
-    tokenUrl: { attribute: 'token-url' },
-    lang: { reflect: true },
-    getMemberToken: { attribute: false },
+    _provided: { state: true },
+    _more: { state: true },
   };
 
-  /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
-  apiUrl?: string;
-
-  /** The association's publishable key (`pk_…`). */
-  tenantKey?: string;
-
-  /** The host site's endpoint answering `{ "token": "<member JWT>" }`, or 401 when nobody is signed in. */
-  tokenUrl?: string;
-
-  /** Language of the texts: `fi`, `sv` or `en` (regional forms like `sv-FI` work). */
-  override lang!: string;
-
-  /** Gives the member token from script instead of `token-url`; `null` when nobody is signed in. */
-  getMemberToken?: MemberTokenProvider;
-
-  /** What an enclosing `<ek-provider>` gives, and how to stop hearing from it. */
-  #provided?: EkProvided | undefined;
+  /** What an enclosing `<ek-provider>` gives. */
+  private _provided: EkProvided | undefined;
+  /** The list page whose "show more" is loading the next page (`failure` null) or failed to. */
+  private _more: { page: Page<unknown>; failure: EkFailure | null } | null = null;
   #unsubscribe?: () => void;
 
   /**
-   * The client the widget's loads use; replaced when they must run again.
+   * The client the widget's loads use; a new object whenever they must run again.
    * @internal
    */
   connection: EkConnection = { session: null };
@@ -72,12 +56,8 @@ export abstract class EkElement extends LitElement {
   /** The texts in the widget's language, with the association's overrides. */
   protected texts = new Texts('fi');
 
-  #revision = 0;
-  #loadedRevision = '';
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
-  /** "Show more" of a list page: `null` while the next page loads, or why it failed. */
-  readonly #more = new WeakMap<Page<unknown>, EkFailure | null>();
   readonly #onAuthChanged = () => this.refresh();
   /** Follows `<html lang>`, so a page that switches its language switches the widget's. */
   readonly #pageLang = new MutationObserver(() => this.requestUpdate());
@@ -88,13 +68,19 @@ export abstract class EkElement extends LitElement {
    */
   refresh(): void {
     this.connection.session?.client.signOut();
-    this.#revision++;
+    this.#reconnect();
+  }
+
+  /** Gives the loads a new connection: they run again, even with the same client. */
+  #reconnect(): void {
+    this.connection = { session: this.connection.session };
+    // The loads look at the connection when the widget updates.
     this.requestUpdate();
   }
 
   /** The widget's language: its own `lang`, else the provider's, else the page's. */
   #locale(): Locale {
-    return toLocale(this.lang || this.#provided?.settings.lang || closestLang(this));
+    return toLocale(this.lang || this._provided?.settings.lang || closestLang(this));
   }
 
   /**
@@ -117,9 +103,10 @@ export abstract class EkElement extends LitElement {
     // Asked on each connection: the widget may have moved under another provider.
     this.dispatchEvent(
       new EkContextRequest((provided, unsubscribe) => {
-        this.#provided = provided;
+        // The provider's revision grows when the host says the member changed.
+        if ((provided?.revision ?? 0) !== (this._provided?.revision ?? 0)) this.#reconnect();
+        this._provided = provided;
         this.#unsubscribe = unsubscribe;
-        this.requestUpdate();
       }),
     );
   }
@@ -134,8 +121,7 @@ export abstract class EkElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const provided = this.#provided;
-    const base = provided?.settings ?? {};
+    const base = this._provided?.settings ?? {};
     // The member token comes from one place: the element's own source if it has one, else the
     // provider's. Without settings of its own the widget gets the provider's session: the same
     // settings give the same session.
@@ -146,11 +132,7 @@ export abstract class EkElement extends LitElement {
       tokenUrl: ownToken ? this.tokenUrl : base.tokenUrl,
       getMemberToken: ownToken ? this.getMemberToken : base.getMemberToken,
     });
-    const revision = `${this.#revision} ${provided?.revision ?? 0}`;
-    if (session !== this.connection.session || revision !== this.#loadedRevision) {
-      this.#loadedRevision = revision;
-      this.connection = { session };
-    }
+    if (session !== this.connection.session) this.connection = { session };
     const locale = this.#locale();
     this.texts = new Texts(locale, session?.strings?.[locale]);
   }
@@ -195,7 +177,10 @@ export abstract class EkElement extends LitElement {
    * The widget's content for a load's state: `ready` for the value, the shared views for the rest.
    * Render it inside an element with `part="base"` and `tabindex="-1"`, which takes the focus after a retry.
    */
-  protected renderLoad<T>(load: EkLoad<T>, ready: (value: T) => unknown): unknown {
+  protected renderLoad<T, A extends readonly unknown[]>(
+    load: EkLoad<T, A>,
+    ready: (value: T) => unknown,
+  ): unknown {
     const { state } = load;
     if (state.status === 'ready') return ready(state.value);
     if (state.status === 'signed-out') return this.renderSignIn(state.reason);
@@ -251,26 +236,31 @@ export abstract class EkElement extends LitElement {
     label: string,
     next: (client: EkMemberClient, cursor: string) => Promise<Page<T>>,
   ): unknown {
-    const state = this.#more.get(page);
-    const more = async () => {
+    const more = this._more?.page === page ? this._more : null;
+    const loadMore = async () => {
       const client = this.connection.session?.client;
-      if (!client || this.#more.get(page) === null) return;
-      this.#more.set(page, null);
-      this.requestUpdate();
+      const loading = this._more?.page === page && this._more.failure === null;
+      if (!client || loading) return;
+      this._more = { page, failure: null };
       try {
         const added = await next(client, page.next_cursor!);
         page.items.push(...added.items);
         page.next_cursor = added.next_cursor;
-        this.#more.delete(page);
+        this._more = null;
         this.focusSoon(`[data-id="${added.items[0]?.id}"] button`);
       } catch (error) {
-        this.#more.set(page, this.report(error));
-        this.requestUpdate();
+        this._more = { page, failure: this.report(error) };
       }
     };
-    if (state) return this.renderError(state, more);
+    if (more?.failure) return this.renderError(more.failure, loadMore);
     return page.next_cursor
-      ? html`<button part="more" class="secondary" type="button" aria-busy=${state === null} @click=${more}>
+      ? html`<button
+          part="more"
+          class="secondary"
+          type="button"
+          aria-busy=${more !== null}
+          @click=${loadMore}
+        >
           ${label}
         </button>`
       : nothing;

@@ -28,9 +28,9 @@ describe('failures', () => {
   });
 
   it('count a refused member token as signed out, but not a refused tenant key', () => {
-    expect(isSignedOut(toFailure(problem(401, 'sign_in_required')))).to.be.true;
-    expect(isSignedOut(toFailure(problem(401, 'token_expired')))).to.be.true;
-    expect(isSignedOut(toFailure(problem(401, 'key_revoked')))).to.be.false;
-    expect(isSignedOut(toFailure(new EkNetworkError('offline')))).to.be.false;
+    expect(isSignedOut(toFailure(problem(401, 'sign_in_required')))).to.equal(true);
+    expect(isSignedOut(toFailure(problem(401, 'token_expired')))).to.equal(true);
+    expect(isSignedOut(toFailure(problem(401, 'key_revoked')))).to.equal(false);
+    expect(isSignedOut(toFailure(new EkNetworkError('offline')))).to.equal(false);
   });
 });

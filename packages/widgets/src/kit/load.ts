@@ -19,32 +19,54 @@ export type EkLoadState<T> =
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly connection: EkConnection };
 
+/** How a widget loads what it shows, in `@lit/task`'s shape. */
+export interface EkLoadOptions<T, A extends readonly unknown[]> {
+  /** Fetches what the widget shows for `args`, with the widget's client and a signal that aborts a superseded load. */
+  task: (args: A, context: { client: EkMemberClient; signal: AbortSignal }) => Promise<T>;
+  /** What the load asks for: it runs again when one of these values changes (compared with `===`). */
+  args?: () => A;
+}
+
 /**
  * Loads what a widget shows, again whenever its connection changes (settings, provider, "auth
- * changed") and on `run()` (retry). An answer that arrives after a newer load started is dropped.
- * Failures become values: signed out, or an error with a code, also announced as `ek-error`.
+ * changed") or one of its `args`, and on `run()` (retry). An answer that arrives after a newer
+ * load started is dropped. Failures become values: signed out, or an error with a code, also
+ * announced as `ek-error`.
  */
-export class EkLoad<T> implements ReactiveController {
+export class EkLoad<T, A extends readonly unknown[] = []> implements ReactiveController {
   /** What the widget shows now. */
   state: EkLoadState<T> = { status: 'loading' };
   #connection: EkConnection | undefined;
+  #args: A | undefined;
   #abort: AbortController | undefined;
+
+  readonly #host: Host;
+  readonly #options: EkLoadOptions<T, A>;
 
   /**
    * @param host The widget; its `connection` says which client to use and when to load again.
-   * @param task Fetches what the widget shows; gets the client and a signal that aborts a superseded load.
+   * @param options The task that loads and the args it depends on.
    */
-  readonly #host: Host;
-  readonly #task: (client: EkMemberClient, signal: AbortSignal) => Promise<T>;
-
-  constructor(host: Host, task: (client: EkMemberClient, signal: AbortSignal) => Promise<T>) {
+  constructor(host: Host, options: EkLoadOptions<T, A>) {
     this.#host = host;
-    this.#task = task;
+    this.#options = options;
     host.addController(this);
   }
 
+  /** The args as they are now. */
+  #currentArgs(): A {
+    return this.#options.args?.() ?? ([] as unknown as A);
+  }
+
+  #argsChanged(): boolean {
+    const args = this.#currentArgs();
+    return !this.#args || args.length !== this.#args.length || args.some((arg, i) => arg !== this.#args![i]);
+  }
+
   hostUpdate(): void {
-    if (this.#host.connection !== this.#connection) this.run();
+    // A widget taken off the page loads nothing (hostConnected asks for an update when it is back).
+    if (!this.#host.isConnected) return;
+    if (this.#host.connection !== this.#connection || this.#argsChanged()) this.run();
   }
 
   hostConnected(): void {
@@ -58,11 +80,26 @@ export class EkLoad<T> implements ReactiveController {
     this.#connection = undefined;
   }
 
+  /**
+   * Shows `value` as what the current args load, without asking the API again: for what an
+   * action's answer already holds.
+   */
+  show(value: T): void {
+    this.#abort?.abort();
+    this.#args = this.#currentArgs();
+    this.state = { status: 'ready', value };
+    this.#host.requestUpdate();
+  }
+
   /** Loads (again), e.g. from a retry button. */
   run(): void {
-    const connection = (this.#connection = this.#host.connection);
+    const connection = this.#host.connection;
+    const args = this.#currentArgs();
+    this.#connection = connection;
+    this.#args = args;
     this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    const abort = new AbortController();
+    this.#abort = abort;
     const { session } = connection;
     if (!session) {
       this.#fail(abort, {
@@ -76,10 +113,10 @@ export class EkLoad<T> implements ReactiveController {
     // The overrides are waited for before anything shows, so texts do not change under the reader;
     // without them the catalogue speaks, and the load's own error tells what went wrong.
     const strings = session.loadStrings().catch(() => undefined);
-    this.#task(session.client, abort.signal).then(
+    this.#options.task(args, { client: session.client, signal: abort.signal }).then(
       async (value) => {
         await strings;
-        this.#show(abort, { status: 'ready', value });
+        this.#settle(abort, { status: 'ready', value });
       },
       async (error: unknown) => {
         await strings;
@@ -88,7 +125,7 @@ export class EkLoad<T> implements ReactiveController {
     );
   }
 
-  #show(abort: AbortController, state: EkLoadState<T>): boolean {
+  #settle(abort: AbortController, state: EkLoadState<T>): boolean {
     if (abort.signal.aborted) return false;
     this.state = state;
     this.#host.requestUpdate();
@@ -97,13 +134,10 @@ export class EkLoad<T> implements ReactiveController {
 
   #fail(abort: AbortController, failure: EkFailure): void {
     const signedOut = isSignedOut(failure);
-    if (
-      !this.#show(
-        abort,
-        signedOut ? { status: 'signed-out', reason: failure.code } : { status: 'error', failure },
-      )
-    )
-      return;
+    const state: EkLoadState<T> = signedOut
+      ? { status: 'signed-out', reason: failure.code }
+      : { status: 'error', failure };
+    if (!this.#settle(abort, state)) return;
     // A refused member token signs the visitor out too, but the integrator needs to hear why.
     if (!signedOut || failure.code !== 'sign_in_required') {
       emit(this.#host, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { settled, text } from '../../test/helpers.js';
 import { memberToken, part, shadowText, testApi, tokenUrl } from '../../test/host-site.js';
 import type { EkEventDetail } from '../kit/events.js';
 import './define.js';
@@ -25,15 +26,6 @@ function memberStatus(setup: Setup = {}) {
   );
 }
 
-/** Waits until the widget shows something other than its loading placeholder. */
-async function settled(element: Element): Promise<void> {
-  await waitUntil(
-    () => part(element, 'name') ?? part(element, 'sign-in') ?? part(element, 'error'),
-    'the widget kept loading',
-    { timeout: 5000 },
-  );
-}
-
 const aino = tokenUrl({ sub: 'aino' });
 const visitor = tokenUrl();
 
@@ -42,14 +34,14 @@ describe('<ek-member-status>', () => {
     const element = await memberStatus({ lang: 'fi', tokenUrl: aino });
     await settled(element);
     expect(shadowText(element)).to.equal(`Kirjautunut: Aino Virtanen · ${associationName}`);
-    expect(part(element, 'name')!.textContent).to.equal('Aino Virtanen');
-    expect(part(element, 'association')!.textContent).to.equal(associationName);
+    expect(text(part(element, 'name'))).to.equal('Aino Virtanen');
+    expect(text(part(element, 'association'))).to.equal(associationName);
   });
 
   it('shows a placeholder, named for screen readers, while loading', async () => {
     const element = await memberStatus({ lang: 'fi', tokenUrl: aino });
-    expect(part(element, 'skeleton')).to.exist;
-    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Ladataan…');
+    expect(part(element, 'skeleton')).to.not.equal(null);
+    expect(text(element.shadowRoot!.querySelector('[role="status"]'))).to.equal('Ladataan…');
     await settled(element);
   });
 
@@ -57,7 +49,7 @@ describe('<ek-member-status>', () => {
     const element = await memberStatus({ lang: 'fi', tokenUrl: visitor });
     await settled(element);
     const button = part<HTMLButtonElement>(element, 'sign-in')!;
-    expect(button.textContent).to.equal('Kirjaudu sisään');
+    expect(text(button)).to.equal('Kirjaudu sisään');
 
     await sendKeys({ press: 'Tab' });
     expect(element.shadowRoot!.activeElement).to.equal(button);
@@ -72,7 +64,7 @@ describe('<ek-member-status>', () => {
   it('is signed out when it has no way to get a member token', async () => {
     const element = await memberStatus({ lang: 'en' });
     await settled(element);
-    expect(part(element, 'sign-in')).to.exist;
+    expect(part(element, 'sign-in')).to.not.equal(null);
   });
 
   it('treats a member token the API refuses as signed out, and tells the integrator why', async () => {
@@ -87,7 +79,7 @@ describe('<ek-member-status>', () => {
       ></ek-member-status>`,
     );
     await settled(element);
-    expect(part(element, 'sign-in')).to.exist;
+    expect(part(element, 'sign-in')).to.not.equal(null);
     expect(errors).to.have.length(1);
     expect(errors[0]).to.include({ code: 'token_signature_invalid', status: 401 });
   });
@@ -114,7 +106,7 @@ describe('<ek-member-status>', () => {
     part(element, 'retry')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => part(element, 'name'), 'retry did not recover');
-    expect(part(element, 'name')!.textContent).to.equal('Aino Virtanen');
+    expect(text(part(element, 'name'))).to.equal('Aino Virtanen');
     // The retry button is gone; the keyboard user stays on the widget instead of the page's start.
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'base'));
   });
@@ -125,15 +117,15 @@ describe('<ek-member-status>', () => {
     element.parentElement!.append(elsewhere);
     elsewhere.append(element);
     await settled(element);
-    expect(part(element, 'name')!.textContent).to.equal('Aino Virtanen');
+    expect(text(part(element, 'name'))).to.equal('Aino Virtanen');
   });
 
   it('says so when the API cannot be reached', async () => {
     // Port 9 (discard) is closed here; the SDK retries a few times before it gives up.
     const element = await memberStatus({ lang: 'en', tokenUrl: aino, apiUrl: 'http://127.0.0.1:9' });
     await settled(element);
-    expect(part(element, 'error')!.textContent).to.contain('The service cannot be reached.');
-    expect(part(element, 'retry')!.textContent).to.equal('Try again');
+    expect(text(part(element, 'error'))).to.contain('The service cannot be reached.');
+    expect(text(part(element, 'retry'))).to.equal('Try again');
   });
 
   it('speaks Finnish, Swedish and English by its lang attribute', async () => {
@@ -143,8 +135,8 @@ describe('<ek-member-status>', () => {
       memberStatus({ lang: 'en', tokenUrl: aino }),
     ]);
     await Promise.all([fi, sv, en].map(settled));
-    expect(part(fi, 'sign-in')!.textContent).to.equal('Kirjaudu sisään');
-    expect(part(sv, 'sign-in')!.textContent).to.equal('Logga in');
+    expect(text(part(fi, 'sign-in'))).to.equal('Kirjaudu sisään');
+    expect(text(part(sv, 'sign-in'))).to.equal('Logga in');
     expect(shadowText(en)).to.equal(`Signed in: Aino Virtanen · ${associationName}`);
     expect(part(sv, 'base')!.lang).to.equal('sv');
   });
@@ -162,8 +154,8 @@ describe('<ek-member-status>', () => {
     );
     const [swedish, german] = page.querySelectorAll('ek-member-status');
     await Promise.all([settled(swedish!), settled(german!)]);
-    expect(part(swedish!, 'sign-in')!.textContent).to.equal('Logga in');
-    expect(part(german!, 'sign-in')!.textContent).to.equal('Kirjaudu sisään');
+    expect(text(part(swedish!, 'sign-in'))).to.equal('Logga in');
+    expect(text(part(german!, 'sign-in'))).to.equal('Kirjaudu sisään');
   });
 
   it('follows a change of <html lang>', async () => {
@@ -173,12 +165,9 @@ describe('<ek-member-status>', () => {
       root.lang = 'fi';
       const element = await memberStatus({ tokenUrl: visitor });
       await settled(element);
-      expect(part(element, 'sign-in')!.textContent).to.equal('Kirjaudu sisään');
+      expect(text(part(element, 'sign-in'))).to.equal('Kirjaudu sisään');
       root.lang = 'sv';
-      await waitUntil(
-        () => part(element, 'sign-in')!.textContent === 'Logga in',
-        'the widget kept its language',
-      );
+      await waitUntil(() => text(part(element, 'sign-in')) === 'Logga in', 'the widget kept its language');
     } finally {
       if (before === null) root.removeAttribute('lang');
       else root.lang = before;
@@ -188,7 +177,7 @@ describe('<ek-member-status>', () => {
   it("shows the association's own wording over the catalogue", async () => {
     const element = await memberStatus({ lang: 'en', tokenUrl: visitor });
     await settled(element);
-    expect(part(element, 'sign-in')!.textContent).to.equal(overrides.en['common.sign-in']);
+    expect(text(part(element, 'sign-in'))).to.equal(overrides.en['common.sign-in']);
   });
 
   it('loads again when the host page says the member signed in or out', async () => {
@@ -202,12 +191,12 @@ describe('<ek-member-status>', () => {
       ></ek-member-status>`,
     );
     await settled(element);
-    expect(part(element, 'sign-in')).to.exist;
+    expect(part(element, 'sign-in')).to.not.equal(null);
 
     token = await memberToken('bertil', 'Bertil Lindqvist');
     document.dispatchEvent(new Event('ek-auth-changed'));
     await waitUntil(() => part(element, 'name'), 'the widget did not notice the sign-in');
-    expect(part(element, 'name')!.textContent).to.equal('Bertil Lindqvist');
+    expect(text(part(element, 'name'))).to.equal('Bertil Lindqvist');
 
     token = null;
     element.refresh();

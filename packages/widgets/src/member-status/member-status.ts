@@ -21,7 +21,7 @@ import { memberStatusStyles } from './member-status.styles.js';
 export class EkMemberStatus extends EkElement {
   static override styles = [EkElement.styles, memberStatusStyles];
 
-  readonly #me = new EkLoad(this, (client, signal) => client.me({ signal }));
+  readonly #me = new EkLoad(this, { task: (_args, { client, signal }) => client.me({ signal }) });
 
   protected override render() {
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>

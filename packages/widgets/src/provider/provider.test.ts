@@ -1,4 +1,5 @@
-import { defineCE, expect, fixture, html, unsafeStatic, waitUntil } from '@open-wc/testing';
+import { defineCE, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { text } from '../../test/helpers.js';
 import { memberToken, part, shadowText, testApi, tokenUrl } from '../../test/host-site.js';
 import '../member-status/define.js';
 import './define.js';
@@ -27,19 +28,22 @@ describe('<ek-provider>', () => {
   });
 
   it('reaches widgets inside another element’s shadow root', async () => {
-    const tag = unsafeStatic(
-      defineCE(
-        class extends HTMLElement {
-          connectedCallback() {
-            this.attachShadow({ mode: 'open' }).innerHTML = '<ek-member-status></ek-member-status>';
-          }
-        },
-      ),
+    const tag = defineCE(
+      class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<ek-member-status></ek-member-status>';
+        }
+      },
     );
-    const provider =
-      await fixture<EkProvider>(html`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} token-url=${tokenUrl({ sub: 'aino' })} lang="en">
-      <${tag}></${tag}>
-    </ek-provider>`);
+    const provider = await fixture<EkProvider>(
+      html`<ek-provider
+        api-url=${apiUrl}
+        tenant-key=${tenantKey}
+        token-url=${tokenUrl({ sub: 'aino' })}
+        lang="en"
+        >${document.createElement(tag)}</ek-provider
+      >`,
+    );
     const status = provider.firstElementChild!.shadowRoot!.querySelector('ek-member-status')!;
     await signedIn(status);
     expect(shadowText(status)).to.equal(`Signed in: Aino Virtanen · ${associationName}`);
@@ -86,7 +90,7 @@ describe('<ek-provider>', () => {
     token = await memberToken('aino');
     provider.refresh();
     await signedIn(status);
-    expect(part(status, 'name')!.textContent).to.equal('Aino Virtanen');
+    expect(text(part(status, 'name'))).to.equal('Aino Virtanen');
   });
 
   it('shares its API client with host scripts', async () => {

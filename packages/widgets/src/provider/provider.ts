@@ -1,5 +1,6 @@
-import type { EkMemberClient, MemberTokenProvider } from '@ekollega/sdk';
-import { html, LitElement, type PropertyDeclarations } from 'lit';
+import type { EkMemberClient } from '@ekollega/sdk';
+import { html, type PropertyDeclarations } from 'lit';
+import { EkConfigurable } from '../kit/configurable.js';
 import { EkContextProvider } from '../kit/context.js';
 import { sessionFor } from '../kit/session.js';
 import { providerStyles } from './provider.styles.js';
@@ -10,36 +11,18 @@ import { providerStyles } from './provider.styles.js';
  *
  * @slot - The widgets, anywhere in the content (also inside other shadow roots).
  */
-export class EkProvider extends LitElement {
+export class EkProvider extends EkConfigurable {
   static override styles = providerStyles;
 
   static override properties: PropertyDeclarations = {
-    apiUrl: { attribute: 'api-url' },
-    tenantKey: { attribute: 'tenant-key' },
-    tokenUrl: { attribute: 'token-url' },
-    lang: { reflect: true },
-    getMemberToken: { attribute: false },
+    _revision: { state: true },
   };
-
-  /** Where the eKollega API lives, e.g. `https://api.ekollega.fi`. */
-  apiUrl?: string;
-
-  /** The association's publishable key (`pk_…`). */
-  tenantKey?: string;
-
-  /** The host site's endpoint answering `{ "token": "<member JWT>" }`, or 401 when nobody is signed in. */
-  tokenUrl?: string;
-
-  /** Language of the widgets inside: `fi`, `sv` or `en`. */
-  override lang!: string;
-
-  /** Gives the member token from script instead of `token-url`; `null` when nobody is signed in. */
-  getMemberToken?: MemberTokenProvider;
 
   /** What the widgets inside receive. */
   readonly #context = new EkContextProvider(this);
 
-  #revision = 0;
+  /** Grows each time the host says the member changed; the widgets load again when it does. */
+  private _revision = 0;
 
   /**
    * The API client the widgets inside share, for host scripts that call the API as the signed-in
@@ -52,19 +35,12 @@ export class EkProvider extends LitElement {
   /** Tells the widgets inside that the host signed a member in or out: they forget the token and load again. */
   refresh(): void {
     this.#context.value?.session?.client.signOut();
-    this.#revision++;
-    this.requestUpdate();
+    this._revision++;
   }
 
   protected override willUpdate(): void {
-    const settings = {
-      apiUrl: this.apiUrl,
-      tenantKey: this.tenantKey,
-      tokenUrl: this.tokenUrl,
-      getMemberToken: this.getMemberToken,
-      lang: this.lang,
-    };
-    this.#context.setValue({ settings, session: sessionFor(settings), revision: this.#revision });
+    const { settings } = this;
+    this.#context.setValue({ settings, session: sessionFor(settings), revision: this._revision });
   }
 
   protected override render() {

@@ -1,6 +1,7 @@
 import { createClient } from '@ekollega/sdk';
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { active, expectFocus, settled, text, until } from '../../test/helpers.js';
 import { part, shadowText, testApi } from '../../test/host-site.js';
 import type { BoardSeed, SeededBoard } from '../../test/qa-fixtures.js';
 import type { EkEventDetail } from '../kit/events.js';
@@ -59,26 +60,12 @@ function qaBoard(seeded: SeededBoard, options: Options = {}) {
   return fixture<EkQaBoard>(element);
 }
 
-/** Waits for `condition`, long enough for a loaded machine running every test file. */
-const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 5000 });
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
   ...element.shadowRoot!.querySelectorAll<T>(selector),
 ];
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const titles = (element: EkQaBoard) => $$(element, '[part~="question"] h3').map(text);
-const active = (element: EkQaBoard) => element.shadowRoot!.activeElement;
-
-/** Waits until the loading placeholder gave way to the list, a question, an empty or error state or a sign-in button. */
-async function settled(element: EkQaBoard): Promise<void> {
-  await until(
-    () =>
-      !part(element, 'skeleton') &&
-      ($(element, '.list') ?? part(element, 'empty') ?? part(element, 'error') ?? part(element, 'sign-in')),
-    'the board kept loading',
-  );
-}
 
 interface Stream {
   url: string;
@@ -115,15 +102,6 @@ async function watched(
   } finally {
     window.fetch = original;
   }
-}
-
-/** Whether `target` has the focus; the message names what has it instead. */
-function expectFocus(element: EkQaBoard, target: Element | null): void {
-  const focused = active(element);
-  expect(
-    focused === target && target !== null,
-    `focus is on ${focused?.outerHTML.slice(0, 120) ?? 'nothing in the board'}`,
-  ).to.be.true;
 }
 
 /** Opens a question from the list by its title and waits for its answers. */
@@ -201,7 +179,7 @@ describe('<ek-qa-board>', () => {
     $<HTMLInputElement>(element, '[name="q"]')!.focus();
     await sendKeys({ type: 'kirjanpitäjän' });
     await reload(() => void sendKeys({ press: 'Enter' }), ['Kirjanpitäjän valinta']);
-    expect(part(element, 'clear')).to.exist;
+    expect(part(element, 'clear')).to.not.equal(null);
     await reload(
       () => part(element, 'clear')!.click(),
       ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?'],
@@ -214,7 +192,7 @@ describe('<ek-qa-board>', () => {
       ['Miten hinnoittelen lisätyöt?'],
     );
     expect(element.tag).to.equal('hinnoittelu');
-    expect($(element, '[part~="tag"][aria-pressed="true"]')).to.exist;
+    expect($(element, '[part~="tag"][aria-pressed="true"]')).to.not.equal(null);
     await reload(
       () => part(element, 'clear')!.click(),
       ['Työpäivä venyy iltaan', 'Kirjanpitäjän valinta', 'Miten hinnoittelen lisätyöt?'],
@@ -296,7 +274,7 @@ describe('<ek-qa-board>', () => {
 
     part(element, 'back')!.click();
     await until(() => titles(element)[0] === 'Miten pidätte lomaa?', 'the question is not on the list');
-    expect($(element, `[data-id="${questionId}"]`)).to.exist;
+    expect($(element, `[data-id="${questionId}"]`)).to.not.equal(null);
   });
 
   it('offers a down vote only where the association allows downvotes', async () => {
@@ -592,7 +570,7 @@ describe('<ek-qa-board>', () => {
     // Another board: the old subscription ends, the new one counts only its own posts.
     element.group = seeded.group!;
     await until(() => streams[1]?.ready, 'no subscription to the group board');
-    expect(streams[0]!.signal.aborted).to.be.true;
+    expect(streams[0]!.signal.aborted).to.equal(true);
     expect(streams[1]!.url).to.contain(`group=${seeded.group}`);
     await settled(element);
     expect(titles(element)).to.deep.equal(['Ryhmän kysymys']);
@@ -603,7 +581,7 @@ describe('<ek-qa-board>', () => {
     expect(text(part(element, 'notice'))).to.equal('1 new post – show');
 
     element.remove();
-    expect(streams[1]!.signal.aborted).to.be.true;
+    expect(streams[1]!.signal.aborted).to.equal(true);
   });
 
   it('shows an error with a retry button, and retry recovers', async () => {
@@ -707,7 +685,7 @@ describe('<ek-qa-board>', () => {
       ).to.equal(0);
       for (const node of root.querySelectorAll('*')) {
         for (const { name } of node.attributes)
-          expect(name.startsWith('on'), `${node.tagName} ${name}`).to.be.false;
+          expect(name.startsWith('on'), `${node.tagName} ${name}`).to.equal(false);
       }
       for (const link of root.querySelectorAll('a'))
         expect(link.getAttribute('href')).to.match(/^(https?:|mailto:)/);

@@ -2,11 +2,11 @@ import type {
   Answer,
   EkMemberClient,
   EkProblemError,
-  Page,
   PostRef,
   QaSort,
   Question,
   QuestionDetail,
+  QaEvent,
 } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
@@ -20,6 +20,10 @@ import { qaBoardStyles } from './qa-board.styles.js';
 /** The board's message keys without their `qa.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `qa.${infer Rest}` ? Rest : never) : never;
 
+/** What the board shows: the list of questions, the ask form, or one question with its answers. */
+type Screen = { name: 'list' } | { name: 'ask' } | { name: 'question'; id: string };
+
+const LIST: Screen = { name: 'list' };
 const SORTS: QaSort[] = ['newest', 'votes', 'unanswered'];
 /** Form fields that show the API's 422 messages beside them; errors on other fields show under the form. */
 const FIELDS = ['title', 'body', 'tags', 'reason'];
@@ -66,7 +70,19 @@ const FIELDS = ['title', 'body', 'tags', 'reason'];
 export class EkQaBoard extends EkElement {
   static override styles = [EkElement.styles, qaBoardStyles];
 
-  static override properties: PropertyDeclarations = { group: {}, tag: {} };
+  static override properties: PropertyDeclarations = {
+    group: {},
+    tag: {},
+    _screen: { state: true },
+    _member: { state: true },
+    _q: { state: true },
+    _sort: { state: true },
+    _fresh: { state: true },
+    _draft: { state: true },
+    _errors: { state: true },
+    _reporting: { state: true },
+    _reported: { state: true },
+  };
 
   /** Shows this group's board instead of the association's; only the group's members and facilitators can read it. */
   group?: string;
@@ -74,63 +90,48 @@ export class EkQaBoard extends EkElement {
   /** Lists only questions with this tag; members change it by pressing a tag, and clear it. */
   tag?: string;
 
-  readonly #list = new EkLoad<Page<Question>>(this, async (client, signal) => {
-    const [page, member] = await Promise.all([
-      client.questions.list({ ...this.#query(), limit: 20 }, { signal }),
-      client.isSignedIn(),
-    ]);
-    this.#member = member;
-    // Others' new posts, live; once per connection and board (a new board unfollows the old one first).
-    if (this.#following !== this.connection) {
-      this.#unfollow();
-      this.#following = this.connection;
-      client.questions
-        .subscribe(
-          { group: this.group },
-          (event) => {
-            if (event.type === 'post.removed') this.#fresh.delete(event.data.id);
-            else if (
-              (event.type === 'question.created' || event.type === 'answer.created') &&
-              !this.#mine.has(event.data.id)
-            )
-              this.#fresh.set(event.data.id, event.data);
-            this.requestUpdate();
-          },
-          { signal: (this.#live = new AbortController()).signal },
-        )
-        // A board the member may no longer read says so on the next load; the notice just stops.
-        .catch(() => undefined);
-    }
-    return page;
-  });
-  readonly #detail = new EkLoad<QuestionDetail | null>(this, (client, signal) =>
-    this.#open ? client.questions.get(this.#open, { signal }) : Promise.resolve(null),
-  );
+  private _screen: Screen = LIST;
+  /** Whether a member is signed in (known once the list has loaded). */
+  private _member = false;
+  /** The search the list shows. */
+  private _q = '';
+  private _sort: QaSort = 'newest';
+  /** Posts others wrote since the board loaded, as the live events gave them, by id. */
+  private _fresh = new Map<string, Question | Answer>();
+  /** The text being written, for the preview. */
+  private _draft = '';
+  /** Field errors by field (`form` for the rest). */
+  private _errors: Record<string, string> = {};
+  /** The post whose report form is open. */
+  private _reporting: string | null = null;
+  /** The posts this member reported. */
+  private _reported = new Set<string>();
 
-  // The order of the fields only decides the short names the minifier gives them; this one gzips
-  // best beside the other widgets' code.
-  /** The question shown in place of the list. */
-  #open?: string | null;
+  /** Posts this member wrote here, which are not news to them. */
+  readonly #mine = new Set<string>();
+  /** Whether a member's action is on its way; another waits for it. */
+  #busy = false;
   /** The live subscription and the connection it uses (a new board unfollows the old one first). */
   #live?: AbortController;
   #following?: EkConnection;
-  /** Posts others wrote since the board loaded, as the live events gave them, by id. */
-  readonly #fresh = new Map<string, Question | Answer>();
-  #asking?: boolean;
-  #member?: boolean;
-  /** Field errors by field (`form` for the rest). */
-  #errors: Record<string, string> = {};
-  /** The post whose report form is open. */
-  #reporting?: string | null;
-  #busy?: boolean;
-  #q = '';
-  /** The posts this member reported. */
-  readonly #reported = new Set<string>();
-  #sort: QaSort = 'newest';
-  /** The text being written, for the preview. */
-  #draft = '';
-  /** Posts this member wrote here, which are not news to them. */
-  readonly #mine = new Set<string>();
+
+  readonly #list = new EkLoad(this, {
+    args: () => [this.group, this.tag, this._q, this._sort] as const,
+    task: async ([group, tag, q, sort], { client, signal }) => {
+      const [page, member] = await Promise.all([
+        client.questions.list({ group, tag, q, sort, limit: 20 }, { signal }),
+        client.isSignedIn(),
+      ]);
+      this._member = member;
+      this.#follow(client);
+      return page;
+    },
+  });
+
+  readonly #detail = new EkLoad(this, {
+    args: () => [this.#openId()] as const,
+    task: ([id], { client, signal }) => (id ? client.questions.get(id, { signal }) : Promise.resolve(null)),
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -139,20 +140,24 @@ export class EkQaBoard extends EkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.hasUpdated || !(changed.has('group') || changed.has('tag'))) return;
+    if (!this.hasUpdated) return;
     if (changed.has('group')) this.#unfollow();
-    this.#open = null;
-    this.#asking = false;
-    this.#list.run();
+    // Another board or tag: back to its list.
+    if (changed.has('group') || changed.has('tag')) this._screen = LIST;
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
     return this.texts.t(`qa.${key}`, values);
   }
 
+  /** The open question's id, or `null` on the list and the ask form. */
+  #openId(): string | null {
+    return this._screen.name === 'question' ? this._screen.id : null;
+  }
+
   #query() {
     // The SDK leaves empty values out of the query.
-    return { group: this.group, tag: this.tag, q: this.#q, sort: this.#sort };
+    return { group: this.group, tag: this.tag, q: this._q, sort: this._sort, limit: 20 };
   }
 
   /** An event listener too, like the actions' methods: Lit calls listeners with the element as `this`. */
@@ -160,10 +165,57 @@ export class EkQaBoard extends EkElement {
     emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
   }
 
+  /** Others' new posts, live; once per connection and board. */
+  #follow(client: EkMemberClient): void {
+    if (this.#following === this.connection) return;
+    this.#unfollow();
+    this.#following = this.connection;
+    this.#live = new AbortController();
+    client.questions
+      .subscribe({ group: this.group }, (event) => this.#onLive(event), { signal: this.#live.signal })
+      // A board the member may no longer read says so on the next load; the notice just stops.
+      .catch(() => undefined);
+  }
+
   #unfollow(): void {
     this.#live?.abort();
     this.#following = undefined;
-    this.#fresh.clear();
+    this._fresh = new Map();
+  }
+
+  #onLive(event: QaEvent): void {
+    const fresh = new Map(this._fresh);
+    if (event.type === 'post.removed') fresh.delete(event.data.id);
+    else if (event.type === 'question.created' || event.type === 'answer.created') {
+      if (this.#mine.has(event.data.id)) return;
+      fresh.set(event.data.id, event.data);
+    } else return;
+    this._fresh = fresh;
+  }
+
+  /** The posts the screen shows that news can join: the list's questions, or the open question's answers. */
+  #shownPosts(): (Question | Answer)[] | null {
+    if (this._screen.name === 'list') {
+      const { state } = this.#list;
+      return state.status === 'ready' ? state.value.items : null;
+    }
+    if (this._screen.name === 'question') {
+      const { state } = this.#detail;
+      return state.status === 'ready' && state.value ? state.value.answers : null;
+    }
+    return null;
+  }
+
+  /** Others' new posts for the screen, not shown yet: questions of the list's tag, or answers to the open question. */
+  #news(shown: (Question | Answer)[]): (Question | Answer)[] {
+    const openId = this.#openId();
+    const tag = this.tag?.toLowerCase();
+    return [...this._fresh.values()].filter((post) => {
+      if (shown.some(({ id }) => id === post.id)) return false;
+      const questionId = 'question_id' in post ? post.question_id : null;
+      if (questionId !== openId) return false;
+      return !tag || !('tags' in post) || post.tags.includes(tag);
+    });
   }
 
   /**
@@ -171,33 +223,23 @@ export class EkQaBoard extends EkElement {
    * answers last. No reload: nothing else moves, and a visitor's cached list cannot hide them.
    */
   #showNews(shown: (Question | Answer)[], news: (Question | Answer)[]): void {
-    news.forEach((post) => this.#fresh.delete(post.id));
-    if (this.#open) shown.push(...news);
-    else shown.unshift(...news.reverse());
-    this.focusSoon(this.#open ? '#answers' : '[part~="question"] button');
+    const fresh = new Map(this._fresh);
+    news.forEach((post) => fresh.delete(post.id));
+    this._fresh = fresh;
+    if (this._screen.name === 'question') {
+      shown.push(...news);
+      this.focusSoon('#answers');
+    } else {
+      shown.unshift(...news.reverse());
+      this.focusSoon('[part~="question"] button');
+    }
   }
 
   // ——— Views ———
 
   protected override render() {
-    // What the view shows (the list's questions, or the open question's answers), and others' new
-    // posts for it: questions of the list's tag, or answers to the open question. A question has no
-    // `question_id`, and `==` lets it match while no question is open (`#open` undefined or null).
-    const { state } = this.#open ? this.#detail : this.#list;
-    const shown =
-      !this.#asking && state.status === 'ready' && state.value
-        ? 'answers' in state.value
-          ? state.value.answers
-          : state.value.items
-        : null;
-    const tag = this.tag?.toLowerCase();
-    const news = [...this.#fresh.values()].filter(
-      (post) =>
-        shown &&
-        !shown.some(({ id }) => id === post.id) &&
-        (post as Partial<Answer>).question_id == this.#open &&
-        (!tag || !('tags' in post) || post.tags.includes(tag)),
-    );
+    const shown = this.#shownPosts();
+    const news = shown ? this.#news(shown) : [];
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div role="status">
         ${
@@ -213,28 +255,38 @@ export class EkQaBoard extends EkElement {
             : nothing
         }
       </div>
-      ${this.#asking ? this.#renderForm() : this.#open ? this.#renderDetail() : this.#renderList()}
+      ${this.#renderScreen()}
     </div>`;
+  }
+
+  #renderScreen() {
+    switch (this._screen.name) {
+      case 'ask':
+        return this.#renderAskForm();
+      case 'question':
+        return this.#renderQuestion();
+      case 'list':
+        return this.#renderList();
+    }
   }
 
   #renderList() {
     const { status } = this.#list.state;
+    const filtered = Boolean(this._q || this.tag);
     return html`${
       status === 'ready' || status === 'loading'
         ? html`<div class="bar">
               <form part="search" role="search" @submit=${this.#search}>
-                <label>${this.#t('search')}<input type="search" name="q" .value=${this.#q} /></label>
+                <label>${this.#t('search')}<input type="search" name="q" .value=${this._q} /></label>
               </form>
               <label
-                >${this.#t('sort')}<select
-                  @change=${(event: Event) => ((this.#sort = (event.target as HTMLSelectElement).value as QaSort), this.#list.run())}
-                >
-                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${this.#sort === sort}>${this.#t(sort)}</option>`)}
+                >${this.#t('sort')}<select @change=${this.#onSort}>
+                  ${SORTS.map((sort) => html`<option value=${sort} ?selected=${this._sort === sort}>${this.#t(sort)}</option>`)}
                 </select></label
               >
               <button part="ask" type="button" @click=${this.#ask}>${this.#t('ask')}</button>
             </div>
-            ${this.#q || this.tag ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
+            ${filtered ? html`<button part="clear" class="secondary" type="button" @click=${this.#clear}>${this.#t('clear')}</button>` : nothing}`
         : nothing
     }
     ${this.renderLoad(this.#list, (page) =>
@@ -258,7 +310,7 @@ export class EkQaBoard extends EkElement {
                   </li>`,
               )}
             </ul>
-            ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), limit: 20, cursor }))}
+            ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), cursor }))}
             ${this.#renderError()}`
         : html`<p part="empty">${this.#t('empty')}</p>`,
     )}`;
@@ -280,7 +332,7 @@ export class EkQaBoard extends EkElement {
                   class="secondary"
                   type="button"
                   aria-pressed=${this.tag === tag}
-                  @click=${() => ((this.tag = tag), this.focusSoon('[part~="clear"]'))}
+                  @click=${() => this.#filterByTag(tag)}
                 >
                   ${tag}
                 </button>
@@ -290,7 +342,7 @@ export class EkQaBoard extends EkElement {
       : nothing;
   }
 
-  #renderDetail() {
+  #renderQuestion() {
     return html`<button part="back" class="secondary" type="button" @click=${this.#back}>
         ${this.#t('back')}
       </button>
@@ -316,7 +368,7 @@ export class EkQaBoard extends EkElement {
                   </li>`,
               )}
             </ol>
-            ${this.#member ? this.#renderForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
+            ${this._member ? this.#renderAnswerForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
       )}`;
   }
 
@@ -326,33 +378,7 @@ export class EkQaBoard extends EkElement {
     return html`<p class="meta">${this.#byline(post)}</p>
       <div class="text" lang=${post.language}>${renderMarkup(post.body)}</div>
       <div class="actions">
-        ${
-          post.mine
-            ? nothing
-            : html`<button
-                  part="vote"
-                  class="secondary"
-                  type="button"
-                  aria-pressed=${post.my_vote === 1}
-                  aria-label=${this.#t('up')}
-                  @click=${() => this.#vote(question, post, ref, 1)}
-                >
-                  ▲</button
-                >${
-                  this.connection.session?.qa?.downvotes
-                    ? html`<button
-                        part="vote"
-                        class="secondary"
-                        type="button"
-                        aria-pressed=${post.my_vote === -1}
-                        aria-label=${this.#t('down')}
-                        @click=${() => this.#vote(question, post, ref, -1)}
-                      >
-                        ▼
-                      </button>`
-                    : nothing
-                }`
-        }
+        ${post.mine ? nothing : this.#renderVotes(question, post, ref)}
         <span>${this.texts.plural('qa.score', post.score)}</span>
         ${
           answer && question.can_accept
@@ -367,115 +393,151 @@ export class EkQaBoard extends EkElement {
               </button>`
             : nothing
         }
-        ${
-          !this.#member || post.mine
-            ? nothing
-            : this.#reported.has(post.id)
-              ? html`<span id="reported-${post.id}" tabindex="-1">${this.#t('reported')}</span>`
-              : html`<button
-                  id="report-${post.id}"
-                  part="report"
-                  class="secondary"
-                  type="button"
-                  @click=${() => ((this.#reporting = post.id), (this.#errors = {}), this.focusSoon('#reason'))}
-                >
-                  ${this.#t('report')}
-                </button>`
-        }
+        ${this.#renderReport(post)}
       </div>
-      ${
-        this.#reporting === post.id
-          ? html`<form
-              part="form"
-              class="form"
-              novalidate
-              @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}
-            >
-              <label for="reason">${this.#t('reason')}</label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows="2"
-                aria-invalid=${this.#invalid('reason')}
-                aria-describedby="reason-error"
-              ></textarea>
-              ${this.#renderError('reason')}
-              <div class="actions">
-                <button type="submit">${this.#t('report')}</button>
-                <button
-                  class="secondary"
-                  type="button"
-                  @click=${() => ((this.#reporting = null), this.focusSoon(`#report-${post.id}`))}
-                >
-                  ${this.#t('cancel')}
-                </button>
-              </div>
-              ${this.#renderError()}
-            </form>`
-          : nothing
-      }`;
+      ${this._reporting === post.id ? this.#renderReportForm(post, ref) : nothing}`;
   }
 
-  /** The ask form, or with `question` the answer form. */
-  #renderForm(question?: QuestionDetail) {
-    const field = (name: 'title' | 'tags') =>
-      html`<label for=${name}>${this.#t(name)}</label>
-        <input
-          id=${name}
-          name=${name}
-          autocomplete="off"
-          aria-invalid=${this.#invalid(name)}
-          aria-describedby="${name}-error"
-        />
-        ${this.#renderError(name)}`;
+  /** The up button, and the down button where the association allows downvotes (`/v1/config` `qa.downvotes`). */
+  #renderVotes(question: QuestionDetail, post: Question | Answer, ref: PostRef) {
+    const vote = (value: 1 | -1, label: Key, arrow: string) =>
+      html`<button
+        part="vote"
+        class="secondary"
+        type="button"
+        aria-pressed=${post.my_vote === value}
+        aria-label=${this.#t(label)}
+        @click=${() => this.#vote(question, post, ref, value)}
+      >
+        ${arrow}
+      </button>`;
+    return html`${vote(1, 'up', '▲')}${this.connection.session?.qa?.downvotes ? vote(-1, 'down', '▼') : nothing}`;
+  }
+
+  /** The report button, or that the member reported the post; nothing on a visitor's or one's own post. */
+  #renderReport(post: Question | Answer) {
+    if (!this._member || post.mine) return nothing;
+    if (this._reported.has(post.id))
+      return html`<span id="reported-${post.id}" tabindex="-1">${this.#t('reported')}</span>`;
+    return html`<button
+      id="report-${post.id}"
+      part="report"
+      class="secondary"
+      type="button"
+      @click=${() => this.#startReport(post)}
+    >
+      ${this.#t('report')}
+    </button>`;
+  }
+
+  #renderReportForm(post: Question | Answer, ref: PostRef) {
     return html`<form
       part="form"
       class="form"
       novalidate
-      aria-label=${this.#t(question ? 'reply' : 'ask')}
-      @submit=${(event: SubmitEvent) => this.#submit(event, question)}
+      @submit=${(event: SubmitEvent) => this.#report(event, post, ref)}
     >
-      ${question ? nothing : field('title')}
-      <label for="body">${this.#t(question ? 'answer' : 'body')}</label>
+      <label for="reason">${this.#t('reason')}</label>
+      <textarea
+        id="reason"
+        name="reason"
+        rows="2"
+        aria-invalid=${this.#invalid('reason')}
+        aria-describedby="reason-error"
+      ></textarea>
+      ${this.#renderError('reason')}
+      <div class="actions">
+        <button type="submit">${this.#t('report')}</button>
+        <button class="secondary" type="button" @click=${() => this.#cancelReport(post)}>
+          ${this.#t('cancel')}
+        </button>
+      </div>
+      ${this.#renderError()}
+    </form>`;
+  }
+
+  /** A one-line field of the ask form. */
+  #renderField(name: 'title' | 'tags') {
+    return html`<label for=${name}>${this.#t(name)}</label>
+      <input
+        id=${name}
+        name=${name}
+        autocomplete="off"
+        aria-invalid=${this.#invalid(name)}
+        aria-describedby="${name}-error"
+      />
+      ${this.#renderError(name)}`;
+  }
+
+  /** The text of a question or an answer, with its hint and error. */
+  #renderBody(label: Key) {
+    return html`<label for="body">${this.#t(label)}</label>
       <textarea
         id="body"
         name="body"
         rows="5"
         aria-invalid=${this.#invalid('body')}
         aria-describedby="body-hint body-error"
-        @input=${(event: Event) => ((this.#draft = (event.target as HTMLTextAreaElement).value), this.requestUpdate())}
+        @input=${this.#onDraft}
       ></textarea>
       <p id="body-hint" class="meta">${this.#t('hint')}</p>
-      ${this.#renderError('body')} ${question ? nothing : field('tags')}
-      <label class="check"><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label>
+      ${this.#renderError('body')}`;
+  }
+
+  /** The "post anonymously" checkbox and the preview of the text being written. */
+  #renderAnonymousAndPreview() {
+    return html`<label class="check"
+        ><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label
+      >
       ${
-        this.#draft.trim()
+        this._draft.trim()
           ? html`<section part="preview" class="text" aria-labelledby="preview">
               <h4 id="preview">${this.#t('preview')}</h4>
-              ${renderMarkup(this.#draft)}
+              ${renderMarkup(this._draft)}
             </section>`
           : nothing
-      }
+      }`;
+  }
+
+  #renderAskForm() {
+    return html`<form
+      part="form"
+      class="form"
+      novalidate
+      aria-label=${this.#t('ask')}
+      @submit=${this.#askQuestion}
+    >
+      ${this.#renderField('title')} ${this.#renderBody('body')} ${this.#renderField('tags')}
+      ${this.#renderAnonymousAndPreview()}
       <div class="actions">
-        <button type="submit">${this.#t(question ? 'reply' : 'post')}</button>
-        ${
-          question
-            ? nothing
-            : html`<button
-                class="secondary"
-                type="button"
-                @click=${() => ((this.#asking = false), this.focusSoon('[part~="ask"]'))}
-              >
-                ${this.#t('cancel')}
-              </button>`
-        }
+        <button type="submit">${this.#t('post')}</button>
+        <button class="secondary" type="button" @click=${this.#cancelAsk}>${this.#t('cancel')}</button>
       </div>
-      ${question && this.#reporting ? nothing : this.#renderError()}
+      ${this.#renderError()}
+    </form>`;
+  }
+
+  #renderAnswerForm(question: QuestionDetail) {
+    return html`<form
+      part="form"
+      class="form"
+      novalidate
+      aria-label=${this.#t('reply')}
+      @submit=${(event: SubmitEvent) => this.#answer(event, question)}
+    >
+      ${this.#renderBody('answer')} ${this.#renderAnonymousAndPreview()}
+      <div class="actions">
+        <button type="submit">${this.#t('reply')}</button>
+      </div>
+      ${
+        // An open report form shows the form's error itself: one element with its id.
+        this._reporting ? nothing : this.#renderError()
+      }
     </form>`;
   }
 
   #invalid(field: string): 'true' | 'false' {
-    return this.#errors[field] ? 'true' : 'false';
+    return this._errors[field] ? 'true' : 'false';
   }
 
   /**
@@ -483,7 +545,7 @@ export class EkQaBoard extends EkElement {
    * reader's language. Without a field, the form's error, in the reader's language.
    */
   #renderError(field = 'form') {
-    const message = this.#errors[field];
+    const message = this._errors[field];
     return html`<p id="${field}-error" class="field-error" role="alert">
       ${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}
     </p>`;
@@ -498,66 +560,92 @@ export class EkQaBoard extends EkElement {
   }
 
   #search(event: SubmitEvent): void {
-    this.#q = this.#fields(event).q!.trim();
+    this._q = this.#fields(event).q!.trim();
+    // Searching again for the same words shows what was posted meanwhile.
     this.#list.run();
   }
 
+  #onSort(event: Event): void {
+    this._sort = (event.target as HTMLSelectElement).value as QaSort;
+  }
+
+  #filterByTag(tag: string): void {
+    this.tag = tag;
+    this.focusSoon('[part~="clear"]');
+  }
+
   #clear(): void {
-    this.#q = '';
+    this._q = '';
+    this.tag = undefined;
     this.focusSoon('input');
-    if (this.tag) this.tag = undefined;
-    else this.#list.run();
+  }
+
+  #onDraft(event: Event): void {
+    this._draft = (event.target as HTMLTextAreaElement).value;
   }
 
   #ask(): void {
-    if (!this.#member) return this.#signIn();
-    this.#asking = true;
-    this.#draft = '';
-    this.#errors = {};
+    if (!this._member) {
+      this.#signIn();
+      return;
+    }
+    this._screen = { name: 'ask' };
+    this._draft = '';
+    this._errors = {};
     this.focusSoon('#title');
   }
 
+  #cancelAsk(): void {
+    this._screen = LIST;
+    this.focusSoon('[part~="ask"]');
+  }
+
   #openQuestion(id: string): void {
-    this.#open = id;
-    this.#reporting = null;
-    this.#draft = '';
-    this.#errors = {};
+    this._screen = { name: 'question', id };
+    this._reporting = null;
+    this._draft = '';
+    this._errors = {};
     this.focusSoon('#question');
-    this.#detail.run();
   }
 
   #back(): void {
     const list = this.#list.state;
     const detail = this.#detail.state;
+    const id = this.#openId();
     // What changed in the question (votes, answers, the accepted one) shows in the list too; a new
     // question the list does not hold yet updates nothing.
-    if (list.status === 'ready' && detail.status === 'ready' && detail.value) {
-      Object.assign(list.value.items.find((question) => question.id === this.#open) ?? {}, detail.value, {
-        answer_count: detail.value.answers.length,
-      });
+    const listed =
+      list.status === 'ready' ? list.value.items.find((question) => question.id === id) : undefined;
+    if (listed && detail.status === 'ready' && detail.value) {
+      Object.assign(listed, detail.value, { answer_count: detail.value.answers.length });
     }
-    this.focusSoon(`[data-id="${this.#open}"] button`);
-    this.#open = null;
-    this.#errors = {};
+    this.focusSoon(`[data-id="${id}"] button`);
+    this._screen = LIST;
+    this._errors = {};
   }
 
-  /**
-   * Votes a post up or down, or withdraws the vote by pressing the same button again. The down
-   * button shows only where the association allows downvotes (`/v1/config` `qa.downvotes`).
-   */
-  #vote(
-    question: QuestionDetail,
-    post: Question | Answer,
-    ref: PostRef,
-    value: 1 | -1,
-  ): Promise<void> | void {
-    if (!this.#member) return this.#signIn();
-    return this.#act(async (client) => {
+  #startReport(post: Question | Answer): void {
+    this._reporting = post.id;
+    this._errors = {};
+    this.focusSoon('#reason');
+  }
+
+  #cancelReport(post: Question | Answer): void {
+    this._reporting = null;
+    this.focusSoon(`#report-${post.id}`);
+  }
+
+  /** Votes a post up or down, or withdraws the vote by pressing the same button again. */
+  async #vote(question: QuestionDetail, post: Question | Answer, ref: PostRef, value: 1 | -1): Promise<void> {
+    if (!this._member) {
+      this.#signIn();
+      return;
+    }
+    await this.#act(async (client) => {
+      const withdrawn = post.my_vote === value;
+      const result = withdrawn ? await client.questions.unvote(ref) : await client.questions.vote(ref, value);
       // The result is the post's new `score` and `my_vote`.
-      const result = Object.assign(
-        post,
-        post.my_vote === value ? await client.questions.unvote(ref) : await client.questions.vote(ref, value),
-      );
+      Object.assign(post, result);
       emit(this, 'ek-vote', {
         questionId: question.id,
         answerId: post === question ? null : post.id,
@@ -567,54 +655,63 @@ export class EkQaBoard extends EkElement {
     });
   }
 
-  #submit(event: SubmitEvent, question?: QuestionDetail): Promise<void> {
+  /** The post a submitted ask or answer form gives: its `anonymous` checkbox is present when checked. */
+  #post(fields: Record<string, string | undefined>) {
+    return { body: fields.body!, anonymous: Boolean(fields.anonymous) };
+  }
+
+  #askQuestion(event: SubmitEvent): Promise<void> {
     // The event's target is gone once its dispatch ends (the form is in a shadow root).
     const form = event.target as HTMLFormElement;
-    // The ask form has all four fields, the answer form `body` and `anonymous` (a checkbox: present when checked).
-    const { title, body, tags, anonymous } = this.#fields(event);
-    const post = { body: body!, anonymous: !!anonymous };
+    const fields = this.#fields(event);
     return this.#act(async (client) => {
-      if (question) {
-        const answer = await client.questions.answer(question.id, post);
-        this.#mine.add(answer.id);
-        emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
-        this.#show(await client.questions.get(question.id));
-        this.focusSoon(`[data-id="${answer.id}"]`);
-      } else {
-        const asked = await client.questions.ask({
-          group_id: this.group || null,
-          title: title!,
-          ...post,
-          tags: tags!
-            .split(',')
-            .map((tag) => tag.trim())
-            .filter(Boolean),
-        });
-        this.#mine.add(asked.id);
-        emit(this, 'ek-ask', { questionId: asked.id });
-        this.#asking = false;
-        this.#open = asked.id;
-        this.#reporting = null;
-        this.#show(asked);
-        this.focusSoon('#question');
-        this.#list.run();
-      }
+      const asked = await client.questions.ask({
+        group_id: this.group || null,
+        title: fields.title!,
+        ...this.#post(fields),
+        tags: fields
+          .tags!.split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      });
+      this.#mine.add(asked.id);
+      emit(this, 'ek-ask', { questionId: asked.id });
+      this._screen = { name: 'question', id: asked.id };
+      this._reporting = null;
+      this.#detail.show(asked);
+      this.focusSoon('#question');
+      // The list holds the new question when the member goes back.
+      this.#list.run();
       form.reset();
-      this.#draft = '';
+      this._draft = '';
+    });
+  }
+
+  #answer(event: SubmitEvent, question: QuestionDetail): Promise<void> {
+    const form = event.target as HTMLFormElement;
+    const fields = this.#fields(event);
+    return this.#act(async (client) => {
+      const answer = await client.questions.answer(question.id, this.#post(fields));
+      this.#mine.add(answer.id);
+      emit(this, 'ek-answer', { questionId: question.id, answerId: answer.id });
+      this.#showQuestion(await client.questions.get(question.id));
+      this.focusSoon(`[data-id="${answer.id}"]`);
+      form.reset();
+      this._draft = '';
     });
   }
 
   /** Shows `question` as the API gave it after an action, unless the reader has moved on to another one meanwhile. */
-  #show(question: QuestionDetail): void {
-    if (this.#open === question.id) this.#detail.state = { status: 'ready', value: question };
+  #showQuestion(question: QuestionDetail): void {
+    if (this.#openId() === question.id) this.#detail.show(question);
   }
 
   #report(event: SubmitEvent, post: Question | Answer, ref: PostRef): Promise<void> {
     const { reason } = this.#fields(event);
     return this.#act(async (client) => {
       await client.questions.report(ref, reason!);
-      this.#reported.add(post.id);
-      this.#reporting = null;
+      this._reported = new Set(this._reported).add(post.id);
+      this._reporting = null;
       this.focusSoon(`#reported-${post.id}`);
     });
   }
@@ -622,7 +719,7 @@ export class EkQaBoard extends EkElement {
   #accept(question: QuestionDetail, answer: Answer): Promise<void> {
     return this.#act(async (client) => {
       const fresh = await client.questions.accept(question.id, answer.accepted ? null : answer.id);
-      this.#show(fresh);
+      this.#showQuestion(fresh);
       // The accepted answer moves first; the focus follows its button.
       this.focusSoon(`[data-id="${answer.id}"] [part~="accept"]`);
       emit(this, 'ek-accept', { questionId: question.id, answerId: fresh.accepted_answer_id });
@@ -634,9 +731,11 @@ export class EkQaBoard extends EkElement {
     const client = this.connection.session?.client;
     if (!client || this.#busy) return;
     this.#busy = true;
-    this.#errors = {};
+    this._errors = {};
     try {
       await action(client);
+      // A vote changes the loaded post in place.
+      this.requestUpdate();
     } catch (error) {
       const failure = this.report(error);
       const errors: Record<string, string> = {};
@@ -647,10 +746,9 @@ export class EkQaBoard extends EkElement {
         }
       }
       if (!Object.keys(errors).length) errors.form = failureText(failure, this.texts);
-      this.#errors = errors;
+      this._errors = errors;
       this.focusSoon('[aria-invalid="true"]');
     }
     this.#busy = false;
-    this.requestUpdate();
   }
 }

@@ -1,5 +1,6 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { active, settled, text } from '../../test/helpers.js';
 import { part, testApi } from '../../test/host-site.js';
 import type { CalendarSeed, SeededCalendar } from '../../test/session-fixtures.js';
 import type { EkEventDetail } from '../kit/events.js';
@@ -37,22 +38,6 @@ function calendar(seeded: SeededCalendar, attributes: Attributes = {}, member?: 
   return fixture<EkSessionCalendar>(`<ek-session-calendar ${written.join(' ')}></ek-session-calendar>`);
 }
 
-/** Waits until the sessions (or the empty, error or signed-out state) replaced the loading placeholder. */
-async function settled(element: EkSessionCalendar): Promise<void> {
-  await waitUntil(
-    () =>
-      !part(element, 'skeleton') &&
-      (element.shadowRoot!.querySelector('ul, [part~="grid"]') ??
-        part(element, 'empty') ??
-        part(element, 'error') ??
-        part(element, 'sign-in')),
-    'the calendar kept loading',
-    { timeout: 5000 },
-  );
-}
-
-/** Text with its white space (Intl's thin and narrow spaces too) as single spaces. */
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const all = (element: Element, selector: string) => [
   ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector),
 ];
@@ -64,7 +49,6 @@ const answer = (li: Element, label: string) =>
   [...li.querySelectorAll<HTMLButtonElement>('[part~="rsvp"] button')].find(
     (button) => text(button) === label,
   )!;
-const active = (element: EkSessionCalendar) => element.shadowRoot!.activeElement;
 
 /** Opens a session's detail by keyboard: focus on its title, then Enter. */
 async function open(element: EkSessionCalendar, title: string): Promise<HTMLElement> {
@@ -198,7 +182,7 @@ describe('<ek-session-calendar>', () => {
     await sendKeys({ press: 'Enter' });
     expect(active(element)).to.equal(session(element, 'Seuraava viikko').querySelector('.title'));
     await sendKeys({ press: 'Enter' });
-    expect(session(element, 'Seuraava viikko').querySelector('[part~="detail"]')).to.exist;
+    expect(session(element, 'Seuraava viikko').querySelector('[part~="detail"]')).to.not.equal(null);
     expect(getComputedStyle(active(element)!).outlineStyle).to.equal('solid');
   });
 
@@ -404,7 +388,7 @@ describe('<ek-session-calendar>', () => {
     expect(text(cancelled.querySelector('[part~="badge"]'))).to.equal('Cancelled');
     expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
     await open(element, 'Peruttu tapaaminen');
-    expect(['Yes', 'No', 'Maybe'].every((label) => answer(cancelled, label).disabled)).to.be.true;
+    expect(['Yes', 'No', 'Maybe'].every((label) => answer(cancelled, label).disabled)).to.equal(true);
     await expect(element).to.be.accessible();
   });
 
@@ -450,14 +434,14 @@ describe('<ek-session-calendar>', () => {
     await waitUntil(() => feed.querySelector('input'), 'the feed address did not show');
     expect(feed.querySelector('input')!.value).to.match(/^http.*\/v1\/calendar\/feeds\/.+\.ics$/);
     expect(text(feed.querySelector('label'))).to.equal('Your private calendar address');
-    expect(part(element, 'copy')).to.exist;
+    expect(part(element, 'copy')).to.not.equal(null);
     await expect(element).to.be.accessible();
 
     // Someone else signs in on the same page: the address is not theirs to see.
     element.setAttribute('token-url', `/__test/calendar/token?calendar=${seeded.calendar}&sub=bertil`);
     await element.updateComplete;
     await settled(element);
-    expect(feed.open).to.be.false;
+    expect(feed.open).to.equal(false);
     expect(feed.querySelector('input')).to.equal(null);
   });
 

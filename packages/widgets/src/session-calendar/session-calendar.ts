@@ -11,30 +11,52 @@ import { sessionCalendarStyles } from './session-calendar.styles.js';
 type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
 
 const DAY = 864e5;
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 
 // Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
 // zone (`local_start`), whatever zone the reader is in. `Date.parse` reads such a date as UTC by
-// the standard, and `YYYY-MM` or `YYYY` as the month's or the year's first day.
+// the standard, and `YYYY-MM` as the month's first day.
 const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
+
 /** Monday of the week of `day`. */
 const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-/**
- * The ISO 8601 number of the week whose Thursday is `thursday`: week 1 holds the year's first
- * Thursday, so it is the whole weeks since 1 January of the Thursday's year, plus one (`| 0` floors).
- */
-const weekNumber = (thursday: number): number =>
-  1 + (((thursday - Date.parse(dateOf(thursday).slice(0, 4))) / (7 * DAY)) | 0);
+
+/** The ISO 8601 number of the week that starts on `monday`: week 1 is the one holding the year's first Thursday. */
+function isoWeek(monday: number): number {
+  const thursday = monday + 3 * DAY;
+  const newYear = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  return Math.floor((thursday - newYear) / (7 * DAY)) + 1;
+}
+
 /** `items` in lists by `key`, in the order they come. */
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
 }
+
 /** `date` moved by `months`, on the same day of the month where that month has it, else on its last day. */
 function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const sameDay = Date.UTC(year, month - 1 + months, day);
+  const lastDay = Date.UTC(year, month + months, 0);
   // The same day number runs over into the month after when the target month is shorter.
-  return dateOf(Math.min(Date.UTC(year, month - 1 + months, day), Date.UTC(year, month + months, 0)));
+  return dateOf(Math.min(sameDay, lastDay));
+}
+
+/**
+ * The weeks of the month grid of `month` (`YYYY-MM`), each as its seven `YYYY-MM-DD` dates: the
+ * week of the month's first day, then every week whose Monday is in the month.
+ */
+function weeksOf(month: string): string[][] {
+  const weeks: string[][] = [];
+  let start = monday(Date.parse(month));
+  do {
+    const first = start;
+    weeks.push(WEEKDAYS.map((offset) => dateOf(first + offset * DAY)));
+    start += 7 * DAY;
+  } while (dateOf(start).startsWith(month));
+  return weeks;
 }
 
 /**
@@ -88,6 +110,11 @@ export class EkSessionCalendar extends EkElement {
     date: {},
     timeZone: { attribute: 'time-zone' },
     pageSize: { type: Number, attribute: 'page-size' },
+    _signedIn: { state: true },
+    _open: { state: true },
+    _problem: { state: true },
+    _feed: { state: true },
+    _copied: { state: true },
   };
 
   /** Only this group's sessions (a group id); its meetings show to its members and facilitators. */
@@ -108,43 +135,53 @@ export class EkSessionCalendar extends EkElement {
   /** How many sessions the agenda loads at first and with each "show more" (1–100). */
   pageSize = 20;
 
-  // Fields start undefined where that means the same as empty, false or null.
-  #query?: ListSessionsQuery;
-  #signedIn?: boolean;
-  #loaded?: string;
+  /** Whether a member is signed in; unknown (`undefined`) until the sessions have loaded. */
+  private _signedIn: boolean | undefined;
   /** The session whose detail is open. */
-  #open?: string | null;
-  /** A failed action's message, by where it is shown: a session's id or `feed`. */
-  #problem?: Record<string, string>;
-  /** The member's feed address by connection: another member signing in must not see it. */
-  readonly #feeds = new WeakMap<EkConnection, string>();
-  #copied?: boolean;
+  private _open: string | null = null;
+  /** The last failed action's message and where it shows: beside a session (its id) or the feed (`feed`). */
+  private _problem: { at: string; message: string } | null = null;
+  /** The member's feed address and the connection it was fetched with: another member signing in must not see it. */
+  private _feed: { url: string; connection: EkConnection } | null = null;
+  /** Whether the feed address was copied. */
+  private _copied = false;
+
+  /** The query of the shown sessions, which "show more" continues. */
+  #query: ListSessionsQuery = {};
+  /** Wakes the open detail when its meeting link opens or closes. */
   #timer?: ReturnType<typeof setTimeout>;
 
-  readonly #sessions = new EkLoad<Page<Session>>(this, async (client, signal) => {
-    const signedIn = await client.isSignedIn();
-    const month = this.view === 'month';
-    const query = (this.#query = {
-      group: this.group,
-      // "My groups" needs a member; a visitor sees the open events instead.
-      scope: signedIn || this.scope !== 'mine' ? this.scope : 'open',
-      limit: month ? 100 : Math.min(100, this.pageSize),
-      // From the month's first day to the next month's, with a day's margin each side: the grid's
-      // days are the sessions' local days, the query is in UTC.
-      ...(month && {
-        from: new Date(Date.parse(this.date.slice(0, 7)) - DAY).toISOString(),
-        to: new Date(Date.parse(addMonths(this.date, 1).slice(0, 7)) + DAY).toISOString(),
-      }),
-    });
-    const page = await client.sessions.list(query, { signal });
-    while (month && page.next_cursor) {
-      const next = await client.sessions.list({ ...query, cursor: page.next_cursor }, { signal });
-      page.items.push(...next.items);
-      page.next_cursor = next.next_cursor;
-    }
-    // Only now: a member token the API refused leaves the calendar signed out, not signed in.
-    this.#signedIn = signedIn;
-    return page;
+  readonly #sessions = new EkLoad(this, {
+    // The month view asks for the selected day's month; the agenda for upcoming sessions.
+    args: () =>
+      [this.group, this.scope, this.pageSize, this.view === 'month' ? this.date.slice(0, 7) : null] as const,
+    task: async ([group, scope, pageSize, month], { client, signal }) => {
+      const signedIn = await client.isSignedIn();
+      const query: ListSessionsQuery = {
+        group,
+        // "My groups" needs a member; a visitor sees the open events instead.
+        scope: signedIn || scope !== 'mine' ? scope : 'open',
+        limit: month ? 100 : Math.min(100, pageSize),
+      };
+      if (month) {
+        // From the month's first day to the next month's, with a day's margin each side: the grid's
+        // days are the sessions' local days, the query is in UTC.
+        const first = Date.parse(month);
+        const next = Date.parse(addMonths(`${month}-01`, 1));
+        query.from = new Date(first - DAY).toISOString();
+        query.to = new Date(next + DAY).toISOString();
+      }
+      this.#query = query;
+      const page = await client.sessions.list(query, { signal });
+      while (month && page.next_cursor) {
+        const next = await client.sessions.list({ ...query, cursor: page.next_cursor }, { signal });
+        page.items.push(...next.items);
+        page.next_cursor = next.next_cursor;
+      }
+      // Only now: a member token the API refused leaves the calendar signed out, not signed in.
+      this._signedIn = signedIn;
+      return page;
+    },
   });
 
   override disconnectedCallback(): void {
@@ -154,19 +191,7 @@ export class EkSessionCalendar extends EkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.date ||= new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
-    // Loads again when what it asks for changed; also on the first update, after which the load's
-    // own first run (hostUpdate) finds its connection used.
-    if (
-      this.#loaded !==
-      (this.#loaded = [
-        this.group,
-        this.scope,
-        this.pageSize,
-        this.view === 'month' && this.date.slice(0, 7),
-      ].join())
-    )
-      this.#sessions.run();
+    if (!this.date) this.date = new Intl.DateTimeFormat('sv', { timeZone: this.timeZone }).format();
   }
 
   #t(key: Key, values?: Record<string, string | number>): string {
@@ -174,13 +199,17 @@ export class EkSessionCalendar extends EkElement {
   }
 
   #fail(at: string, error: unknown): void {
-    this.#problem = { [at]: failureText(this.report(error), this.texts) };
+    this._problem = { at, message: failureText(this.report(error), this.texts) };
+  }
+
+  /** The failed action's message if it shows `at` this place. */
+  #problemAt(at: string): string | undefined {
+    return this._problem?.at === at ? this._problem.message : undefined;
   }
 
   // ——— Views ———
 
   protected override render() {
-    const month = this.view === 'month';
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div class="bar">
         ${(['agenda', 'month'] as const).map(
@@ -190,34 +219,41 @@ export class EkSessionCalendar extends EkElement {
               type="button"
               class=${this.view === view ? '' : 'secondary'}
               aria-pressed=${this.view === view}
-              @click=${() => (this.view = view)}
+              @click=${() => this.#setView(view)}
             >
               ${this.#t(`view.${view}`)}
             </button>`,
         )}
-        ${
-          this.#signedIn
-            ? html`<label
-                  >${this.#t('scope')}
-                  <select
-                    part="scope"
-                    @change=${(event: Event) => (this.scope = (event.target as HTMLSelectElement).value as this['scope'])}
-                  >
-                    ${(['all', 'mine', 'open'] as const).map((scope) => html`<option value=${scope} ?selected=${this.scope === scope}>${this.#t(`scope.${scope}`)}</option>`)}
-                  </select></label
-                >${this.#renderFeed()}`
-            : this.#signedIn === false
-              ? this.renderSignIn('sign_in_required')
-              : nothing
-        }
+        ${this.#renderMember()}
       </div>
-      ${month ? this.#renderMonth() : this.renderLoad(this.#sessions, (shown) => this.#renderAgenda(shown))}
+      ${
+        this.view === 'month'
+          ? this.#renderMonth()
+          : this.renderLoad(this.#sessions, (shown) => this.#renderAgenda(shown))
+      }
     </div>`;
+  }
+
+  /** A member's scope select and feed; a visitor's sign-in; nothing while that is not known yet. */
+  #renderMember() {
+    if (this._signedIn === undefined) return nothing;
+    if (!this._signedIn) return this.renderSignIn('sign_in_required');
+    return html`<label
+        >${this.#t('scope')}
+        <select part="scope" @change=${this.#onScope}>
+          ${(['all', 'mine', 'open'] as const).map(
+            (scope) =>
+              html`<option value=${scope} ?selected=${this.scope === scope}>
+                ${this.#t(`scope.${scope}`)}
+              </option>`,
+          )}
+        </select></label
+      >${this.#renderFeed()}`;
   }
 
   #renderFeed() {
     // Closed again when the member changes: Lit sets `open` only when the bound value changes.
-    const url = this.#feeds.get(this.connection);
+    const url = this._feed?.connection === this.connection ? this._feed.url : undefined;
     return html`<details part="feed" .open=${Boolean(url)} @toggle=${this.#loadFeed}>
       <summary>${this.#t('feed')}</summary>
       ${
@@ -228,53 +264,34 @@ export class EkSessionCalendar extends EkElement {
               </button>`
           : nothing
       }
-      <p role="status">${this.#copied ? this.#t('copied') : this.#problem?.feed}</p>
+      <p role="status">${this._copied ? this.#t('copied') : this.#problemAt('feed')}</p>
     </details>`;
   }
 
   #renderAgenda(shown: Page<Session>) {
     if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
-    return html`${[
-      ...groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10)))),
-    ].map(
-      ([start, sessions]) =>
-        html`<section part="week" aria-labelledby="week-${start}">
-          <h3 id="week-${start}">
-            ${this.#t('week', { week: weekNumber(start + 3 * DAY), dates: this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' }) })}
-          </h3>
-          ${this.#renderList(sessions)}
-        </section>`,
-    )}
+    const weeks = groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10))));
+    return html`${[...weeks].map(([start, sessions]) => {
+      const dates = this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' });
+      return html`<section part="week" aria-labelledby="week-${start}">
+        <h3 id="week-${start}">${this.#t('week', { week: isoWeek(start), dates })}</h3>
+        ${this.#renderList(sessions)}
+      </section>`;
+    })}
     ${this.renderMore(shown, this.#t('more'), (client, cursor) => client.sessions.list({ ...this.#query, cursor }))}`;
   }
 
   #renderMonth() {
-    // Only a ready state has a value: the days are marked once the sessions are here.
-    const state = this.#sessions.state as { value?: Page<Session> };
-    const byDay = groupBy(state.value?.items ?? [], (session) => session.local_start.slice(0, 10));
+    // The days are marked once the sessions are here.
+    const { state } = this.#sessions;
+    const loaded = state.status === 'ready' ? state.value.items : [];
+    const byDay = groupBy(loaded, (session) => session.local_start.slice(0, 10));
     const month = this.date.slice(0, 7);
-    const weeks: string[][] = [];
-    // The week of the month's first day, then those whose Monday is in the month.
-    let week = monday(Date.parse(month));
-    do weeks.push([0, 1, 2, 3, 4, 5, 6].map((offset) => dateOf(week + offset * DAY)));
-    while (dateOf((week += 7 * DAY)).startsWith(month));
+    const weeks = weeksOf(month);
     const rows = weeks.map(
       (week) =>
         html`<tr>
-          ${week.map((date) => {
-            const marked = byDay.get(date);
-            const selected = date === this.date;
-            return date.startsWith(month)
-              ? html`<td
-                  part="day${marked ? ' has-sessions' : ''}"
-                  tabindex=${selected ? 0 : -1}
-                  aria-selected=${selected}
-                  @click=${() => this.#select(date)}
-                >
-                  ${+date.slice(8)}${marked ? html`<span class="visually-hidden">: ${marked.map((session) => session.title).join(', ')}</span>` : nothing}
-                </td>`
-              : html`<td></td>`;
-          })}
+          ${week.map((date) => (date.startsWith(month) ? this.#renderDay(date, byDay.get(date)) : html`<td></td>`))}
         </tr>`,
     );
     const day = byDay.get(this.date);
@@ -284,7 +301,7 @@ export class EkSessionCalendar extends EkElement {
           class="secondary"
           type="button"
           aria-label=${this.#t('previous')}
-          @click=${() => this.#select(this.date, -1)}
+          @click=${() => this.#select(addMonths(this.date, -1))}
         >
           ‹
         </button>
@@ -294,7 +311,7 @@ export class EkSessionCalendar extends EkElement {
           class="secondary"
           type="button"
           aria-label=${this.#t('next')}
-          @click=${() => this.#select(this.date, 1)}
+          @click=${() => this.#select(addMonths(this.date, 1))}
         >
           ›
         </button>
@@ -315,22 +332,50 @@ export class EkSessionCalendar extends EkElement {
       ${this.renderLoad(this.#sessions, () => (day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
   }
 
+  /** A day of the month grid; its sessions' titles are read out with it. */
+  #renderDay(date: string, sessions: Session[] | undefined) {
+    const selected = date === this.date;
+    return html`<td
+      part="day${sessions ? ' has-sessions' : ''}"
+      tabindex=${selected ? 0 : -1}
+      aria-selected=${selected}
+      @click=${() => this.#select(date)}
+    >
+      ${Number(date.slice(8))}${
+        sessions
+          ? html`<span class="visually-hidden"
+              >: ${sessions.map((session) => session.title).join(', ')}</span
+            >`
+          : nothing
+      }
+    </td>`;
+  }
+
+  /** A session's days and times in `zone`, with the zone's name when `timeZoneName` says so. */
+  #timeRange(session: Session, zone: string, timeZoneName?: 'short'): string {
+    return this.texts.range(session.starts_at, session.ends_at, zone, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName,
+    });
+  }
+
+  /** The session's time in its own zone, and in the reader's beside it when their clock says otherwise. */
+  #renderTime(session: Session) {
+    const there = this.#timeRange(session, session.time_zone);
+    const here = this.#timeRange(session, this.timeZone);
+    if (there === here) return there;
+    return html`${this.#timeRange(session, session.time_zone, 'short')}
+      <span part="local-time">(${this.#t('your-time', { time: here })})</span>`;
+  }
+
   #renderList(sessions: Session[]) {
     return html`<ul>
       ${sessions.map((session) => {
-        const open = this.#open === session.id;
-        // The session's time in its own zone, and in the reader's beside it when their clock says otherwise.
-        const range = (zone: string, timeZoneName?: 'short') =>
-          this.texts.range(session.starts_at, session.ends_at, zone, {
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            hour: 'numeric',
-            minute: '2-digit',
-            timeZoneName,
-          });
-        const there = range(session.time_zone);
-        const here = range(this.timeZone);
+        const open = this._open === session.id;
         return html`<li
           part="session${session.status === 'cancelled' ? ' cancelled' : ''}"
           data-id=${session.id}
@@ -341,14 +386,7 @@ export class EkSessionCalendar extends EkElement {
             </button>
             ${session.status === 'scheduled' ? nothing : html`<span part="badge">${this.#t(session.status)}</span>`}
           </h4>
-          <p>
-            ${
-              there === here
-                ? there
-                : html`${range(session.time_zone, 'short')}
-                    <span part="local-time">(${this.#t('your-time', { time: here })})</span>`
-            }
-          </p>
+          <p>${this.#renderTime(session)}</p>
           ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
           ${open ? this.#renderDetail(session) : nothing}
         </li>`;
@@ -356,24 +394,26 @@ export class EkSessionCalendar extends EkElement {
     </ul>`;
   }
 
-  #renderDetail(session: Session) {
+  /** The meeting link from 15 minutes before the start until the end, or when it will show. */
+  #renderLink(session: Session, closed: boolean) {
+    if (!session.meeting_url || closed) return nothing;
     const now = Date.now();
     const end = Date.parse(session.ends_at);
     const opens = Date.parse(session.starts_at) - 15 * 60_000;
-    const closed = session.status === 'cancelled' || end <= now;
+    // The detail wakes when the link opens, or closes.
+    const wake = now < opens ? opens : end;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.requestUpdate(), Math.min(wake - now, DAY));
+    if (now < opens)
+      return html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`;
+    return html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer"
+      >${this.#t('join')}</a
+    >`;
+  }
+
+  #renderDetail(session: Session) {
+    const closed = session.status === 'cancelled' || Date.parse(session.ends_at) <= Date.now();
     const mine = session.my_rsvp;
-    let link: unknown;
-    if (session.meeting_url && !closed) {
-      // Shown from 15 minutes before the start, so the detail wakes when that time comes.
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.requestUpdate(), Math.min((now < opens ? opens : end) - now, DAY));
-      link =
-        now < opens
-          ? html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`
-          : html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer"
-              >${this.#t('join')}</a
-            >`;
-    }
     return html`<div part="detail">
       ${session.description ? html`<p class="text">${session.description}</p>` : nothing}
       ${
@@ -407,9 +447,9 @@ export class EkSessionCalendar extends EkElement {
       </div>
       <p role="status">
         ${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''}
-        ${this.#problem?.[session.id]}
+        ${this.#problemAt(session.id)}
       </p>
-      ${link}
+      ${this.#renderLink(session, closed)}
       <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>
         ${this.#t('ics')}
       </button>
@@ -418,55 +458,68 @@ export class EkSessionCalendar extends EkElement {
 
   // ——— Actions ———
 
-  #toggle(session: Session): void {
-    this.#open = this.#open === session.id ? null : session.id;
-    if (this.#open) emit(this, 'ek-session-select', { sessionId: session.id });
-    this.requestUpdate();
+  #setView(view: EkSessionCalendar['view']): void {
+    this.view = view;
   }
 
-  /** Selects a day of the month view, `months` after `date` if given, and keeps the keyboard focus on it. */
-  async #select(date: string, months = 0): Promise<void> {
-    this.date = addMonths(date, months);
+  // Lit calls listeners with the element as `this`.
+  #onScope(event: Event): void {
+    this.scope = (event.target as HTMLSelectElement).value as EkSessionCalendar['scope'];
+  }
+
+  #toggle(session: Session): void {
+    if (this._open === session.id) {
+      this._open = null;
+      return;
+    }
+    this._open = session.id;
+    emit(this, 'ek-session-select', { sessionId: session.id });
+  }
+
+  /** Selects a day of the month view and keeps the keyboard focus on it. */
+  async #select(date: string): Promise<void> {
+    this.date = date;
     await this.updateComplete;
     this.find('[aria-selected=true]')?.focus();
   }
 
-  // Lit calls listeners with the element as `this`.
   #onGridKey(event: KeyboardEvent): void {
     const day = Date.parse(this.date);
     const toMonday = (monday(day) - day) / DAY;
-    const key = event.key;
-    const days = (
-      {
-        ArrowLeft: -1,
-        ArrowRight: 1,
-        ArrowUp: -7,
-        ArrowDown: 7,
-        Home: toMonday,
-        End: toMonday + 6,
-      } as Record<string, number>
-    )[key];
-    const months = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
+    const days: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -7,
+      ArrowDown: 7,
+      Home: toMonday,
+      End: toMonday + 6,
+    };
+    const months: Record<string, number> = { PageUp: -1, PageDown: 1 };
+    const { key } = event;
     if (key === 'Enter' || key === ' ') this.find('.title')?.focus();
-    else if (days !== undefined) void this.#select(dateOf(day + days * DAY));
-    else if (months) void this.#select(this.date, months);
+    else if (key in days) void this.#select(dateOf(day + days[key]! * DAY));
+    else if (key in months) void this.#select(addMonths(this.date, months[key]!));
     else return;
     event.preventDefault();
   }
 
   async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
     const client = this.connection.session?.client;
-    if (!this.#signedIn || !client) return emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-    this.#problem = {};
+    if (!this._signedIn || !client) {
+      emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+      return;
+    }
+    this._problem = null;
     try {
       const mine = await client.sessions.rsvp(session.id, answer);
       // Read again: a yes to an open event brings its meeting link, and the counts changed.
       Object.assign(session, await client.sessions.get(session.id));
       emit(this, 'ek-rsvp', { sessionId: session.id, answer, waitlisted: mine.waitlisted });
+      // The session changed inside the loaded page.
+      this.requestUpdate();
     } catch (error) {
       this.#fail(session.id, error);
     }
-    this.requestUpdate();
   }
 
   /** Downloads the session as an iCalendar file, which calendar apps open. */
@@ -480,27 +533,26 @@ export class EkSessionCalendar extends EkElement {
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     } catch (error) {
       this.#fail(session.id, error);
-      this.requestUpdate();
     }
   }
 
   async #loadFeed(event: Event): Promise<void> {
-    const of = this.connection;
-    if (!(event.target as HTMLDetailsElement).open || this.#feeds.has(of)) return;
-    this.#copied = false;
+    const { connection } = this;
+    const opened = (event.target as HTMLDetailsElement).open;
+    if (!opened || this._feed?.connection === connection) return;
+    this._copied = false;
     try {
-      this.#feeds.set(of, (await of.session!.client.sessions.myCalendar()).url);
+      const { url } = await connection.session!.client.sessions.myCalendar();
+      this._feed = { url, connection };
     } catch (error) {
       this.#fail('feed', error);
     }
-    this.requestUpdate();
   }
 
   async #copy(): Promise<void> {
     try {
-      await navigator.clipboard.writeText(this.#feeds.get(this.connection)!);
-      this.#copied = true;
-      this.requestUpdate();
+      await navigator.clipboard.writeText(this._feed!.url);
+      this._copied = true;
     } catch {
       // Without clipboard access the address is selected, for the reader to copy.
       this.find<HTMLInputElement>('input')?.select();

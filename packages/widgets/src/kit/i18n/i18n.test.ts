@@ -9,12 +9,12 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 describe('i18n', () => {
   it('fetches a language’s texts once, when first asked', async () => {
     // Nothing in this page has needed Swedish yet: the kit ships no language in its own code.
-    expect(hasCatalogue('sv')).to.be.false;
+    expect(hasCatalogue('sv')).to.equal(false);
     expect(new Texts('sv').t('common.retry')).to.equal('common.retry');
     const loading = loadCatalogue('sv');
     expect(loadCatalogue('sv')).to.equal(loading);
     await loading;
-    expect(hasCatalogue('sv')).to.be.true;
+    expect(hasCatalogue('sv')).to.equal(true);
     expect(new Texts('sv').t('common.retry')).to.equal(sv['common.retry']);
   });
 
@@ -24,7 +24,7 @@ describe('i18n', () => {
     it('has exactly the English keys in Finnish and Swedish, none of them empty', () => {
       for (const catalogue of [fi, sv]) {
         expect(Object.keys(catalogue).sort()).to.deep.equal(Object.keys(en).sort());
-        expect(Object.values(catalogue).filter((text) => !text.trim())).to.be.empty;
+        expect(Object.values(catalogue).filter((text) => !text.trim())).to.deep.equal([]);
       }
     });
 
