@@ -1,0 +1,30 @@
+/**
+ * The one script tag an association pastes (`dist/ekollega-widgets.js`): a small loader that
+ * fetches each element's chunk when an element of its tag first appears on the page. It imports
+ * nothing of the elements' code itself, so it can keep a stable name and a short cache while the
+ * chunks it loads are content-hashed and cached for good.
+ */
+import { elements } from './elements.js';
+import { autoload } from './loader/autoload.js';
+import { baseLanguage, preload, type PreloadManifest } from './loader/preload.js';
+
+/** Written into the built loader by the build (`vite.config.ts`), which alone knows the chunks' names. */
+declare const __EK_PRELOAD__: PreloadManifest;
+
+/**
+ * Elements waiting for their chunk hold a line of the page, the least any of them shows while
+ * loading, so the page moves no more than an element's own loading state; the provider adds no box.
+ */
+const waiting = new CSSStyleSheet();
+waiting.replaceSync(
+  `${Object.keys(elements)
+    .filter((tag) => tag !== 'ek-provider')
+    .map((tag) => `${tag}:not(:defined)`)
+    .join(',')}{display:block;min-height:1lh}ek-provider:not(:defined){display:contents}`,
+);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, waiting];
+
+autoload(elements, {
+  beforeFirstImport: () =>
+    preload(__EK_PRELOAD__, import.meta.url, baseLanguage(document.documentElement.lang)),
+});
