@@ -121,18 +121,13 @@ try {
     ['second visit (cached)', warm],
   ]) {
     console.log(`${name}:`);
-    console.log(`  navigation → first group card visible      ${ms(median(loads.map((l) => l.firstCard)))}`);
-    console.log(`  requests until then                        ${median(loads.map((l) => l.requests))}`);
+    console.log(`  navigation → first group card visible  ${ms(median(loads.map((l) => l.firstCard)))}`);
+    console.log(`  requests until then                    ${median(loads.map((l) => l.requests))}`);
     console.log(
-      `  bytes until then (on the wire)             ${median(loads.map((l) => l.bytes)).toLocaleString('en-US')}`,
+      `  bytes until then (on the wire)         ${median(loads.map((l) => l.bytes)).toLocaleString('en-US')}`,
     );
-    console.log(
-      `  the site's token-url (before any API call) ${ms(median(loads.map((l) => l.tokenRoundTrip)))}`,
-    );
-    console.log(
-      `  one API round trip (GET /v1/groups)        ${ms(median(loads.map((l) => l.apiRoundTrip)))}`,
-    );
-    console.log(`  one chunk fetch (the finder's chunk)       ${ms(median(loads.map((l) => l.chunkFetch)))}`);
+    console.log(`  one API round trip (GET /v1/groups)    ${ms(median(loads.map((l) => l.apiRoundTrip)))}`);
+    console.log(`  one chunk fetch (the finder's chunk)   ${ms(median(loads.map((l) => l.chunkFetch)))}`);
   }
 } finally {
   await browser.close();
