@@ -80,7 +80,7 @@ function buildForBrowsers(): Plugin {
       order: 'post',
       async handler(code, chunk, _options, { chunks }) {
         if (chunk.isEntry && chunk.name === LOADER)
-          code = code.replace('__EK_PRELOAD__', preloadManifest(chunk.dynamicImports, chunks));
+          code = code.replaceAll('__EK_PRELOAD__', preloadManifest(chunk.dynamicImports, chunks));
         const result = await minify(code, {
           module: true,
           ecma: 2020,

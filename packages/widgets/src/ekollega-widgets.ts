@@ -8,8 +8,13 @@ import { elements } from './elements.js';
 import { autoload } from './loader/autoload.js';
 import { baseLanguage, preload, type PreloadManifest } from './loader/preload.js';
 
-/** Written into the built loader by the build (`vite.config.ts`), which alone knows the chunks' names. */
-declare const __EK_PRELOAD__: PreloadManifest;
+/**
+ * Written into the built loader by our build (`vite.config.ts`), which alone knows the chunks'
+ * names; absent when a bundler builds this entry from source, and then the bundler's own chunks
+ * load as it arranged.
+ */
+declare const __EK_PRELOAD__: PreloadManifest | undefined;
+const manifest = typeof __EK_PRELOAD__ === 'undefined' ? undefined : __EK_PRELOAD__;
 
 /**
  * Elements waiting for their chunk hold a line of the page, the least any of them shows while
@@ -25,6 +30,7 @@ waiting.replaceSync(
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, waiting];
 
 autoload(elements, {
-  beforeFirstImport: () =>
-    preload(__EK_PRELOAD__, import.meta.url, baseLanguage(document.documentElement.lang)),
+  beforeFirstImport: () => {
+    if (manifest) preload(manifest, import.meta.url, baseLanguage(document.documentElement.lang));
+  },
 });
