@@ -1,9 +1,8 @@
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
-import type { Node as EsNode } from 'estree';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { minify } from 'terser';
+import { minify, type ManglePropertiesOptions } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 import type { PreloadManifest } from './src/loader/preload.js';
 
@@ -38,13 +37,14 @@ function collectNames(node: unknown, names: Set<string>, spelled: Set<string>): 
     return;
   }
   if (!node || typeof node !== 'object') return;
-  const esNode = node as EsNode;
-  if (esNode.type === 'Identifier') names.add(esNode.name);
+  const esNode = node as { type?: string; name?: unknown; value?: unknown };
+  if (esNode.type === 'Identifier' && typeof esNode.name === 'string') names.add(esNode.name);
+  const template = esNode.value as { cooked?: string | null; raw: string };
   const text =
     esNode.type === 'Literal' && typeof esNode.value === 'string'
       ? esNode.value
       : esNode.type === 'TemplateElement'
-        ? (esNode.value.cooked ?? esNode.value.raw)
+        ? (template.cooked ?? template.raw)
         : undefined;
   for (const [word] of text?.matchAll(IDENTIFIER) ?? []) {
     names.add(word);
@@ -85,7 +85,9 @@ function buildForBrowsers(): Plugin {
           module: true,
           ecma: 2020,
           compress: { passes: 2 },
-          mangle: { properties: { regex: PRIVATE_MEMBER, reserved, cache } },
+          // `cache` is terser's option for a property name cache (what `nameCache.props` fills),
+          // absent from its types; `nameCache` itself would share top-level variable names too.
+          mangle: { properties: { regex: PRIVATE_MEMBER, reserved, cache } as ManglePropertiesOptions },
           format: { comments: false },
           sourceMap: { asObject: true },
         });
