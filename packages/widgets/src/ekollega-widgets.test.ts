@@ -23,6 +23,14 @@ describe('ekollega-widgets.js, the loader entry', () => {
     status.remove();
   });
 
+  it('leaves a hidden element hidden until its chunk arrives', () => {
+    const finder = document.createElement('ek-group-finder');
+    finder.hidden = true;
+    document.body.append(finder);
+    expect(getComputedStyle(finder).display).to.equal('none');
+    finder.remove();
+  });
+
   it('adds no box for a provider until its chunk arrives', () => {
     const provider = document.createElement('ek-provider');
     document.body.append(provider);

@@ -18,13 +18,14 @@ const manifest = typeof __EK_PRELOAD__ === 'undefined' ? undefined : __EK_PRELOA
 
 /**
  * Elements waiting for their chunk hold a line of the page, the least any of them shows while
- * loading, so the page moves no more than an element's own loading state; the provider adds no box.
+ * loading, so the page moves no more than an element's own loading state; the provider adds no
+ * box, and a `hidden` element stays hidden.
  */
 const waiting = new CSSStyleSheet();
 waiting.replaceSync(
   `${Object.keys(elements)
     .filter((tag) => tag !== 'ek-provider')
-    .map((tag) => `${tag}:not(:defined)`)
+    .map((tag) => `${tag}:not(:defined):not([hidden])`)
     .join(',')}{display:block;min-height:1lh}ek-provider:not(:defined){display:contents}`,
 );
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, waiting];
