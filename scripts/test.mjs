@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * The whole test suite, as README's quick start and CI run it: Chromium if absent, typecheck,
- * build, then every runner in turn. Each runner leaves a JSON result in .test-results/; the last
- * line printed is the total, `N passed, N failed`.
+ * The whole test suite, as README's quick start and CI run it: Chromium if absent, format and
+ * lint, typecheck, build, then every runner in turn. Each runner leaves a JSON result in
+ * .test-results/; the last line printed is the total, `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +39,9 @@ const mustPass = (label, ok) => {
     process.exit(1);
   }
 };
+// Format and lint first: they take seconds and say exactly what to fix.
+mustPass('format check', run('Format (Prettier)', pnpm[0], [...pnpm.slice(1), 'format:check']));
+mustPass('lint', run('Lint (ESLint)', pnpm[0], [...pnpm.slice(1), 'lint']));
 mustPass('typecheck', run('Typecheck', pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']));
 mustPass(
   'widget build',

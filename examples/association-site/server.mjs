@@ -7,6 +7,7 @@
  *   EKOLLEGA_API_URL=http://127.0.0.1:8787 EKOLLEGA_TENANT_ID=… EKOLLEGA_PUBLISHABLE_KEY=pk_… \
  *   EKOLLEGA_MEMBER_TOKEN_SECRET=… SITE_PORT=5173 pnpm start
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
@@ -142,7 +143,7 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
   return async (req, res) => {
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://site.invalid');
     if (pathname.startsWith('/widgets/'))
-      return serveFile(req, res, widgetsDir, pathname.slice('/widgets/'.length));
+      return serveWidgetFile(req, res, widgetsDir, pathname.slice('/widgets/'.length));
     if (pathname.startsWith('/assets/'))
       return serveFile(req, res, PUBLIC_DIR, pathname.slice('/assets/'.length));
 
@@ -269,6 +270,78 @@ async function serveFile(req, res, dir, relative) {
   }
   // Revalidated on every load, so a rebuilt widget bundle shows up without a hard refresh.
   return send(res, 200, type, body, { 'cache-control': 'no-cache', 'content-length': String(body.length) });
+}
+
+/** A chunk named after its content (`chunks/group-finder-Cv3v0F5_.js`): a new build gives a new name. */
+const HASHED_CHUNK = /^chunks\/[\w-]+-[\w-]{8}\.js$/;
+
+/**
+ * The widget files as a CDN serves them. Chunks are named after their content, so a browser may
+ * keep them for a year without asking again; the loader keeps its name across releases, so it
+ * is cached for five minutes and then revalidated by its ETag (a release reaches every page
+ * within five minutes). Each file goes out compressed as the browser asks (brotli, else gzip),
+ * from the `.br` / `.gz` files the widget build writes beside it.
+ *
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} dir
+ * @param {string} relative
+ */
+async function serveWidgetFile(req, res, dir, relative) {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
+  let file;
+  try {
+    file = resolve(dir, decodeURIComponent(relative));
+  } catch {
+    return send(res, 400, 'text/plain; charset=utf-8', 'Bad path');
+  }
+  const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(file))];
+  if (!file.startsWith(resolve(dir) + sep) || !type)
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  for (const [encoding, suffix] of /** @type {const} */ ([
+    ['br', '.br'],
+    ['gzip', '.gz'],
+    [null, ''],
+  ])) {
+    if (encoding && !accepted.has(encoding)) continue;
+    let body;
+    try {
+      body = await readFile(file + suffix);
+    } catch {
+      continue;
+    }
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const headers = {
+      'cache-control': HASHED_CHUNK.test(relative)
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=300',
+      etag,
+      vary: 'Accept-Encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    return send(res, 200, type, body, { ...headers, 'content-length': String(body.length) });
+  }
+  return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+}
+
+/**
+ * The content codings an `Accept-Encoding` header allows (`q=0` refuses one).
+ * @param {string | undefined} header
+ */
+function acceptedEncodings(header) {
+  const accepted = new Set();
+  for (const item of (header ?? '').split(',')) {
+    const [coding = '', ...params] = item.trim().toLowerCase().split(';');
+    const refused = params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
+    if (coding && !refused) accepted.add(coding);
+  }
+  return accepted;
 }
 
 /**

@@ -1,68 +1,162 @@
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
-import { minify } from 'terser';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify, type ManglePropertiesOptions } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
+import type { PreloadManifest } from './src/loader/preload.js';
 
 /**
- * Two builds from one file, because one Rollup run cannot give both shapes:
- * - `vite build`: `dist/ekollega-widgets.js`, one self-contained module that defines every element
- *   (Lit and the SDK inside) — the single script tag an association pastes;
- * - `vite build --mode elements`: one entry per element (`dist/provider.js`, `dist/member-status.js`, `dist/group-finder.js`)
- *   sharing Lit, the SDK and the kit through `dist/chunks/`, so a page that loads two widgets
- *   downloads the common code once. It runs second and keeps the first build's output.
+ * One build: `dist/ekollega-widgets.js`, the loader an association's page loads (stable name, short
+ * cache), and `dist/chunks/`, content-hashed and cached for good — one chunk per element, one
+ * shared chunk with Lit, the SDK and the kit, and one per language's texts.
  */
+
+const LOADER = 'ekollega-widgets';
+
+/** Code every element needs: one chunk, so a page with two elements downloads it once. */
+const SHARED = /\/node_modules\/|\/packages\/sdk\/|\/src\/kit\//;
+/** A language's texts: a chunk each, so a page downloads the one language it reads. */
+const TEXTS = /\/src\/kit\/i18n\/(fi|sv|en)\.ts$/;
+
 /**
- * Vite leaves whitespace in ES library output so that bundlers downstream keep `@__PURE__`
- * annotations; these files go to browsers as they are, so they are minified completely. Terser
- * with two passes, not esbuild: it gives some 400 fewer gzip bytes on the bundle.
+ * Members named `_x` are private by convention, so the build shortens them, as Lit's own build
+ * does. Not `_$x` (Lit's cross-version protocol, e.g. `_$litType$`) nor `__x` (`__proto__`).
  */
-const minifyForBrowsers: Plugin = {
-  name: 'ekollega:minify-for-browsers',
-  // After every renderChunk hook: Vite's own transpile step would print the whitespace back.
-  async generateBundle(_options, bundle) {
-    for (const file of Object.values(bundle)) {
-      if (file.type !== 'chunk') continue;
-      file.code = (
-        await minify(file.code, {
+const PRIVATE_MEMBER = /^_[A-Za-z]/;
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+
+/**
+ * The names in a module, and which `_x` names it also spells as strings: those stay as written,
+ * because something reads them by name (`changed.has('_open')`, a decorator's `"_open"`, a
+ * template's `._open=${…}` binding) and mangling would rename only the other side.
+ */
+function collectNames(node: unknown, names: Set<string>, spelled: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collectNames(child, names, spelled);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const esNode = node as { type?: string; name?: unknown; value?: unknown };
+  if (esNode.type === 'Identifier' && typeof esNode.name === 'string') names.add(esNode.name);
+  const template = esNode.value as { cooked?: string | null; raw: string };
+  const text =
+    esNode.type === 'Literal' && typeof esNode.value === 'string'
+      ? esNode.value
+      : esNode.type === 'TemplateElement'
+        ? (template.cooked ?? template.raw)
+        : undefined;
+  for (const [word] of text?.matchAll(IDENTIFIER) ?? []) {
+    names.add(word);
+    if (PRIVATE_MEMBER.test(word)) spelled.add(word);
+  }
+  for (const [key, child] of Object.entries(node)) if (key !== 'type') collectNames(child, names, spelled);
+}
+
+/**
+ * Minifies every chunk for browsers with terser (two passes; some 400 gzip bytes fewer than
+ * esbuild) and writes the preload manifest into the loader.
+ *
+ * Property mangling must agree across chunks — the kit's `_x` in the shared chunk is the same
+ * `_x` an element's chunk reads — so every chunk shares one name cache. A short name given to
+ * `_x` must not be a name used anywhere else (another chunk's property, Lit's own minified
+ * members on the same objects), so every name in any module is reserved; terser itself keeps
+ * clear of DOM and built-in names.
+ */
+function buildForBrowsers(): Plugin {
+  const names = new Set<string>();
+  const spelled = new Set<string>();
+  const cache = { props: new Map<string, string>() };
+  let reserved: string[] = [];
+  return {
+    name: 'ekollega:build-for-browsers',
+    moduleParsed(info) {
+      collectNames(info.ast, names, spelled);
+    },
+    renderStart() {
+      reserved = [...names].filter((name) => !PRIVATE_MEMBER.test(name) || spelled.has(name));
+    },
+    renderChunk: {
+      order: 'post',
+      async handler(code, chunk, _options, { chunks }) {
+        if (chunk.isEntry && chunk.name === LOADER)
+          code = code.replaceAll('__EK_PRELOAD__', preloadManifest(chunk.dynamicImports, chunks));
+        const result = await minify(code, {
           module: true,
           ecma: 2020,
           compress: { passes: 2 },
+          // `cache` is terser's option for a property name cache (what `nameCache.props` fills),
+          // absent from its types; `nameCache` itself would share top-level variable names too.
+          mangle: { properties: { regex: PRIVATE_MEMBER, reserved, cache } as ManglePropertiesOptions },
           format: { comments: false },
-        })
-      ).code!;
+          sourceMap: { asObject: true },
+        });
+        return { code: result.code!, map: result.map as never };
+      },
+    },
+  };
+}
+
+/**
+ * What the loader preloads with the first element (see `src/loader/preload.ts`): the chunks the
+ * element chunks import, and each language's texts. Paths are relative to the loader.
+ */
+function preloadManifest(
+  elementChunks: string[],
+  chunks: Record<string, { imports: string[]; facadeModuleId: string | null }>,
+): string {
+  const shared = new Set(elementChunks.flatMap((file) => chunks[file]?.imports ?? []));
+  const texts: Record<string, string> = {};
+  for (const [file, chunk] of Object.entries(chunks)) {
+    const lang = chunk.facadeModuleId?.match(TEXTS)?.[1];
+    if (lang) texts[lang] = `./${file}`;
+  }
+  const manifest: PreloadManifest = { shared: [...shared].map((file) => `./${file}`), texts };
+  return JSON.stringify(manifest);
+}
+
+/**
+ * Writes `x.js.br` and `x.js.gz` beside each script, compressed once at the highest levels, so a
+ * server (the demo's, nginx's `gzip_static` / `brotli_static`, a CDN's origin) sends the bytes the
+ * browser asks for without compressing on every request.
+ */
+const precompress: Plugin = {
+  name: 'ekollega:precompress',
+  writeBundle(options, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk') continue;
+      const path = join(options.dir!, file.fileName);
+      writeFileSync(`${path}.gz`, gzipSync(file.code, { level: 9 }));
+      writeFileSync(
+        `${path}.br`,
+        brotliCompressSync(file.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
     }
   },
 };
 
-export default defineConfig(({ mode }) => {
-  const perElement = mode === 'elements';
-  return {
-    // Lit's own minifier for html`` and css`` literals, which a JavaScript minifier leaves as written.
-    plugins: [minifyHTML() as Plugin, minifyForBrowsers],
-    build: {
-      target: 'es2022',
-      minify: 'esbuild',
-      emptyOutDir: !perElement,
-      reportCompressedSize: false,
-      lib: {
-        entry: perElement
-          ? {
-              provider: 'src/provider/define.ts',
-              'member-status': 'src/member-status/define.ts',
-              'group-finder': 'src/group-finder/define.ts',
-              'session-calendar': 'src/session-calendar/define.ts',
-              'qa-board': 'src/qa-board/define.ts',
-            }
-          : { 'ekollega-widgets': 'src/index.ts' },
-        formats: ['es'],
-        fileName: (_format, name) => `${name}.js`,
-      },
-      // A language's texts (`chunks/fi-….js`), fetched when a widget first needs them; the rest is shared code.
-      rollupOptions: {
-        output: {
-          chunkFileNames: (chunk) =>
-            chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js',
-        },
+export default defineConfig({
+  // Lit's own minifier for html`` and css`` literals, which a JavaScript minifier leaves as written.
+  plugins: [minifyHTML() as Plugin, buildForBrowsers(), precompress],
+  build: {
+    target: 'es2022',
+    // Ours, above: terser with one property name cache for all chunks.
+    minify: false,
+    sourcemap: true,
+    reportCompressedSize: false,
+    // Library mode, because an application build wraps every dynamic import in Vite's preload
+    // helper, which both the loader and the shared chunk would then import; the loader preloads
+    // what it needs itself (`src/loader/preload.ts`).
+    lib: {
+      entry: { [LOADER]: 'src/ekollega-widgets.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rollupOptions: {
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        manualChunks: (id) => (SHARED.test(id) && !TEXTS.test(id) ? 'shared' : undefined),
       },
     },
-  };
+  },
 });

@@ -138,6 +138,23 @@ describe('the association site', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
+  it('fetches the chunks of the elements on the page and no others', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const widgetFiles: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/widgets/')) widgetFiles.push(path.slice('/widgets/'.length));
+    });
+    await page.goto(site.url + '/');
+    await groupFinder(page).locator('[part~="card"]').first().waitFor();
+    const chunk = (name: string) => widgetFiles.some((file) => file.startsWith(`chunks/${name}-`));
+    expect(widgetFiles).toContain('ekollega-widgets.js');
+    for (const name of ['shared', 'provider', 'member-status', 'group-finder', 'fi'])
+      expect(chunk(name)).toBe(true);
+    for (const name of ['session-calendar', 'qa-board', 'sv', 'en']) expect(chunk(name)).toBe(false);
+  });
+
   it('fits a 320 px wide screen without sideways scrolling', async () => {
     const page = await visit('/', { width: 320, height: 640 });
     await memberStatus(page).getByRole('button').first().waitFor();

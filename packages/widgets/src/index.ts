@@ -1,13 +1,8 @@
 /**
- * Every eKollega widget in one module: importing it (or loading `ekollega-widgets.js`) defines
- * all `ek-` elements. The provider comes first so widgets already in the page find it when they upgrade.
+ * The element classes and their types, with no side effects: importing this defines no tag.
+ * Define one element with its entry (`import '@ekollega/widgets/group-finder'`), or let the
+ * loader (`dist/ekollega-widgets.js`) define each element when it appears on the page.
  */
-import './provider/define.js';
-import './member-status/define.js';
-import './group-finder/define.js';
-import './session-calendar/define.js';
-import './qa-board/define.js';
-
 export { EkProvider } from './provider/provider.js';
 export { EkMemberStatus } from './member-status/member-status.js';
 export { EkGroupFinder } from './group-finder/group-finder.js';
