@@ -13,6 +13,35 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/* eslint-disable no-control-regex -- refusing control characters is the point */
+/**
+ * One line of text: a title, a name, a place, a tag, an id. Every control character is refused
+ * (U+0000–U+001F, TAB included, DEL and U+0080–U+009F): CR or LF would let a title break out of an
+ * iCalendar property or a log line, and PostgreSQL cannot store NUL.
+ */
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+/** Several lines (descriptions, agendas, posts): line breaks and TAB are kept, other controls refused. */
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+/* eslint-enable no-control-regex */
+
+/** What a field with a control character says; clients may match on it. */
+export const CONTROL_CHARACTERS = {
+  singleLine: 'one line without control characters',
+  multiLine: 'text without control characters other than line breaks and tabs',
+} as const;
+
+/** Trimmed one-line text of `min`–`max` characters. */
+export const singleLine = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).regex(SINGLE_LINE, CONTROL_CHARACTERS.singleLine);
+
+/** Trimmed text of several lines, `min`–`max` characters. */
+export const multiLine = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).regex(MULTI_LINE, CONTROL_CHARACTERS.multiLine);
+
+/** An id as given (in a path, a query or a body): not trimmed, one line, 1–`max` characters. */
+export const idString = (max = 64) =>
+  z.string().min(1).max(max).regex(SINGLE_LINE, CONTROL_CHARACTERS.singleLine);
+
 /** An IANA zone name the runtime knows (`Europe/Helsinki`). */
 export const TimeZoneSchema = z
   .string()
