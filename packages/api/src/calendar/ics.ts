@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Session } from '../contract/sessions.js';
+import { vtimezone } from '../time/zones.js';
 
 /* eslint-disable no-control-regex -- removing control characters is the point */
 /**
@@ -31,7 +31,7 @@ export function toICalendar(sessions: Session[], options: { name: string; includ
   const calendar = ical({
     name: escapeText(options.name),
     prodId: { company: 'eKollega', product: 'widgets', language: 'FI' },
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezone },
   });
   for (const s of sessions) {
     const link = options.includeLinks && s.meeting_url ? clean(s.meeting_url) : null;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { canonicalZone } from '../time/zones.js';
 
 /** RFC 9457 problem with our stable `code`. */
 export const ProblemSchema = z
@@ -42,18 +43,27 @@ export const multiLine = (max: number, min = 0) =>
 export const idString = (max = 64) =>
   z.string().min(1).max(max).regex(SINGLE_LINE, CONTROL_CHARACTERS.singleLine);
 
-/** An IANA zone name the runtime knows (`Europe/Helsinki`). */
+/**
+ * An IANA zone name, matched without regard to case and stored as IANA spells it; only zones with
+ * a VTIMEZONE definition to write into calendar files (so `EST5EDT` is refused, and `Europe/Kyiv`
+ * is described by `Europe/Kiev`'s identical rules).
+ */
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone such as Europe/Helsinki');
+  .transform((zone, ctx) => {
+    const canonical = canonicalZone(zone);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: 'custom', message: 'an IANA time zone such as Europe/Helsinki' });
+    return z.NEVER;
+  })
+  .openapi({ type: 'string', example: 'Europe/Helsinki' });
+
+/** An instant with an offset, in the years 0001–9999 (what PostgreSQL and JavaScript both hold). */
+export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'a date and time in the years 0001–9999');
 
 /** The same fields, each optional: the shape of a PATCH body or of a create with defaults. */
 export const optional = <T extends Record<string, z.ZodTypeAny>>(fields: T) =>

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { idString, multiLine, optional, PageQuery, singleLine, TimeZoneSchema } from './common.js';
+import {
+  idString,
+  InstantSchema,
+  multiLine,
+  optional,
+  PageQuery,
+  singleLine,
+  TimeZoneSchema,
+} from './common.js';
 
 export const LanguageSchema = z.enum(['fi', 'sv', 'en']);
 export const GroupFormatSchema = z.enum(['online', 'in_person']);
@@ -104,7 +112,7 @@ const GroupFields = {
   municipality: singleLine(80, 1).nullable(),
   region: singleLine(80, 1).nullable(),
   rhythm: RhythmSchema.nullable(),
-  next_meeting_at: z.iso.datetime({ offset: true }).nullable(),
+  next_meeting_at: InstantSchema.nullable(),
   capacity: z.number().int().min(2).max(100),
   join_policy: JoinPolicySchema,
   status: GroupStatusSchema,

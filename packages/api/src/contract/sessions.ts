@@ -1,12 +1,26 @@
 import { z } from '@hono/zod-openapi';
-import { idString, multiLine, optional, PageQuery, singleLine, TimeZoneSchema } from './common.js';
+import { isCalendarDate } from '../time/local.js';
+import {
+  InstantSchema,
+  idString,
+  multiLine,
+  optional,
+  PageQuery,
+  singleLine,
+  TimeZoneSchema,
+} from './common.js';
 
 const LocalDateTime = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/,
     'a local date and time like 2026-10-06T09:00, without an offset',
-  );
+  )
+  .refine(isCalendarDate, 'a date the calendar has, in the years 1970–9999')
+  .openapi({
+    description:
+      'Wall time in time_zone. A time skipped by a daylight-saving change is read with the offset before the change (03:30 in a 03:00→04:00 gap is 04:30); a time that occurs twice is the first occurrence (RFC 5545 §3.3.5). local_start says the wall time stored.',
+  });
 // The URL parser drops CR, LF and TAB before checking, so they are refused first.
 const Url = idString(500)
   .url()
@@ -66,11 +80,8 @@ export const SessionSchema = z
 
 export const ListSessionsQuery = PageQuery.extend({
   group: idString().optional().openapi({ description: 'Only this group’s sessions' }),
-  from: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({ description: 'Starting at or after (default: now)' }),
-  to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Starting before' }),
+  from: InstantSchema.optional().openapi({ description: 'Starting at or after (default: now)' }),
+  to: InstantSchema.optional().openapi({ description: 'Starting before' }),
   scope: z.enum(['mine', 'open', 'all']).optional().openapi({
     description:
       'mine: my groups’ meetings and events I answered; open: association events; all (default): everything I may see',

@@ -11,7 +11,7 @@ import type {
   UpdateSession,
 } from '../contract/sessions.js';
 import { notFound, Problem } from '../problem.js';
-import { addLocal, localDiffMinutes, localToUtc } from '../time/local.js';
+import { addLocal, localDiffMinutes, localToUtc, utcToLocal } from '../time/local.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
@@ -220,7 +220,8 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
         starts,
         new Date(starts.getTime() + s.duration * 60_000),
         s.zone,
-        s.local,
+        // The wall time the instant shows: a time in a daylight-saving gap was moved forward.
+        utcToLocal(starts, s.zone),
         s.meeting_url ?? null,
         s.place ?? null,
         JSON.stringify(s.speakers ?? []),
@@ -388,7 +389,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
           if (shift !== 0 || patch.duration_minutes !== undefined) {
             const local = shift ? addLocal(s.local_start, 0, shift) : s.local_start;
             const starts = localToUtc(local, s.time_zone);
-            set('local_start', local);
+            set('local_start', utcToLocal(starts, s.time_zone));
             set('starts_at', starts);
             set('ends_at', new Date(starts.getTime() + duration * 60_000));
             if (shift !== 0 && s.status !== 'cancelled') sets.push(`status = 'moved'`);
