@@ -29,7 +29,13 @@ export const RhythmSchema = z
   })
   .openapi('Rhythm');
 
-const IntakeQuestionId = z.string().regex(/^[a-z0-9_-]{1,20}$/, 'a short id such as q1');
+const AnswerKey = z.string().regex(/^[a-z0-9_-]{1,20}$/, 'a short id such as q1');
+// `__proto__` could not be a key of the answers object at all, and `constructor` names Object's;
+// answers keep the plain shape so that groups stored with such an id before stay joinable.
+const IntakeQuestionId = AnswerKey.refine(
+  (id) => id !== '__proto__' && id !== 'constructor',
+  'an id other than __proto__ or constructor',
+);
 export const IntakeQuestionSchema = z.strictObject({
   id: IntakeQuestionId,
   text: singleLine(300, 1),
@@ -149,7 +155,7 @@ export const UpdateGroupSchema = z
 export const JoinGroupSchema = z
   .strictObject({
     accepted_rules_version: z.number().int().min(1),
-    answers: z.record(IntakeQuestionId, multiLine(2000)).default({}),
+    answers: z.record(AnswerKey, multiLine(2000)).default({}),
   })
   .openapi('JoinGroup');
 

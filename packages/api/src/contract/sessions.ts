@@ -14,7 +14,8 @@ const LocalDateTime = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/,
-    'a local date and time like 2026-10-06T09:00, without an offset',
+    // The calendar check below reads the fields, so it runs only on this shape.
+    { message: 'a local date and time like 2026-10-06T09:00, without an offset', abort: true },
   )
   .refine(isCalendarDate, 'a date the calendar has, in the years 1970–9999')
   .openapi({

@@ -12,7 +12,7 @@ import type {
 } from '../contract/sessions.js';
 import { notFound, Problem } from '../problem.js';
 import { addLocal, localDiffMinutes, localToUtc, utcToLocal } from '../time/local.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, isCursorInstant, isCursorText } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
 import { numberOrNull } from './rows.js';
@@ -261,7 +261,11 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       if (q.scope === 'open') where.push(`s.scope in ('members', 'public')`);
       if (q.scope === 'mine')
         where.push(`((s.scope = 'group' and ${IN_GROUP}) or r.answer in ('yes', 'maybe'))`);
-      const cursor = decodeCursor<[string, string]>(q.cursor, 2);
+      const cursor = decodeCursor<[string, string]>(
+        q.cursor,
+        2,
+        ([at, id]) => isCursorInstant(at) && isCursorText(id),
+      );
       if (cursor) {
         params.push(new Date(cursor[0]), cursor[1]);
         where.push(`(s.starts_at, s.id) > ($${params.length - 1}, $${params.length})`);
