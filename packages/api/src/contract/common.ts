@@ -57,7 +57,12 @@ export const TimeZoneSchema = z
     ctx.addIssue({ code: 'custom', message: 'an IANA time zone such as Europe/Helsinki' });
     return z.NEVER;
   })
-  .openapi({ type: 'string', example: 'Europe/Helsinki' });
+  .openapi({
+    type: 'string',
+    example: 'Europe/Helsinki',
+    description:
+      'An IANA time zone in any case, stored as IANA spells it. Zones without a VTIMEZONE definition for calendar files (such as EST5EDT) are refused.',
+  });
 
 /** An instant with an offset, in the years 0001–9999 (what PostgreSQL and JavaScript both hold). */
 export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {

@@ -116,7 +116,7 @@ export const CreateSessionSchema = z
       .int()
       .min(5)
       .max(24 * 60),
-    time_zone: TimeZoneSchema.default('Europe/Helsinki'),
+    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
     ...optional(SessionFields),
   })
   .openapi('CreateSession');
@@ -154,7 +154,7 @@ export const CreateSeriesSchema = z
       .int()
       .min(5)
       .max(24 * 60),
-    time_zone: TimeZoneSchema.default('Europe/Helsinki'),
+    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
     every_weeks: z.number().int().min(1).max(12),
     count: z.number().int().min(1).max(52),
     ...optional({
