@@ -28,6 +28,7 @@ type Schema = {
   format?: string;
   minimum?: number;
   maximum?: number;
+  example?: unknown;
 };
 type Parameter = { name: string; in: string; required?: boolean; schema: Schema };
 type Operation = { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } };
@@ -88,27 +89,38 @@ const hostileValue = (): fc.Arbitrary<unknown> =>
     fc.string({ unit: 'binary', maxLength: 30 }),
   );
 
-/** An arbitrary of values for `schema`, mostly valid, sometimes hostile at any depth. */
-function arbitraryOf(schema: Schema, doc: Document, depth = 0): fc.Arbitrary<unknown> {
-  const valid = validOf(schema, doc, depth);
+/**
+ * An arbitrary of values for `schema`. Clean values follow the schema (so requests get past
+ * validation into the store); with `hostile`, any value at any depth may be replaced by one that
+ * has broken servers.
+ */
+function arbitraryOf(schema: Schema, doc: Document, hostile: boolean, depth = 0): fc.Arbitrary<unknown> {
+  const valid = validOf(schema, doc, hostile, depth);
+  if (!hostile) return valid;
   return fc.oneof({ weight: 5, arbitrary: valid }, { weight: 1, arbitrary: hostileValue() });
 }
 
-function validOf(schema: Schema, doc: Document, depth: number): fc.Arbitrary<unknown> {
+function validOf(schema: Schema, doc: Document, hostile: boolean, depth: number): fc.Arbitrary<unknown> {
   if (schema.$ref) {
     const name = schema.$ref.split('/').pop()!;
-    return validOf(doc.components.schemas[name]!, doc, depth);
+    return validOf(doc.components.schemas[name]!, doc, hostile, depth);
   }
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
-  if (union) return fc.oneof(...union.map((s) => arbitraryOf(s, doc, depth + 1)));
-  if (schema.allOf) return validOf(Object.assign({}, ...schema.allOf), doc, depth);
+  if (union) return fc.oneof(...union.map((s) => arbitraryOf(s, doc, hostile, depth + 1)));
+  if (schema.allOf) return validOf(Object.assign({}, ...schema.allOf), doc, hostile, depth);
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'string'];
-  return fc.oneof(...types.map((type) => ofType(type, schema, doc, depth)));
+  return fc.oneof(...types.map((type) => ofType(type, schema, doc, hostile, depth)));
 }
 
-function ofType(type: string, schema: Schema, doc: Document, depth: number): fc.Arbitrary<unknown> {
+function ofType(
+  type: string,
+  schema: Schema,
+  doc: Document,
+  hostile: boolean,
+  depth: number,
+): fc.Arbitrary<unknown> {
   switch (type) {
     case 'null':
       return fc.constant(null);
@@ -119,7 +131,7 @@ function ofType(type: string, schema: Schema, doc: Document, depth: number): fc.
     case 'number':
       return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
     case 'array':
-      return fc.array(schema.items ? arbitraryOf(schema.items, doc, depth + 1) : hostileValue(), {
+      return fc.array(schema.items ? arbitraryOf(schema.items, doc, hostile, depth + 1) : hostileValue(), {
         minLength: schema.minItems ?? 0,
         maxLength: Math.min(schema.maxItems ?? 4, 4),
       });
@@ -128,34 +140,32 @@ function ofType(type: string, schema: Schema, doc: Document, depth: number): fc.
       const properties = Object.entries(schema.properties ?? {});
       const required = new Set(schema.required ?? []);
       const known = fc.record(
-        Object.fromEntries(properties.map(([key, s]) => [key, arbitraryOf(s, doc, depth + 1)])),
+        Object.fromEntries(properties.map(([key, s]) => [key, arbitraryOf(s, doc, hostile, depth + 1)])),
         { requiredKeys: properties.map(([key]) => key).filter((key) => required.has(key)) },
       );
+      const keys = fc.stringMatching(/^[a-z0-9_]{1,8}$/);
+      const hostileKeys = fc.constantFrom(...HOSTILE_STRINGS.slice(0, 12));
       const extra =
         typeof schema.additionalProperties === 'object'
           ? fc.dictionary(
-              fc.oneof(
-                fc.constantFrom(...HOSTILE_STRINGS.slice(0, 12)),
-                fc.stringMatching(/^[a-z0-9_]{1,8}$/),
-              ),
-              arbitraryOf(schema.additionalProperties, doc, depth + 1),
+              hostile ? fc.oneof(hostileKeys, keys) : keys,
+              arbitraryOf(schema.additionalProperties, doc, hostile, depth + 1),
               { maxKeys: 3 },
             )
-          : fc.oneof(
-              { weight: 6, arbitrary: fc.constant({}) },
-              {
-                weight: 1,
-                arbitrary: fc.dictionary(fc.constantFrom(...HOSTILE_STRINGS), hostileValue(), { maxKeys: 2 }),
-              },
-            );
+          : hostile
+            ? fc.oneof(
+                { weight: 6, arbitrary: fc.constant({}) },
+                { weight: 1, arbitrary: fc.dictionary(hostileKeys, hostileValue(), { maxKeys: 2 }) },
+              )
+            : fc.constant({});
       return fc.tuple(known, extra).map(([k, e]) => ({ ...e, ...k }));
     }
     default:
-      return stringOf(schema);
+      return stringOf(schema, hostile);
   }
 }
 
-function stringOf(schema: Schema): fc.Arbitrary<string> {
+function stringOf(schema: Schema, hostile: boolean): fc.Arbitrary<string> {
   const maxLength = Math.min(schema.maxLength ?? 40, 60);
   const minLength = Math.min(schema.minLength ?? 0, maxLength);
   if (schema.format === 'date-time') {
@@ -169,11 +179,11 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
   }
   if (schema.format === 'uri') return fc.webUrl();
   const fitting = (s: string) => s.length >= minLength && s.length <= maxLength;
-  const options: fc.Arbitrary<string>[] = [fc.string({ minLength, maxLength })];
-  if (schema.pattern) {
-    // Patterns that only forbid characters also match nearly anything fc.string gives.
-    options.push(fc.stringMatching(new RegExp(schema.pattern)).filter(fitting));
-  }
+  const options: fc.Arbitrary<string>[] = [];
+  if (typeof schema.example === 'string') options.push(fc.constant(schema.example));
+  // Patterns that only forbid characters also match nearly anything fc.string gives.
+  if (schema.pattern) options.push(fc.stringMatching(new RegExp(schema.pattern)).filter(fitting));
+  if (hostile || !options.length) options.push(fc.string({ minLength, maxLength }));
   return fc.oneof(...options);
 }
 
@@ -240,7 +250,10 @@ async function seed(h: Harness, callers: Awaited<ReturnType<typeof callersOf>>) 
   });
   const feed = await send(callers.member, 'GET', '/v1/me/calendar');
   return {
-    id: [group.id, session.id, event.id, question.id],
+    // `{id}` is a group's, a session's or a question's, by the path it is in.
+    '/v1/groups': [group.id],
+    '/v1/sessions': [session.id, event.id],
+    '/v1/questions': [question.id],
     memberId: ['aino', 'helena', 'boss'],
     topicId: [topic.id],
     answerId: [answer.id],
@@ -283,26 +296,39 @@ export async function fuzzOpenApi(options: FuzzOptions): Promise<{ operations: n
               .map((p) => [
                 p.name,
                 fc.oneof(
+                  { weight: 4, arbitrary: fc.constantFrom(...idsFor(known, path, p.name)) },
                   {
-                    weight: 3,
-                    arbitrary: fc.constantFrom(...(known[p.name as keyof typeof known] ?? ['x'])),
+                    weight: 1,
+                    arbitrary: fc.oneof(stringOf(p.schema, true), fc.constantFrom(...HOSTILE_STRINGS)),
                   },
-                  { weight: 1, arbitrary: fc.oneof(stringOf(p.schema), fc.constantFrom(...HOSTILE_STRINGS)) },
                 ),
               ]),
           ),
         );
-        const queryParams = fc.record(
-          Object.fromEntries(
-            parameters.filter((p) => p.in === 'query').map((p) => [p.name, arbitraryOf(p.schema, doc)]),
-          ),
-          { requiredKeys: [] },
-        );
         const bodySchema = operation.requestBody?.content['application/json']?.schema;
-        const body = bodySchema ? arbitraryOf(bodySchema, doc) : fc.constant(undefined);
+        // Half the requests follow the schemas throughout, half carry hostile values somewhere.
+        const request = (hostile: boolean) =>
+          fc.record({
+            query: fc.record(
+              Object.fromEntries(
+                parameters
+                  .filter((p) => p.in === 'query')
+                  .map((p) => [
+                    p.name,
+                    // Only cursors this API issued pass, so a clean request carries none.
+                    p.name === 'cursor' && !hostile
+                      ? fc.constant(undefined)
+                      : arbitraryOf(p.schema, doc, hostile),
+                  ]),
+              ),
+              { requiredKeys: [] },
+            ),
+            body: bodySchema ? arbitraryOf(bodySchema, doc, hostile) : fc.constant(undefined),
+          });
+        const queryAndBody = fc.oneof(request(false), request(true));
         const caller = fc.constantFrom(...(Object.keys(callers) as (keyof typeof callers)[]));
         await fc.assert(
-          fc.asyncProperty(pathParams, queryParams, body, caller, async (params, query, json, who) => {
+          fc.asyncProperty(pathParams, queryAndBody, caller, async (params, { query, body: json }, who) => {
             const url =
               path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name]))) +
               queryString(query);
@@ -330,6 +356,11 @@ export async function fuzzOpenApi(options: FuzzOptions): Promise<{ operations: n
   } finally {
     await h.close();
   }
+}
+
+function idsFor(known: Record<string, string[]>, path: string, name: string): string[] {
+  if (name !== 'id') return known[name] ?? ['x'];
+  return Object.entries(known).find(([prefix]) => path.startsWith(`${prefix}/`))?.[1] ?? ['x'];
 }
 
 function queryString(query: Record<string, unknown>): string {
