@@ -125,6 +125,29 @@ describe.each(engines)('bad input is a problem naming the field, never a 500 (%s
     expect(await fields(res)).toEqual(['group_id']);
   });
 
+  it('refuses a series or a move that would end after the year 9999', async () => {
+    const series = await send('POST', `/v1/groups/${groupId}/series`, {
+      title: 'Pitkä sarja',
+      first_start: '9999-12-01T09:00',
+      duration_minutes: 60,
+      every_weeks: 12,
+      count: 52,
+    });
+    expect(await fields(series)).toEqual(['count']);
+    const late = await send('POST', '/v1/sessions', {
+      group_id: groupId,
+      title: 'Myöhään',
+      start: '9999-12-31T23:00',
+      duration_minutes: 120,
+      time_zone: 'UTC',
+    });
+    expect(await fields(late)).toEqual(['start']);
+    const sessions = await (
+      await h.call(`/v1/sessions?group=${groupId}&from=9999-01-01T00:00:00Z`, { token: await facilitator() })
+    ).json();
+    expect(sessions.items).toEqual([]);
+  });
+
   it('refuses intake question ids that name Object’s own properties', async () => {
     for (const id of ['__proto__', 'constructor']) {
       const res = await send('POST', '/v1/groups', {

@@ -186,6 +186,14 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     }
   }
 
+  /** The store and calendar files hold years up to 9999: a series or a move must end by then. */
+  function assertEndsBy9999(starts: Date, minutes: number, field: string) {
+    if (new Date(starts.getTime() + minutes * 60_000).getUTCFullYear() <= 9999) return;
+    throw new Problem(422, 'validation_failed', 'The request body is invalid', `${field}: ends after 9999`, {
+      errors: [{ field, message: 'ends after the year 9999' }],
+    });
+  }
+
   async function insertSession(
     tx: Sql,
     tenantId: string,
@@ -203,6 +211,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
   ): Promise<string> {
     const id = newId('ses');
     const starts = localToUtc(s.local, s.zone);
+    assertEndsBy9999(starts, s.duration, s.seriesId ? 'count' : 'start');
     await tx.query(
       `insert into sessions (tenant_id, id, group_id, scope, kind, title, theme, description, agenda, starts_at, ends_at, time_zone, local_start,
          meeting_url, place, speakers, capacity, series_id, series_index, topic_id, created_at, updated_at)
@@ -393,6 +402,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
           if (shift !== 0 || patch.duration_minutes !== undefined) {
             const local = shift ? addLocal(s.local_start, 0, shift) : s.local_start;
             const starts = localToUtc(local, s.time_zone);
+            assertEndsBy9999(starts, duration, 'start');
             set('local_start', utcToLocal(starts, s.time_zone));
             set('starts_at', starts);
             set('ends_at', new Date(starts.getTime() + duration * 60_000));
