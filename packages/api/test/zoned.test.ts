@@ -15,6 +15,18 @@ describe('zoned time', () => {
     ).toBe('2027-03-30T06:00:00.000Z');
   });
 
+  it('reads a skipped time with the offset before the gap, and a repeated time as its first occurrence', () => {
+    const at = (zone: string, year: number, month: number, day: number, hour: number, minute: number) =>
+      zonedToUtc({ year, month, day, hour, minute }, zone).toISOString();
+    expect(at('Europe/Helsinki', 2027, 3, 28, 3, 30)).toBe('2027-03-28T01:30:00.000Z');
+    expect(at('Europe/Helsinki', 2027, 10, 31, 3, 30)).toBe('2027-10-31T00:30:00.000Z');
+    expect(at('America/New_York', 2027, 3, 14, 2, 30)).toBe('2027-03-14T07:30:00.000Z');
+    expect(at('America/New_York', 2027, 11, 7, 1, 30)).toBe('2027-11-07T05:30:00.000Z');
+    // Lord Howe moves by half an hour; Sydney's autumn change falls in April.
+    expect(at('Australia/Lord_Howe', 2027, 4, 4, 1, 45)).toBe('2027-04-03T14:45:00.000Z');
+    expect(at('Australia/Sydney', 2027, 4, 4, 2, 30)).toBe('2027-04-03T15:30:00.000Z');
+  });
+
   it('reads the wall clock of another zone', () => {
     expect(wallClock(new Date('2026-07-01T06:00:00Z'), 'Europe/Stockholm')).toMatchObject({
       hour: 8,

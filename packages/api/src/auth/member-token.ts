@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Member, Tenant } from '../store/index.js';
 import { ROLES } from '../store/index.js';
 import { Problem } from '../problem.js';
+import { idString, singleLine } from '../contract/common.js';
 
 /** Member tokens live at most this long (`exp - iat`). */
 export const MAX_TOKEN_LIFETIME_SECONDS = 3600;
@@ -11,10 +12,10 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 const ASYMMETRIC = ['ES256', 'EdDSA'] as const;
 
 const MemberClaims = z.object({
-  sub: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(200),
+  sub: idString(200),
+  name: singleLine(200, 1),
   email: z.string().email().max(320).optional(),
-  locale: z.string().min(2).max(35).optional(),
+  locale: idString(35).min(2).optional(),
   roles: z.array(z.enum(ROLES)).max(3).optional(),
 });
 

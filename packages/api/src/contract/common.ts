@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { canonicalZone } from '../time/zones.js';
 
 /** RFC 9457 problem with our stable `code`. */
 export const ProblemSchema = z
@@ -13,18 +14,61 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-/** An IANA zone name the runtime knows (`Europe/Helsinki`). */
+/* eslint-disable no-control-regex -- refusing control characters is the point */
+/**
+ * One line of text: a title, a name, a place, a tag, an id. Every control character is refused
+ * (U+0000–U+001F, TAB included, DEL and U+0080–U+009F): CR or LF would let a title break out of an
+ * iCalendar property or a log line, and PostgreSQL cannot store NUL.
+ */
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+/** Several lines (descriptions, agendas, posts): line breaks and TAB are kept, other controls refused. */
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+/* eslint-enable no-control-regex */
+
+/** What a field with a control character says; clients may match on it. */
+export const CONTROL_CHARACTERS = {
+  singleLine: 'one line without control characters',
+  multiLine: 'text without control characters other than line breaks and tabs',
+} as const;
+
+/** Trimmed one-line text of `min`–`max` characters. */
+export const singleLine = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).regex(SINGLE_LINE, CONTROL_CHARACTERS.singleLine);
+
+/** Trimmed text of several lines, `min`–`max` characters. */
+export const multiLine = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).regex(MULTI_LINE, CONTROL_CHARACTERS.multiLine);
+
+/** An id as given (in a path, a query or a body): not trimmed, one line, 1–`max` characters. */
+export const idString = (max = 64) =>
+  z.string().min(1).max(max).regex(SINGLE_LINE, CONTROL_CHARACTERS.singleLine);
+
+/**
+ * An IANA zone name, matched without regard to case and stored as IANA spells it; only zones with
+ * a VTIMEZONE definition to write into calendar files (so `EST5EDT` is refused, and `Europe/Kyiv`
+ * is described by `Europe/Kiev`'s identical rules).
+ */
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone such as Europe/Helsinki');
+  .transform((zone, ctx) => {
+    const canonical = canonicalZone(zone);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: 'custom', message: 'an IANA time zone such as Europe/Helsinki' });
+    return z.NEVER;
+  })
+  .openapi({
+    type: 'string',
+    example: 'Europe/Helsinki',
+    description:
+      'An IANA time zone in any case, stored as IANA spells it. Zones without a VTIMEZONE definition for calendar files (such as EST5EDT) are refused.',
+  });
+
+/** An instant with an offset, in the years 0001–9999 (what PostgreSQL and JavaScript both hold). */
+export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'a date and time in the years 0001–9999');
 
 /** The same fields, each optional: the shape of a PATCH body or of a create with defaults. */
 export const optional = <T extends Record<string, z.ZodTypeAny>>(fields: T) =>

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { optional, PageQuery, TimeZoneSchema } from './common.js';
+import {
+  idString,
+  InstantSchema,
+  multiLine,
+  optional,
+  PageQuery,
+  singleLine,
+  TimeZoneSchema,
+} from './common.js';
 
 export const LanguageSchema = z.enum(['fi', 'sv', 'en']);
 export const GroupFormatSchema = z.enum(['online', 'in_person']);
@@ -8,7 +16,7 @@ export const JoinPolicySchema = z.enum(['open', 'approval']);
 export const MembershipStatusSchema = z.enum(['pending', 'member', 'waitlisted', 'offered', 'declined']);
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
-const Tag = z.string().trim().min(1).max(40);
+const Tag = singleLine(40, 1);
 
 /** How often and when a group meets, in words the finder renders ("every 3 weeks, Tuesdays 9–11"). */
 export const RhythmSchema = z
@@ -17,13 +25,20 @@ export const RhythmSchema = z
     weekday: z.number().int().min(1).max(7).openapi({ description: 'ISO weekday: 1 = Monday … 7 = Sunday' }),
     start_time: Time,
     end_time: Time,
-    time_zone: TimeZoneSchema.default('Europe/Helsinki'),
+    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
   })
   .openapi('Rhythm');
 
+const AnswerKey = z.string().regex(/^[a-z0-9_-]{1,20}$/, 'a short id such as q1');
+// `__proto__` could not be a key of the answers object at all, and `constructor` names Object's;
+// answers keep the plain shape so that groups stored with such an id before stay joinable.
+const IntakeQuestionId = AnswerKey.refine(
+  (id) => id !== '__proto__' && id !== 'constructor',
+  'an id other than __proto__ or constructor',
+);
 export const IntakeQuestionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]{1,20}$/, 'a short id such as q1'),
-  text: z.string().trim().min(1).max(300),
+  id: IntakeQuestionId,
+  text: singleLine(300, 1),
 });
 
 export const MembershipSchema = z
@@ -78,17 +93,12 @@ const TimeOfDay = z.enum(['morning', 'afternoon', 'evening']);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListGroupsQuery = PageQuery.extend({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .openapi({ description: 'Free text in name, description, themes and trades' }),
+  q: singleLine(100).optional().openapi({ description: 'Free text in name, description, themes and trades' }),
   language: LanguageSchema.optional(),
   theme: Tag.optional(),
   trade: Tag.optional(),
   format: GroupFormatSchema.optional(),
-  region: z.string().trim().max(80).optional().openapi({ description: 'Region or municipality' }),
+  region: singleLine(80).optional().openapi({ description: 'Region or municipality' }),
   weekday: z.coerce.number().int().min(1).max(7).optional(),
   time_of_day: TimeOfDay.optional().openapi({
     description: 'morning (before 12), afternoon (12–17), evening (from 17)',
@@ -99,25 +109,25 @@ export const ListGroupsQuery = PageQuery.extend({
 });
 
 const GroupFields = {
-  description: z.string().trim().max(500),
-  details: z.string().trim().max(5000),
+  description: multiLine(500),
+  details: multiLine(5000),
   themes: z.array(Tag).max(10),
   trades: z.array(Tag).max(10),
   language: LanguageSchema,
   format: GroupFormatSchema,
-  municipality: z.string().trim().min(1).max(80).nullable(),
-  region: z.string().trim().min(1).max(80).nullable(),
+  municipality: singleLine(80, 1).nullable(),
+  region: singleLine(80, 1).nullable(),
   rhythm: RhythmSchema.nullable(),
-  next_meeting_at: z.iso.datetime({ offset: true }).nullable(),
+  next_meeting_at: InstantSchema.nullable(),
   capacity: z.number().int().min(2).max(100),
   join_policy: JoinPolicySchema,
   status: GroupStatusSchema,
-  rules_text: z.string().trim().min(1).max(5000).nullable().openapi({
+  rules_text: multiLine(5000, 1).nullable().openapi({
     description: 'Ground rules; null uses the association’s default. A change publishes a new version.',
   }),
   intake_questions: z.array(IntakeQuestionSchema).max(3),
   facilitator_ids: z
-    .array(z.string().min(1).max(200))
+    .array(idString(200))
     .min(1)
     .max(5)
     .openapi({ description: 'Member ids of the facilitators' }),
@@ -130,14 +140,14 @@ const GroupFields = {
 
 export const CreateGroupSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(120),
+    name: singleLine(120, 1),
     ...optional(GroupFields),
   })
   .openapi('CreateGroup');
 
 export const UpdateGroupSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: singleLine(120, 1).optional(),
     ...optional(GroupFields),
   })
   .openapi('UpdateGroup');
@@ -145,7 +155,7 @@ export const UpdateGroupSchema = z
 export const JoinGroupSchema = z
   .strictObject({
     accepted_rules_version: z.number().int().min(1),
-    answers: z.record(z.string().max(20), z.string().trim().max(2000)).default({}),
+    answers: z.record(AnswerKey, multiLine(2000)).default({}),
   })
   .openapi('JoinGroup');
 
@@ -159,7 +169,7 @@ export const JoinRequestSchema = z
   })
   .openapi('JoinRequest');
 
-export const DeclineSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) }).openapi('Decline');
+export const DeclineSchema = z.strictObject({ reason: multiLine(500, 1) }).openapi('Decline');
 
 export const GroupMemberSchema = z
   .object({ id: z.string(), name: z.string(), role: z.enum(['member', 'facilitator']) })

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery } from './common.js';
+import { multiLine, PageQuery, singleLine } from './common.js';
 import { LanguageSchema } from './groups.js';
 
 /**
@@ -16,9 +16,6 @@ export const QA_MARKUP = [
   'Links: [text](https://…) and bare https:// addresses; only http:, https: and mailto: targets.',
 ].join('\n');
 
-const NO_NUL = /^[^\u0000]*$/; // eslint-disable-line no-control-regex -- refusing NUL is the point
-const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, 'no NUL characters');
-
 /** `[text](target)` links outside code; their targets must be http(s) or mailto. */
 export function unsafeLinkTargets(source: string): string[] {
   const outsideCode = source.replace(/```[\s\S]*?(```|$)/g, '').replace(/`[^`\n]*`/g, '');
@@ -27,14 +24,14 @@ export function unsafeLinkTargets(source: string): string[] {
     .filter((target) => !/^(https?:\/\/|mailto:)/i.test(target));
 }
 
-const Body = text(10_000)
+const Body = multiLine(10_000, 1)
   .refine(
     (body) => unsafeLinkTargets(body).length === 0,
     'links may only go to http://, https:// or mailto: addresses',
   )
   .openapi({ description: `Source text in the board's markup, at most 10,000 characters.\n\n${QA_MARKUP}` });
-const Title = text(200);
-const Tag = text(40)
+const Title = singleLine(200, 1);
+const Tag = singleLine(40, 1)
   .regex(/^[^,#<>]+$/, 'a tag without , # < or >')
   .transform((tag) => tag.toLowerCase());
 const Tags = z
@@ -112,7 +109,7 @@ export const QuestionDetailSchema = QuestionSchema.extend({
 export const ListQuestionsQuery = PageQuery.extend({
   group: Id.optional().openapi({ description: 'A group’s board; without it, the association-wide board' }),
   tag: Tag.optional(),
-  q: text(200)
+  q: singleLine(200, 1)
     .optional()
     .openapi({ description: 'Full-text search (Finnish, Swedish and English stemming)' }),
   sort: QaSortSchema.default('newest').openapi({
@@ -180,7 +177,7 @@ export const AcceptAnswerSchema = z
   })
   .openapi('AcceptAnswer');
 
-export const ReasonSchema = z.strictObject({ reason: text(500) }).openapi('Reason');
+export const ReasonSchema = z.strictObject({ reason: multiLine(500, 1) }).openapi('Reason');
 
 export const PostVersionSchema = z
   .object({

@@ -1,16 +1,30 @@
 import { z } from '@hono/zod-openapi';
-import { optional, PageQuery, TimeZoneSchema } from './common.js';
+import { isCalendarDate } from '../time/local.js';
+import {
+  InstantSchema,
+  idString,
+  multiLine,
+  optional,
+  PageQuery,
+  singleLine,
+  TimeZoneSchema,
+} from './common.js';
 
 const LocalDateTime = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/,
-    'a local date and time like 2026-10-06T09:00, without an offset',
-  );
-const Url = z
-  .string()
+    // The calendar check below reads the fields, so it runs only on this shape.
+    { message: 'a local date and time like 2026-10-06T09:00, without an offset', abort: true },
+  )
+  .refine(isCalendarDate, 'a date the calendar has, in the years 1970–9999')
+  .openapi({
+    description:
+      'Wall time in time_zone. A time skipped by a daylight-saving change is read with the offset before the change (03:30 in a 03:00→04:00 gap is 04:30); a time that occurs twice is the first occurrence (RFC 5545 §3.3.5). local_start says the wall time stored.',
+  });
+// The URL parser drops CR, LF and TAB before checking, so they are refused first.
+const Url = idString(500)
   .url()
-  .max(500)
   .refine((u) => /^https?:\/\//.test(u), 'an http(s) address');
 
 export const SessionScopeSchema = z.enum(['group', 'members', 'public']);
@@ -18,8 +32,8 @@ export const SessionKindSchema = z.enum(['meeting', 'expert_talk', 'event']);
 export const SessionStatusSchema = z.enum(['scheduled', 'moved', 'cancelled']);
 export const RsvpAnswerSchema = z.enum(['yes', 'no', 'maybe']);
 export const SpeakerSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  title: z.string().trim().max(200).optional(),
+  name: singleLine(120, 1),
+  title: singleLine(200).optional(),
 });
 
 export const MyRsvpSchema = z
@@ -66,12 +80,9 @@ export const SessionSchema = z
   .openapi('Session');
 
 export const ListSessionsQuery = PageQuery.extend({
-  group: z.string().max(64).optional().openapi({ description: 'Only this group’s sessions' }),
-  from: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({ description: 'Starting at or after (default: now)' }),
-  to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Starting before' }),
+  group: idString().optional().openapi({ description: 'Only this group’s sessions' }),
+  from: InstantSchema.optional().openapi({ description: 'Starting at or after (default: now)' }),
+  to: InstantSchema.optional().openapi({ description: 'Starting before' }),
   scope: z.enum(['mine', 'open', 'all']).optional().openapi({
     description:
       'mine: my groups’ meetings and events I answered; open: association events; all (default): everything I may see',
@@ -80,21 +91,19 @@ export const ListSessionsQuery = PageQuery.extend({
 
 const SessionFields = {
   kind: SessionKindSchema,
-  theme: z.string().trim().max(80).nullable(),
-  description: z.string().trim().max(5000),
-  agenda: z.string().trim().max(5000),
-  place: z.string().trim().max(200).nullable(),
+  theme: singleLine(80).nullable(),
+  description: multiLine(5000),
+  agenda: multiLine(5000),
+  place: singleLine(200).nullable(),
   meeting_url: Url.nullable(),
   speakers: z.array(SpeakerSchema).max(10),
   capacity: z.number().int().min(1).max(10_000).nullable(),
-  topic_id: z.string().max(64).nullable(),
+  topic_id: idString().nullable(),
 };
 export const CreateSessionSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
-    group_id: z
-      .string()
-      .max(64)
+    title: singleLine(200, 1),
+    group_id: idString()
       .optional()
       .openapi({ description: 'A group’s meeting; omit for an association event' }),
     scope: z
@@ -107,14 +116,14 @@ export const CreateSessionSchema = z
       .int()
       .min(5)
       .max(24 * 60),
-    time_zone: TimeZoneSchema.default('Europe/Helsinki'),
+    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
     ...optional(SessionFields),
   })
   .openapi('CreateSession');
 
 export const UpdateSessionSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: singleLine(200, 1).optional(),
     start: LocalDateTime.optional().openapi({
       description: 'Move to this local time; marks the session moved',
     }),
@@ -138,14 +147,14 @@ export const CancelSessionSchema = z
 
 export const CreateSeriesSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    title: singleLine(200, 1),
     first_start: LocalDateTime,
     duration_minutes: z
       .number()
       .int()
       .min(5)
       .max(24 * 60),
-    time_zone: TimeZoneSchema.default('Europe/Helsinki'),
+    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
     every_weeks: z.number().int().min(1).max(12),
     count: z.number().int().min(1).max(52),
     ...optional({
@@ -171,8 +180,8 @@ export const AttendeeSchema = z
 
 export const AttendanceSchema = z
   .strictObject({
-    attended: z.array(z.string().max(200)).max(500),
-    absent: z.array(z.string().max(200)).max(500).default([]),
+    attended: z.array(idString(200)).max(500),
+    absent: z.array(idString(200)).max(500).default([]),
   })
   .openapi('Attendance');
 
@@ -189,8 +198,8 @@ export const TopicSchema = z
   .openapi('Topic');
 export const CreateTopicSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(120),
-    description: z.string().trim().max(1000).default(''),
+    title: singleLine(120, 1),
+    description: multiLine(1000).default(''),
   })
   .openapi('CreateTopic');
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multiLine, singleLine } from './common.js';
 
 export const RoleSchema = z.enum(['member', 'facilitator', 'admin']);
 
@@ -16,7 +17,7 @@ export const MeSchema = z
 /** Per-locale overrides of widget texts. */
 export const StringsSchema = z.partialRecord(
   z.enum(['fi', 'sv', 'en']),
-  z.record(z.string().max(100), z.string().max(2000)),
+  z.record(singleLine(100, 1), multiLine(2000)),
 );
 
 export const PublicConfigSchema = z
@@ -65,7 +66,7 @@ export const TenantSettingsPatchSchema = z.strictObject({
 
 export const TenantPatchSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: singleLine(200, 1).optional(),
     origins: z.array(OriginSchema).max(50).optional(),
     strings: StringsSchema.optional(),
     settings: TenantSettingsPatchSchema.optional(),

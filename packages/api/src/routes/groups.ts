@@ -6,6 +6,7 @@ import {
   GroupDetailSchema,
   GroupMemberSchema,
   GroupSchema,
+  idString,
   JoinGroupSchema,
   JoinRequestSchema,
   jsonContent,
@@ -23,8 +24,8 @@ import { notFound, Problem } from '../problem.js';
 import { router } from '../validation.js';
 import { cachedRead } from './read-cache.js';
 
-const GroupId = z.object({ id: z.string().min(1).max(64) });
-const GroupMemberId = GroupId.extend({ memberId: z.string().min(1).max(200) });
+const GroupId = z.object({ id: idString() });
+const GroupMemberId = GroupId.extend({ memberId: idString(200) });
 const tags = ['Groups'];
 
 /** Facilitators of this group, admins and the association's server may manage it. */

@@ -10,23 +10,28 @@ export const VISITOR_CACHE_MS = 2_000;
  * Answers a public read with an ETag (304 when the client has it) and the right Cache-Control;
  * `visitorMaxAge: 0` makes browsers revalidate every time (live content such as the Q&A board).
  * Visitors' reads are memoised per tenant and query for a moment: they are the same for every
- * visitor, and the finder on a busy front page must not cost a query per page view.
+ * visitor, and the finder on a busy front page must not cost a query per page view. Only a
+ * visitor (publishable key, no member) reads or fills the memo: the secret key moderates and sees
+ * more, so its answers are never shared, nor cached by anyone but the association's server.
  */
 export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge: 15 }) {
   const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
   return async (c: Context<Env>, load: () => Promise<unknown>): Promise<Response> => {
-    const { tenant, member } = c.get('caller');
+    const { tenant, member, keyKind } = c.get('caller');
+    const visitor = !member && keyKind === 'publishable';
     const render = async () => {
       // Kept encoded: a memoised list is served as bytes without being re-encoded per request.
       const body = Buffer.from(JSON.stringify(await load()));
       return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
     };
-    const { body, etag } = member
-      ? await render()
-      : await memo.get(`${tenant.id}\n${c.get('store').version(tenant.id)}\n${c.req.url}`, render);
+    // Everything a visitor's answer depends on: the association, its settings (such as how votes
+    // count), its content's changes, the path and the query.
+    const key = () =>
+      [tenant.id, JSON.stringify(tenant.settings), c.get('store').version(tenant.id), c.req.url].join('\n');
+    const { body, etag } = visitor ? await memo.get(key(), render) : await render();
     const headers = {
       etag,
-      'cache-control': member
+      'cache-control': !visitor
         ? 'private, no-cache'
         : options.visitorMaxAge
           ? `public, max-age=${options.visitorMaxAge}`

@@ -9,6 +9,7 @@ import {
   CreateSeriesSchema,
   CreateSessionSchema,
   CreateTopicSchema,
+  idString,
   jsonContent,
   keyed,
   ListSessionsQuery,
@@ -27,9 +28,9 @@ import { notFound } from '../problem.js';
 import type { Viewer } from '../store/sessions.js';
 import { router } from '../validation.js';
 
-const SessionId = z.object({ id: z.string().min(1).max(64) });
-const GroupId = z.object({ id: z.string().min(1).max(64) });
-const TopicId = GroupId.extend({ topicId: z.string().min(1).max(64) });
+const SessionId = z.object({ id: idString() });
+const GroupId = z.object({ id: idString() });
+const TopicId = GroupId.extend({ topicId: idString() });
 const ics = (description: string) => ({ description, content: { 'text/calendar': { schema: z.string() } } });
 const tags = ['Sessions'];
 

@@ -10,7 +10,7 @@ import type {
 } from '../contract/groups.js';
 import { DEFAULT_RULES } from '../groups/default-rules.js';
 import { notFound, Problem } from '../problem.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, isCursorText } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
 import { numberOrNull } from './rows.js';
@@ -315,7 +315,9 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       if (filters.time_of_day === 'evening') where.push(`g.start_time >= '17:00'`);
       if (filters.has_places)
         where.push(`g.status <> 'closed' and g.capacity - g.member_count - g.offered_count > 0`);
-      const cursor = decodeCursor<[string, string]>(filters.cursor, 2);
+      const cursor = decodeCursor<[string, string]>(filters.cursor, 2, (values) =>
+        values.every(isCursorText),
+      );
       if (cursor) {
         params.push(cursor[0], cursor[1]);
         where.push(`(g.name, g.id) > ($${params.length - 1}, $${params.length})`);
@@ -496,8 +498,9 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
             throw new Problem(409, 'group_closed', 'This group is closed and takes no new members');
           const questions = g.intake_questions;
           const errors = [
+            // Own properties only: a question id such as `constructor` must not find Object's.
             ...questions
-              .filter((q) => !input.answers[q.id]?.trim())
+              .filter((q) => !(Object.hasOwn(input.answers, q.id) && input.answers[q.id]?.trim()))
               .map((q) => ({ field: `answers.${q.id}`, message: 'please answer this question' })),
             ...Object.keys(input.answers)
               .filter((id) => !questions.some((q) => q.id === id))

@@ -11,8 +11,8 @@ import type {
   UpdateSession,
 } from '../contract/sessions.js';
 import { notFound, Problem } from '../problem.js';
-import { addLocal, localDiffMinutes, localToUtc } from '../time/local.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { addLocal, localDiffMinutes, localToUtc, utcToLocal } from '../time/local.js';
+import { decodeCursor, encodeCursor, isCursorInstant, isCursorText } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
 import { numberOrNull } from './rows.js';
@@ -186,6 +186,14 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     }
   }
 
+  /** The store and calendar files hold years up to 9999: a series or a move must end by then. */
+  function assertEndsBy9999(starts: Date, minutes: number, field: string) {
+    if (new Date(starts.getTime() + minutes * 60_000).getUTCFullYear() <= 9999) return;
+    throw new Problem(422, 'validation_failed', 'The request body is invalid', `${field}: ends after 9999`, {
+      errors: [{ field, message: 'ends after the year 9999' }],
+    });
+  }
+
   async function insertSession(
     tx: Sql,
     tenantId: string,
@@ -203,6 +211,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
   ): Promise<string> {
     const id = newId('ses');
     const starts = localToUtc(s.local, s.zone);
+    assertEndsBy9999(starts, s.duration, s.seriesId ? 'count' : 'start');
     await tx.query(
       `insert into sessions (tenant_id, id, group_id, scope, kind, title, theme, description, agenda, starts_at, ends_at, time_zone, local_start,
          meeting_url, place, speakers, capacity, series_id, series_index, topic_id, created_at, updated_at)
@@ -220,7 +229,8 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
         starts,
         new Date(starts.getTime() + s.duration * 60_000),
         s.zone,
-        s.local,
+        // The wall time the instant shows: a time in a daylight-saving gap was moved forward.
+        utcToLocal(starts, s.zone),
         s.meeting_url ?? null,
         s.place ?? null,
         JSON.stringify(s.speakers ?? []),
@@ -260,7 +270,11 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       if (q.scope === 'open') where.push(`s.scope in ('members', 'public')`);
       if (q.scope === 'mine')
         where.push(`((s.scope = 'group' and ${IN_GROUP}) or r.answer in ('yes', 'maybe'))`);
-      const cursor = decodeCursor<[string, string]>(q.cursor, 2);
+      const cursor = decodeCursor<[string, string]>(
+        q.cursor,
+        2,
+        ([at, id]) => isCursorInstant(at) && isCursorText(id),
+      );
       if (cursor) {
         params.push(new Date(cursor[0]), cursor[1]);
         where.push(`(s.starts_at, s.id) > ($${params.length - 1}, $${params.length})`);
@@ -388,7 +402,8 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
           if (shift !== 0 || patch.duration_minutes !== undefined) {
             const local = shift ? addLocal(s.local_start, 0, shift) : s.local_start;
             const starts = localToUtc(local, s.time_zone);
-            set('local_start', local);
+            assertEndsBy9999(starts, duration, 'start');
+            set('local_start', utcToLocal(starts, s.time_zone));
             set('starts_at', starts);
             set('ends_at', new Date(starts.getTime() + duration * 60_000));
             if (shift !== 0 && s.status !== 'cancelled') sets.push(`status = 'moved'`);

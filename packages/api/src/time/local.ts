@@ -8,6 +8,17 @@ export function parseLocal(local: string) {
   return { year, month, day, hour, minute };
 }
 
+/**
+ * Whether `local` (`2026-10-06T09:00`) names a day the calendar has (not 2027-02-31) in the years
+ * 1970–9999: the zone definitions calendar files carry start in 1970, so an earlier wall time
+ * would be a different instant to a calendar app than to us.
+ */
+export function isCalendarDate(local: string): boolean {
+  const f = parseLocal(local);
+  const d = new Date(Date.UTC(f.year, f.month - 1, f.day));
+  return f.year >= 1970 && f.year <= 9999 && d.getUTCMonth() === f.month - 1 && d.getUTCDate() === f.day;
+}
+
 /** Fields as `2026-10-06T09:00`. */
 export function formatLocal(f: {
   year: number;

@@ -35,6 +35,8 @@ export function wallClock(instant: Date, timeZone: string) {
   };
 }
 
+const DAY_MS = 86_400_000;
+
 function offsetMs(instant: number, timeZone: string): number {
   const w = wallClock(new Date(instant), timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
@@ -42,17 +44,23 @@ function offsetMs(instant: number, timeZone: string): number {
 
 /**
  * The instant at which the wall clock in `timeZone` shows the given local date and time, so that a
- * meeting at 09:00 stays at 09:00 across daylight-saving changes. A time skipped by a spring-forward
- * change resolves to the instant an hour later on the clock.
+ * meeting at 09:00 stays at 09:00 across daylight-saving changes. As RFC 5545 §3.3.5 says (and
+ * calendar apps do): a time skipped by a spring-forward change is read with the offset before
+ * the gap, so 03:30 in a 03:00→04:00 gap becomes 04:30; a time that occurs twice after a
+ * fall-back change is its first occurrence.
  */
 export function zonedToUtc(
   local: { year: number; month: number; day: number; hour: number; minute: number },
   timeZone: string,
 ): Date {
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  let guess = asUtc - offsetMs(asUtc, timeZone);
-  guess = asUtc - offsetMs(guess, timeZone);
-  return new Date(guess);
+  // Zones change their offset at most once within a day, so the offsets a day before and a day
+  // after are the only ones this wall time can have.
+  const before = offsetMs(asUtc - DAY_MS, timeZone);
+  const after = offsetMs(asUtc + DAY_MS, timeZone);
+  const shows = (instant: number) => offsetMs(instant, timeZone) === asUtc - instant;
+  const candidates = [asUtc - before, asUtc - after].filter(shows).sort((a, b) => a - b);
+  return new Date(candidates[0] ?? asUtc - before);
 }
 
 /** The next date after `now` falling on ISO `weekday` (1 = Monday), at `time` (HH:MM) in `timeZone`. */
