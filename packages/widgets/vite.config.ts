@@ -16,6 +16,17 @@ const LOADER = 'ekollega-widgets';
 
 /** Code every element needs: one chunk, so a page with two elements downloads it once. */
 const SHARED = /\/node_modules\/|\/packages\/sdk\/|\/src\/kit\//;
+/** An element's folder (`src/qa-board/`): its modules make the element's chunk, named after it. */
+const ELEMENT_FOLDER = /\/src\/(?!kit\/|loader\/)([\w-]+)\//;
+/**
+ * SDK modules that one element alone uses, kept in that element's chunk. The SDK's index
+ * re-exports them, and Rollup puts a module's static imports in its manual chunk, so without
+ * this they would sit in the shared chunk that every page loads.
+ */
+const ELEMENT_ONLY: Record<string, RegExp> = {
+  'qa-board': /\/packages\/sdk\/src\/markup\.ts$/,
+};
+
 /** A language's texts: a chunk each, so a page downloads the one language it reads. */
 const TEXTS = /\/src\/kit\/i18n\/(fi|sv|en)\.ts$/;
 
@@ -135,6 +146,16 @@ const precompress: Plugin = {
   },
 };
 
+/** The manual chunk of a module: its element's, the shared one, or Rollup's choice (the texts). */
+function chunkOf(id: string): string | undefined {
+  if (TEXTS.test(id)) return undefined;
+  const owner = Object.entries(ELEMENT_ONLY).find(([, pattern]) => pattern.test(id))?.[0];
+  if (owner) return owner;
+  const element = id.match(ELEMENT_FOLDER)?.[1];
+  if (element) return element;
+  return SHARED.test(id) ? 'shared' : undefined;
+}
+
 export default defineConfig({
   // Lit's own minifier for html`` and css`` literals, which a JavaScript minifier leaves as written.
   plugins: [minifyHTML() as Plugin, buildForBrowsers(), precompress],
@@ -155,7 +176,7 @@ export default defineConfig({
     rollupOptions: {
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
-        manualChunks: (id) => (SHARED.test(id) && !TEXTS.test(id) ? 'shared' : undefined),
+        manualChunks: chunkOf,
       },
     },
   },
