@@ -27,8 +27,11 @@ const ELEMENT_ONLY: Record<string, RegExp> = {
   'qa-board': /\/packages\/sdk\/src\/markup\.ts$/,
 };
 
-/** A language's texts: a chunk each, so a page downloads the one language it reads. */
-const TEXTS = /\/src\/kit\/i18n\/(fi|sv|en)\.ts$/;
+/**
+ * A language's texts, the kit's common ones or an element's own (`src/qa-board/i18n/fi.ts`): a
+ * chunk each, so a page downloads the one language it reads, and only its elements' texts.
+ */
+const TEXTS = /\/src\/(?:kit|([\w-]+))\/i18n\/(fi|sv|en)\.ts$/;
 
 /**
  * Members named `_x` are private by convention, so the build shortens them, as Lit's own build
@@ -110,7 +113,8 @@ function buildForBrowsers(): Plugin {
 
 /**
  * What the loader preloads with the first element (see `src/loader/preload.ts`): the chunks the
- * element chunks import, and each language's texts. Paths are relative to the loader.
+ * element chunks import, and each language's common texts (an element's own texts are fetched
+ * when the element first renders). Paths are relative to the loader.
  */
 function preloadManifest(
   elementChunks: string[],
@@ -119,8 +123,8 @@ function preloadManifest(
   const shared = new Set(elementChunks.flatMap((file) => chunks[file]?.imports ?? []));
   const texts: Record<string, string> = {};
   for (const [file, chunk] of Object.entries(chunks)) {
-    const lang = chunk.facadeModuleId?.match(TEXTS)?.[1];
-    if (lang) texts[lang] = `./${file}`;
+    const [, element, lang] = chunk.facadeModuleId?.match(TEXTS) ?? [];
+    if (lang && !element) texts[lang] = `./${file}`;
   }
   const manifest: PreloadManifest = { shared: [...shared].map((file) => `./${file}`), texts };
   return JSON.stringify(manifest);
@@ -175,7 +179,12 @@ export default defineConfig({
     },
     rollupOptions: {
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        chunkFileNames: (chunk) => {
+          const [, element, lang] = chunk.facadeModuleId?.match(TEXTS) ?? [];
+          // `fi-<hash>.js` for the common texts, `qa-board.fi-<hash>.js` for the board's own.
+          if (lang) return `chunks/${element ? `${element}.` : ''}${lang}-[hash].js`;
+          return 'chunks/[name]-[hash].js';
+        },
         manualChunks: chunkOf,
       },
     },
