@@ -87,8 +87,17 @@ function buildForBrowsers(): Plugin {
     moduleParsed(info) {
       collectNames(info.ast, names, spelled);
     },
-    renderStart() {
+    async renderStart() {
       reserved = [...names].filter((name) => !PRIVATE_MEMBER.test(name) || spelled.has(name));
+      // Every short name is chosen here, in alphabetical order of the members, rather than by
+      // whichever chunk terser happens to minify first: chunks are minified concurrently, so the
+      // names, and with them the chunks' bytes and content hashes, changed from build to build.
+      const members = [...names].filter((name) => PRIVATE_MEMBER.test(name) && !spelled.has(name)).sort();
+      const use = members.map((name) => `member.${name};`);
+      await minify(['const member = {};', ...use].join('\n'), {
+        compress: false,
+        mangle: { properties: { regex: PRIVATE_MEMBER, reserved, cache } as ManglePropertiesOptions },
+      });
     },
     renderChunk: {
       order: 'post',
