@@ -16,8 +16,22 @@ const LOADER = 'ekollega-widgets';
 
 /** Code every element needs: one chunk, so a page with two elements downloads it once. */
 const SHARED = /\/node_modules\/|\/packages\/sdk\/|\/src\/kit\//;
-/** A language's texts: a chunk each, so a page downloads the one language it reads. */
-const TEXTS = /\/src\/kit\/i18n\/(fi|sv|en)\.ts$/;
+/** An element's folder (`src/qa-board/`): its modules make the element's chunk, named after it. */
+const ELEMENT_FOLDER = /\/src\/(?!kit\/|loader\/)([\w-]+)\//;
+/**
+ * SDK modules that one element alone uses, kept in that element's chunk. The SDK's index
+ * re-exports them, and Rollup puts a module's static imports in its manual chunk, so without
+ * this they would sit in the shared chunk that every page loads.
+ */
+const ELEMENT_ONLY: Record<string, RegExp> = {
+  'qa-board': /\/packages\/sdk\/src\/markup\.ts$/,
+};
+
+/**
+ * A language's texts, the kit's common ones or an element's own (`src/qa-board/i18n/fi.ts`): a
+ * chunk each, so a page downloads the one language it reads, and only its elements' texts.
+ */
+const TEXTS = /\/src\/(?:kit|([\w-]+))\/i18n\/(fi|sv|en)\.ts$/;
 
 /**
  * Members named `_x` are private by convention, so the build shortens them, as Lit's own build
@@ -73,8 +87,17 @@ function buildForBrowsers(): Plugin {
     moduleParsed(info) {
       collectNames(info.ast, names, spelled);
     },
-    renderStart() {
+    async renderStart() {
       reserved = [...names].filter((name) => !PRIVATE_MEMBER.test(name) || spelled.has(name));
+      // Every short name is chosen here, in alphabetical order of the members, rather than by
+      // whichever chunk terser happens to minify first: chunks are minified concurrently, so the
+      // names, and with them the chunks' bytes and content hashes, changed from build to build.
+      const members = [...names].filter((name) => PRIVATE_MEMBER.test(name) && !spelled.has(name)).sort();
+      const use = members.map((name) => `member.${name};`);
+      await minify(['const member = {};', ...use].join('\n'), {
+        compress: false,
+        mangle: { properties: { regex: PRIVATE_MEMBER, reserved, cache } as ManglePropertiesOptions },
+      });
     },
     renderChunk: {
       order: 'post',
@@ -99,7 +122,8 @@ function buildForBrowsers(): Plugin {
 
 /**
  * What the loader preloads with the first element (see `src/loader/preload.ts`): the chunks the
- * element chunks import, and each language's texts. Paths are relative to the loader.
+ * element chunks import, and each language's common texts (an element's own texts are fetched
+ * when the element first renders). Paths are relative to the loader.
  */
 function preloadManifest(
   elementChunks: string[],
@@ -108,8 +132,8 @@ function preloadManifest(
   const shared = new Set(elementChunks.flatMap((file) => chunks[file]?.imports ?? []));
   const texts: Record<string, string> = {};
   for (const [file, chunk] of Object.entries(chunks)) {
-    const lang = chunk.facadeModuleId?.match(TEXTS)?.[1];
-    if (lang) texts[lang] = `./${file}`;
+    const [, element, lang] = chunk.facadeModuleId?.match(TEXTS) ?? [];
+    if (lang && !element) texts[lang] = `./${file}`;
   }
   const manifest: PreloadManifest = { shared: [...shared].map((file) => `./${file}`), texts };
   return JSON.stringify(manifest);
@@ -135,6 +159,16 @@ const precompress: Plugin = {
   },
 };
 
+/** The manual chunk of a module: its element's, the shared one, or Rollup's choice (the texts). */
+function chunkOf(id: string): string | undefined {
+  if (TEXTS.test(id)) return undefined;
+  const owner = Object.entries(ELEMENT_ONLY).find(([, pattern]) => pattern.test(id))?.[0];
+  if (owner) return owner;
+  const element = id.match(ELEMENT_FOLDER)?.[1];
+  if (element) return element;
+  return SHARED.test(id) ? 'shared' : undefined;
+}
+
 export default defineConfig({
   // Lit's own minifier for html`` and css`` literals, which a JavaScript minifier leaves as written.
   plugins: [minifyHTML() as Plugin, buildForBrowsers(), precompress],
@@ -154,8 +188,13 @@ export default defineConfig({
     },
     rollupOptions: {
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        manualChunks: (id) => (SHARED.test(id) && !TEXTS.test(id) ? 'shared' : undefined),
+        chunkFileNames: (chunk) => {
+          const [, element, lang] = chunk.facadeModuleId?.match(TEXTS) ?? [];
+          // `fi-<hash>.js` for the common texts, `qa-board.fi-<hash>.js` for the board's own.
+          if (lang) return `chunks/${element ? `${element}.` : ''}${lang}-[hash].js`;
+          return 'chunks/[name]-[hash].js';
+        },
+        manualChunks: chunkOf,
       },
     },
   },

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
-import type { MessageKey } from '../kit/i18n/index.js';
+import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad } from '../kit/load.js';
 import {
   FILTERS,
@@ -16,6 +16,7 @@ import {
   type FilterName,
 } from './filters.js';
 import { groupFinderStyles } from './group-finder.styles.js';
+import { groupFinderTexts, type MessageKey } from './i18n/index.js';
 
 /** The finder's message keys without their `group-finder.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` ? Rest : never) : never;
@@ -64,6 +65,8 @@ type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` 
  */
 export class EkGroupFinder extends EkElement {
   static override styles = [EkElement.styles, groupFinderStyles];
+  static override catalogue = groupFinderTexts;
+  declare protected texts: Texts<MessageKey>;
 
   static override properties: PropertyDeclarations = {
     q: {},

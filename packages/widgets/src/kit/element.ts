@@ -11,14 +11,14 @@ import { EkConfigurable } from './configurable.js';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
-import { closestLang, hasCatalogue, loadCatalogue, Texts, toLocale, type Locale } from './i18n/index.js';
+import { closestLang, commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './i18n/index.js';
 import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
 import { theme } from './theme.js';
 
 // The page's language is fetched as soon as the widgets' code runs, not when the first widget
 // updates, so its texts are usually here before any widget needs them.
-loadCatalogue(toLocale(document.documentElement.lang));
+commonTexts.load(toLocale(document.documentElement.lang));
 
 /**
  * What every `ek-` widget shares: settings from its own attributes or from an enclosing
@@ -35,6 +35,12 @@ loadCatalogue(toLocale(document.documentElement.lang));
  */
 export abstract class EkElement extends EkConfigurable {
   static override styles: CSSResultGroup = theme;
+
+  /**
+   * The element's own texts (its folder's `i18n/`), fetched beside the common ones before it renders.
+   * @internal
+   */
+  static catalogue: TextCatalogues<string> | undefined;
 
   static override properties: PropertyDeclarations = {
     _provided: { state: true },
@@ -54,7 +60,7 @@ export abstract class EkElement extends EkConfigurable {
   connection: EkConnection = { session: null };
 
   /** The texts in the widget's language, with the association's overrides. */
-  protected texts = new Texts('fi');
+  protected texts: Texts<string> = new Texts('fi');
 
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
@@ -90,10 +96,19 @@ export abstract class EkElement extends EkConfigurable {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const locale = this.#locale();
-    if (hasCatalogue(locale)) return super.scheduleUpdate();
-    return loadCatalogue(locale).then(() =>
-      hasCatalogue(locale) ? this.scheduleUpdate() : super.scheduleUpdate(),
+    const missing = this.#catalogues().filter((catalogue) => !catalogue.has(locale));
+    if (!missing.length) return super.scheduleUpdate();
+    return Promise.all(missing.map((catalogue) => catalogue.load(locale))).then(() =>
+      this.#catalogues().every((catalogue) => catalogue.has(locale))
+        ? this.scheduleUpdate()
+        : super.scheduleUpdate(),
     );
+  }
+
+  /** The texts the widget speaks: the common ones and its own. */
+  #catalogues(): TextCatalogues<string>[] {
+    const own = (this.constructor as typeof EkElement).catalogue;
+    return own ? [commonTexts, own] : [commonTexts];
   }
 
   override connectedCallback(): void {
@@ -134,7 +149,11 @@ export abstract class EkElement extends EkConfigurable {
     });
     if (session !== this.connection.session) this.connection = { session };
     const locale = this.#locale();
-    this.texts = new Texts(locale, session?.strings?.[locale]);
+    this.texts = new Texts(
+      locale,
+      session?.strings?.[locale],
+      (this.constructor as typeof EkElement).catalogue,
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {

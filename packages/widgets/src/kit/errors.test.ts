@@ -1,7 +1,7 @@
 import { EkNetworkError, EkProblemError } from '@ekollega/sdk';
 import { expect } from '@open-wc/testing';
 import { failureText, isSignedOut, toFailure } from './errors.js';
-import { loadCatalogue, Texts } from './i18n/index.js';
+import { commonTexts, Texts } from './i18n/index.js';
 
 const problem = (status: number, code: string, retryAfter?: number) =>
   new EkProblemError(
@@ -11,7 +11,7 @@ const problem = (status: number, code: string, retryAfter?: number) =>
 
 describe('failures', () => {
   const texts = new Texts('en');
-  before(() => loadCatalogue('en'));
+  before(() => commonTexts.load('en'));
   const say = (error: unknown) => failureText(toFailure(error), texts);
 
   it('are translated by code', () => {

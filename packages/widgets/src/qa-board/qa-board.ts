@@ -12,10 +12,11 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { EkElement } from '../kit/element.js';
 import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
-import type { MessageKey } from '../kit/i18n/index.js';
+import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
 import { renderMarkup } from './markup.js';
 import { qaBoardStyles } from './qa-board.styles.js';
+import { qaBoardTexts, type MessageKey } from './i18n/index.js';
 
 /** The board's message keys without their `qa.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `qa.${infer Rest}` ? Rest : never) : never;
@@ -69,6 +70,8 @@ const FIELDS = ['title', 'body', 'tags', 'reason'];
  */
 export class EkQaBoard extends EkElement {
   static override styles = [EkElement.styles, qaBoardStyles];
+  static override catalogue = qaBoardTexts;
+  declare protected texts: Texts<MessageKey>;
 
   static override properties: PropertyDeclarations = {
     group: {},

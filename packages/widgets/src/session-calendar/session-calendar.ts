@@ -3,9 +3,10 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { EkElement } from '../kit/element.js';
 import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
-import type { MessageKey } from '../kit/i18n/index.js';
+import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
 import { sessionCalendarStyles } from './session-calendar.styles.js';
+import { sessionCalendarTexts, type MessageKey } from './i18n/index.js';
 
 /** The calendar's message keys without their `calendar.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
@@ -102,6 +103,8 @@ function weeksOf(month: string): string[][] {
  */
 export class EkSessionCalendar extends EkElement {
   static override styles = [EkElement.styles, sessionCalendarStyles];
+  static override catalogue = sessionCalendarTexts;
+  declare protected texts: Texts<MessageKey>;
 
   static override properties: PropertyDeclarations = {
     group: {},

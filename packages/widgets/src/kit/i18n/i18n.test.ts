@@ -1,38 +1,65 @@
 import { expect } from '@open-wc/testing';
-import { en } from './en.js';
-import { fi } from './fi.js';
-import { hasCatalogue, loadCatalogue, Texts, toLocale } from './index.js';
-import { sv } from './sv.js';
+import * as finder from '../../group-finder/i18n/index.js';
+import * as board from '../../qa-board/i18n/index.js';
+import * as calendar from '../../session-calendar/i18n/index.js';
+import { commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('i18n', () => {
   it('fetches a language’s texts once, when first asked', async () => {
     // Nothing in this page has needed Swedish yet: the kit ships no language in its own code.
-    expect(hasCatalogue('sv')).to.equal(false);
+    expect(commonTexts.has('sv')).to.equal(false);
     expect(new Texts('sv').t('common.retry')).to.equal('common.retry');
-    const loading = loadCatalogue('sv');
-    expect(loadCatalogue('sv')).to.equal(loading);
+    const loading = commonTexts.load('sv');
+    expect(commonTexts.load('sv')).to.equal(loading);
     await loading;
-    expect(hasCatalogue('sv')).to.equal(true);
-    expect(new Texts('sv').t('common.retry')).to.equal(sv['common.retry']);
+    expect(commonTexts.has('sv')).to.equal(true);
+    expect(new Texts('sv').t('common.retry')).to.equal('Försök igen');
+  });
+
+  it('speaks an element’s own texts beside the common ones, once both are fetched', async () => {
+    const texts = new Texts('en', {}, board.qaBoardTexts);
+    await Promise.all([commonTexts.load('en'), board.qaBoardTexts.load('en')]);
+    expect(texts.t('qa.ask')).to.equal('Ask a question');
+    expect(texts.t('common.retry')).to.equal('Try again');
+    expect(texts.plural('qa.answers', 1)).to.equal('1 answer');
   });
 
   describe('with every language fetched', () => {
-    before(() => Promise.all([loadCatalogue('fi'), loadCatalogue('sv'), loadCatalogue('en')]));
+    const sets: Record<string, TextCatalogues<string>> = {
+      common: commonTexts,
+      'group-finder': finder.groupFinderTexts,
+      'session-calendar': calendar.sessionCalendarTexts,
+      'qa-board': board.qaBoardTexts,
+    };
+    const locales: Locale[] = ['fi', 'sv', 'en'];
+    before(() =>
+      Promise.all(Object.values(sets).flatMap((set) => locales.map((locale) => set.load(locale)))),
+    );
 
     it('has exactly the English keys in Finnish and Swedish, none of them empty', () => {
-      for (const catalogue of [fi, sv]) {
-        expect(Object.keys(catalogue).sort()).to.deep.equal(Object.keys(en).sort());
-        expect(Object.values(catalogue).filter((text) => !text.trim())).to.deep.equal([]);
+      for (const [name, set] of Object.entries(sets)) {
+        const en = Object.keys(set.get('en')!).sort();
+        for (const locale of ['fi', 'sv'] as const) {
+          const catalogue = set.get(locale)!;
+          expect(Object.keys(catalogue).sort(), `${name} ${locale}`).to.deep.equal(en);
+          expect(Object.values(catalogue).filter((text) => !text.trim())).to.deep.equal([]);
+        }
       }
     });
 
     it('uses the same placeholders in every language', () => {
-      for (const [key, text] of Object.entries(en)) {
-        expect(placeholders(fi[key as keyof typeof en]), `fi ${key}`).to.deep.equal(placeholders(text));
-        expect(placeholders(sv[key as keyof typeof en]), `sv ${key}`).to.deep.equal(placeholders(text));
-      }
+      for (const set of Object.values(sets))
+        for (const [key, text] of Object.entries(set.get('en')!)) {
+          expect(placeholders(set.get('fi')![key]!), `fi ${key}`).to.deep.equal(placeholders(text));
+          expect(placeholders(set.get('sv')![key]!), `sv ${key}`).to.deep.equal(placeholders(text));
+        }
+    });
+
+    it('gives each key to one set of texts only', () => {
+      const keys = Object.values(sets).flatMap((set) => Object.keys(set.get('en')!));
+      expect(keys.length).to.equal(new Set(keys).size);
     });
 
     it('picks plural forms with Intl.PluralRules', () => {

@@ -1,37 +1,55 @@
-import type { Catalogue, MessageKey } from './en.js';
+import type { MessageKey as CommonKey } from './en.js';
 
-export type { Catalogue, MessageKey } from './en.js';
+export type { MessageKey } from './en.js';
 
 /** The languages every widget speaks completely. */
 export type Locale = 'fi' | 'sv' | 'en';
 
+/** One language's texts of a set, by message key. */
+export type Catalogue<K extends string> = Readonly<Record<K, string>>;
+
 /**
- * Each language's texts are a chunk of their own, fetched when first needed, so a page downloads
- * the one language it reads rather than all three (the English object stays the type source).
+ * One set of texts in every language, each language a chunk of its own fetched when first needed,
+ * so a page downloads the one language it reads. The kit's common texts are one set
+ * (`commonTexts`); each element has its own (`i18n/` in its folder), fetched with the element, so a
+ * page downloads only the texts of the elements it shows.
  */
-const importers: Record<Locale, () => Promise<Catalogue>> = {
+export class TextCatalogues<K extends string> {
+  /** The catalogues fetched so far. */
+  readonly #catalogues: Partial<Record<Locale, Catalogue<K>>> = {};
+  readonly #loading: Partial<Record<Locale, Promise<unknown>>> = {};
+
+  /** @param importers Imports each language's catalogue (a dynamic `import()`, so a chunk of its own). */
+  constructor(private readonly importers: Record<Locale, () => Promise<Catalogue<K>>>) {}
+
+  /** Whether the texts of `locale` are here. */
+  has(locale: Locale): boolean {
+    return locale in this.#catalogues;
+  }
+
+  /** The texts of `locale`, once fetched. */
+  get(locale: Locale): Catalogue<K> | undefined {
+    return this.#catalogues[locale];
+  }
+
+  /**
+   * Fetches the texts of `locale` once; resolves when they are here. A failed fetch (the network)
+   * resolves too, and the next call tries again.
+   */
+  load(locale: Locale): Promise<unknown> {
+    return (this.#loading[locale] ??= this.importers[locale]().then(
+      (catalogue) => (this.#catalogues[locale] = catalogue),
+      () => delete this.#loading[locale],
+    ));
+  }
+}
+
+/** What every widget says: loading, sign-in, retry, the errors (and the member status's one line). */
+export const commonTexts = new TextCatalogues<CommonKey>({
   fi: () => import('./fi.js').then((module) => module.fi),
   sv: () => import('./sv.js').then((module) => module.sv),
   en: () => import('./en.js').then((module) => module.en),
-};
-
-/** The catalogues fetched so far. */
-const catalogues: Partial<Record<Locale, Catalogue>> = {};
-const loading: Partial<Record<Locale, Promise<unknown>>> = {};
-
-/** Whether the texts of `locale` are here, so `Texts` of that language can speak. */
-export const hasCatalogue = (locale: Locale): boolean => locale in catalogues;
-
-/**
- * Fetches the texts of `locale` once; resolves when they are here. A failed fetch (the network)
- * resolves too, and the next call tries again.
- */
-export function loadCatalogue(locale: Locale): Promise<unknown> {
-  return (loading[locale] ??= importers[locale]().then(
-    (catalogue) => (catalogues[locale] = catalogue),
-    () => delete loading[locale],
-  ));
-}
+});
 
 /**
  * The language used when nothing on the page names one we have. Finnish, not English: the product
@@ -49,10 +67,8 @@ export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
  */
 const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
-
 /** Keys with plural forms, named without their `.one` / `.other` ending. */
-export type PluralKey = PluralBase<MessageKey>;
+export type PluralKey<K extends string> = K extends `${infer Base}.other` ? Base : never;
 
 /** `sv-FI` → `sv`; anything we do not speak → Finnish. */
 export function toLocale(lang: string | null | undefined): Locale {
@@ -74,38 +90,48 @@ function fill(text: string, values: Record<string, unknown>): unknown[] {
 }
 
 /**
- * The texts of one language with an association's overrides on top. Overrides come from
- * `/v1/config` and win over the catalogue, key by key.
+ * The texts of one language with an association's overrides on top: the kit's common texts and,
+ * for an element, its own (`K`, its keys). Overrides come from `/v1/config` and win over the
+ * catalogues, key by key.
  */
-export class Texts {
+export class Texts<K extends string = never> {
   /**
    * @param locale The language of the texts.
    * @param overrides The association's texts for this language, by message key.
+   * @param own The element's own texts, beside the common ones.
    */
   constructor(
     readonly locale: Locale,
     private readonly overrides: Readonly<Record<string, string>> = {},
+    private readonly own?: TextCatalogues<K>,
   ) {}
 
-  #text(key: MessageKey): string {
+  /** The catalogues' text of `key`, if one of them has it. */
+  #find(key: string): string | undefined {
+    const own: Readonly<Record<string, string>> | undefined = this.own?.get(this.locale);
+    const common: Readonly<Record<string, string>> | undefined = commonTexts.get(this.locale);
+    return own?.[key] ?? common?.[key];
+  }
+
+  #text(key: K | CommonKey): string {
     // A key, not an empty string, if the language's chunk could not be fetched.
-    return this.overrides[key] ?? catalogues[this.locale]?.[key] ?? key;
+    return this.overrides[key] ?? this.#find(key) ?? key;
   }
 
   /** The text of `key` with its `{placeholders}` filled. */
-  t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  t(key: K | CommonKey, values: Record<string, string | number> = {}): string {
     return fill(this.#text(key), values).join('');
   }
 
   /** The text of `key` as parts, so placeholders can hold templates (a name with its own `part`). */
-  parts(key: MessageKey, values: Record<string, unknown>): unknown[] {
+  parts(key: K | CommonKey, values: Record<string, unknown>): unknown[] {
     return fill(this.#text(key), values);
   }
 
   /** The plural form of `key` that suits `count` in this language, with `{count}` filled. */
-  plural(key: PluralKey, count: number): string {
+  plural(key: PluralKey<K | CommonKey>, count: number): string {
     const form = `${key}.${new Intl.PluralRules(this.locale).select(count)}`;
-    const chosen = (form in (catalogues[this.locale] ?? {}) ? form : `${key}.other`) as MessageKey;
+    const chosen = (this.#find(form) === undefined ? `${key}.other` : form) as K | CommonKey;
     return this.t(chosen, { count: new Intl.NumberFormat(INTL_LOCALE[this.locale]).format(count) });
   }
 

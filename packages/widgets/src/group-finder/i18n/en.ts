@@ -1,0 +1,80 @@
+/**
+ * English texts of the group finder (`<ek-group-finder>`), and the source of its message keys: `fi.ts` and
+ * `sv.ts` are typed against this object. A chunk of its own per language, fetched with the
+ * element, so a page without the element never downloads them; keys and placeholders as in
+ * `src/kit/i18n/en.ts`.
+ */
+export const en = {
+  'group-finder.filters': 'Filter groups',
+  'group-finder.search': 'Search',
+  'group-finder.language': 'Language',
+  'group-finder.theme': 'Theme',
+  'group-finder.format': 'Format',
+  'group-finder.region': 'Region or municipality',
+  'group-finder.weekday': 'Weekday',
+  'group-finder.time-of-day': 'Time of day',
+  'group-finder.any': 'Any',
+  'group-finder.morning': 'Morning (before 12)',
+  'group-finder.afternoon': 'Afternoon (12–17)',
+  'group-finder.evening': 'Evening (from 17)',
+  'group-finder.has-places': 'Only groups with places left',
+  'group-finder.clear': 'Clear filters',
+  'group-finder.shown.one': '{count} group shown',
+  'group-finder.shown.other': '{count} groups shown',
+  'group-finder.empty': 'No groups match your filters.',
+  'group-finder.more': 'Show more groups',
+  'group-finder.forming': 'Forming',
+  'group-finder.running': 'Running',
+  'group-finder.closed': 'Closed',
+  'group-finder.in-language': 'Language: {language}',
+  'group-finder.online': 'Online',
+  'group-finder.in_person': 'In person',
+  'group-finder.in-person-at': 'In person, {municipality}',
+  'group-finder.every-weeks.one': 'Every week',
+  'group-finder.every-weeks.other': 'Every {count} weeks',
+  'group-finder.rhythm': '{interval} on {weekday}s, {time}',
+  'group-finder.next-meeting': 'Next meeting: {date}',
+  'group-finder.facilitator': 'Facilitator: {names}',
+  'group-finder.places-left.one': '{count} place left',
+  'group-finder.places-left.other': '{count} places left',
+  'group-finder.full': 'Full — join the waitlist',
+  'group-finder.member-count': 'Members: {count} / {capacity}',
+  'group-finder.waitlist-count': 'On the waitlist: {count}',
+  'group-finder.themes': 'Themes',
+  'group-finder.trades': 'Trades',
+  'group-finder.details': 'Details',
+  'group-finder.close': 'Close',
+  'group-finder.sign-in-to-join': 'Sign in to join',
+  'group-finder.join': 'Join',
+  'group-finder.ask-to-join': 'Ask to join',
+  'group-finder.join-waitlist': 'Join the waitlist',
+  'group-finder.rules': 'Ground rules (version {version})',
+  'group-finder.accept-rules': 'I have read and accept the ground rules (version {version}).',
+  'group-finder.accept-rules-required': 'Accept the ground rules to continue.',
+  'group-finder.required': '(required)',
+  'group-finder.answer-required': 'Answer this question.',
+  'group-finder.rules-changed':
+    'The ground rules have changed. Read them and accept them to keep your place.',
+  'group-finder.accept-new-rules': 'Accept the new rules',
+  'group-finder.rules-version-mismatch':
+    'The ground rules were updated meanwhile. Read them and accept them again.',
+  'group-finder.group-closed': 'This group has closed and takes no new members.',
+  'group-finder.mine.pending': 'You asked to join. The facilitator will answer your request.',
+  'group-finder.mine.member': 'You are a member of this group.',
+  'group-finder.mine.waitlisted': 'You are number {position} on the waitlist.',
+  'group-finder.mine.offered': 'A place is offered to you until {deadline}.',
+  'group-finder.mine.declined': 'Your request was declined: {reason}',
+  'group-finder.mine.expired': 'The place offered to you was not taken in time.',
+  'group-finder.take-place': 'Take the place',
+  'group-finder.leave.member': 'Leave the group',
+  'group-finder.leave.pending': 'Withdraw my request',
+  'group-finder.leave.waitlisted': 'Leave the waitlist',
+  'group-finder.leave.offered': 'Turn down the place',
+  'group-finder.confirm': 'Are you sure?',
+  'group-finder.cancel': 'Cancel',
+};
+
+export type MessageKey = keyof typeof en;
+
+/** A complete set of these texts for one language. */
+export type Catalogue = Record<MessageKey, string>;

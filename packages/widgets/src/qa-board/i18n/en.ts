@@ -1,0 +1,47 @@
+/**
+ * English texts of the Q&A board (`<ek-qa-board>`), and the source of its message keys: `fi.ts` and
+ * `sv.ts` are typed against this object. A chunk of its own per language, fetched with the
+ * element, so a page without the element never downloads them; keys and placeholders as in
+ * `src/kit/i18n/en.ts`.
+ */
+export const en = {
+  'qa.search': 'Search',
+  'qa.sort': 'Sort',
+  'qa.newest': 'Newest',
+  'qa.votes': 'Most votes',
+  'qa.unanswered': 'Unanswered',
+  'qa.ask': 'Ask a question',
+  'qa.tags': 'Tags, separated by commas',
+  'qa.clear': 'Clear filters',
+  'qa.empty': 'No questions found.',
+  'qa.more': 'Show more',
+  'qa.new.one': '{count} new post – show',
+  'qa.new.other': '{count} new posts – show',
+  'qa.anonymous': 'Anonymous member',
+  'qa.score.one': '{count} vote',
+  'qa.score.other': '{count} votes',
+  'qa.answers.one': '{count} answer',
+  'qa.answers.other': '{count} answers',
+  'qa.back': 'All questions',
+  'qa.up': 'Vote up',
+  'qa.down': 'Vote down',
+  'qa.accepted': 'Accepted answer',
+  'qa.report': 'Report',
+  'qa.reason': 'Reason',
+  'qa.cancel': 'Cancel',
+  'qa.reported': 'Reported. Thank you!',
+  'qa.title': 'Title',
+  'qa.body': 'Your question',
+  'qa.answer': 'Your answer',
+  'qa.hint': 'Markup: **bold**, *italic*, [link](https://…)',
+  'qa.anonymous-post': 'Post anonymously',
+  'qa.preview': 'Preview',
+  'qa.post': 'Send',
+  'qa.reply': 'Answer',
+  'qa.check': 'Check this field:',
+};
+
+export type MessageKey = keyof typeof en;
+
+/** A complete set of these texts for one language. */
+export type Catalogue = Record<MessageKey, string>;
