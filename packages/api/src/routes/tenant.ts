@@ -91,13 +91,9 @@ export const tenant = router()
     async (c) => {
       requireRole(c, 'admin');
       const { settings, ...patch } = c.req.valid('json');
-      const tenantId = c.get('caller').tenant.id;
-      const merged = settings
-        ? { ...(await c.get('store').tenants.get(tenantId))?.settings, ...settings }
-        : undefined;
       const updated = await c
         .get('store')
-        .tenants.update(tenantId, merged ? { ...patch, settings: merged } : patch);
+        .tenants.update(c.get('caller').tenant.id, settings ? { ...patch, settingsPatch: settings } : patch);
       if (!updated) throw notFound('association');
       return c.json(toAdmin(updated), 200);
     },

@@ -95,16 +95,22 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
       );
     },
 
+    /**
+     * Changes what `patch` names. `settings` replaces them all; `settingsPatch` is merged into the
+     * stored ones by the database, so two admins changing different settings at once both keep theirs.
+     */
     async update(
       id: string,
-      patch: Partial<Pick<Tenant, 'name' | 'origins' | 'strings' | 'settings' | 'memberPublicJwk'>>,
+      patch: Partial<Pick<Tenant, 'name' | 'origins' | 'strings' | 'settings' | 'memberPublicJwk'>> & {
+        settingsPatch?: Record<string, unknown>;
+      },
     ): Promise<Tenant | null> {
       const rows = await db.query<TenantRow>(
         `update tenants set
            name = coalesce($2, name),
            origins = coalesce($3, origins),
            strings = coalesce($4, strings),
-           settings = coalesce($5, settings),
+           settings = coalesce($5, settings) || coalesce($8::jsonb, '{}'::jsonb),
            member_public_jwk = case when $6::boolean then $7::jsonb else member_public_jwk end
          where id = $1 returning ${columns}`,
         [
@@ -115,6 +121,7 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
           patch.settings ? JSON.stringify(patch.settings) : null,
           'memberPublicJwk' in patch,
           patch.memberPublicJwk ? JSON.stringify(patch.memberPublicJwk) : null,
+          patch.settingsPatch ? JSON.stringify(patch.settingsPatch) : null,
         ],
       );
       changed();
