@@ -1,5 +1,7 @@
-import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, unlinkSync, constants } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from './data-dir-lock.js';
+
+export { DataDirLockedError } from './data-dir-lock.js';
 
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
@@ -114,7 +116,7 @@ async function openPostgres(url: string): Promise<Db> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const release = dataDir ? await lockDataDir(dataDir) : () => undefined;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
@@ -146,62 +148,5 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   } catch (error) {
     release();
     throw error;
-  }
-}
-
-/** Raised when another live process holds the embedded data folder. */
-export class DataDirLockedError extends Error {
-  readonly code = 'data_dir_locked';
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
-    super(
-      `The data folder ${dataDir} is in use by another ekollega process (pid ${pid}). ` +
-        'Stop it first, or point this command at the same server with DATABASE_URL.',
-    );
-  }
-}
-
-/**
- * PGlite is single-process: two processes writing one folder corrupt it. A lock file holding the
- * owner's pid keeps the second one out; a lock left by a dead process is taken over.
- */
-function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lockPath = join(dataDir, 'ekollega.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
-      unlinkSync(lockPath);
-    }
-  }
-  throw new DataDirLockedError(dataDir, 0);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
