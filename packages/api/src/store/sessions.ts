@@ -70,8 +70,9 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * SQL deciding, per row `s`, whether the viewer belongs to its group ($2 = member id, $3 = admin).
  * Group meetings are for the group's members and facilitators only: the groups' confidentiality.
  */
-const IN_GROUP = `(s.group_id is not null and ($3::boolean or exists (select 1 from memberships ms where ms.tenant_id = s.tenant_id and ms.group_id = s.group_id and ms.member_id = $2 and ms.status = 'member')
-  or exists (select 1 from group_facilitators f where f.tenant_id = s.tenant_id and f.group_id = s.group_id and f.member_id = $2)))`;
+const MEMBER_OF_GROUP = `(exists (select 1 from memberships ms where ms.tenant_id = s.tenant_id and ms.group_id = s.group_id and ms.member_id = $2 and ms.status = 'member')
+  or exists (select 1 from group_facilitators f where f.tenant_id = s.tenant_id and f.group_id = s.group_id and f.member_id = $2))`;
+const IN_GROUP = `(s.group_id is not null and ($3::boolean or ${MEMBER_OF_GROUP}))`;
 const VISIBLE = `(s.scope = 'public' or (s.scope = 'members' and $2::text is not null) or (s.scope = 'group' and ${IN_GROUP}))`;
 const COLUMNS = `s.*, t.title as topic_title, ${IN_GROUP} as in_group,
   r.answer as my_answer, r.waitlisted as my_waitlisted, r.attended as my_attended,
@@ -584,9 +585,20 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       }
       const { tenantId, memberId } = kind.member;
       const tenant = await db.query<{ name: string }>('select name from tenants where id = $1', [tenantId]);
-      const viewer: Viewer = { tenantId, memberId, admin: false, organiser: false };
+      // The roles the member's token carried when last seen: the feed shows what the session's own
+      // page would show them now, so it must ask the same question (VISIBLE) with the same viewer.
+      const roles =
+        (
+          await db.query<{ roles: string[] }>('select roles from members where tenant_id = $1 and id = $2', [
+            tenantId,
+            memberId,
+          ])
+        )[0]?.roles ?? [];
+      const admin = roles.includes('admin');
+      const viewer: Viewer = { tenantId, memberId, admin, organiser: admin || roles.includes('facilitator') };
       const rows = await db.query<SessionRow>(
-        `select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.ends_at >= $4 and ((s.scope = 'group' and ${IN_GROUP}) or r.answer in ('yes', 'maybe'))
+        `select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.ends_at >= $4 and ${VISIBLE}
+           and ((s.scope = 'group' and ${MEMBER_OF_GROUP}) or r.answer in ('yes', 'maybe'))
          order by s.starts_at, s.id limit 500`,
         [...viewerParams(viewer), since],
       );
