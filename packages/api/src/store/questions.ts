@@ -339,6 +339,26 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     return pending;
   }
 
+  /**
+   * Who may read a group's board as the signal is delivered (its members and facilitators, as in
+   * `access`), asked once per signal in this process however many of its streams follow the board.
+   */
+  const boardReaders = new WeakMap<QaSignal, Promise<Set<string>>>();
+  function readersOf(signal: QaSignal, groupId: string): Promise<Set<string>> {
+    let pending = boardReaders.get(signal);
+    if (!pending) {
+      pending = db
+        .query<{ member_id: string }>(
+          `select member_id from memberships where tenant_id = $1 and group_id = $2 and status = 'member'
+           union select member_id from group_facilitators where tenant_id = $1 and group_id = $2`,
+          [signal.tenantId, groupId],
+        )
+        .then((rows) => new Set(rows.map((r) => r.member_id)));
+      boardReaders.set(signal, pending);
+    }
+    return pending;
+  }
+
   /** A question with its answers: the accepted one first, then oldest first. */
   async function get(viewer: QaViewer, questionId: string): Promise<QuestionDetail> {
     const { row, access: board } = await load(db, viewer, { question: questionId });
@@ -845,6 +865,12 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     },
 
     peerView,
+    /** Whether the viewer may still read the board a live signal is about (shared per signal). */
+    async mayReadSignal(viewer: QaViewer, signal: QaSignal): Promise<boolean> {
+      if (signal.groupId === null) return associationAccess(viewer).read;
+      if (viewer.memberId === null) return false;
+      return (await readersOf(signal, signal.groupId)).has(viewer.memberId);
+    },
     /** Live board changes committed from now on, from every API process. */
     subscribe: live.subscribe,
   };
