@@ -195,6 +195,45 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
       return rows.length > 0;
     },
 
+    /**
+     * Revokes one of the tenant's keys for a caller who came with the key `inUse`, refusing when
+     * that is the very key and the tenant's last live one of its kind (nothing would be left to
+     * call with but the CLI). The tenant's keys of that kind are locked, so two admins revoking
+     * each other's last keys at once cannot both succeed.
+     */
+    async revokeForCaller(
+      tenantId: string,
+      keyId: string,
+      inUse: string,
+      at: Date,
+    ): Promise<{ outcome: 'revoked' | 'already_revoked' | 'last_in_use'; key: ApiKey } | null> {
+      const result = await db.transaction(async (tx) => {
+        const target = (
+          await tx.query<KeyRow>(
+            'select id, tenant_id, kind, scopes, created_at, revoked_at from api_keys where tenant_id = $1 and id = $2',
+            [tenantId, keyId],
+          )
+        )[0];
+        if (!target) return null;
+        const live = await tx.query<{ id: string }>(
+          'select id from api_keys where tenant_id = $1 and kind = $2 and revoked_at is null order by id for update',
+          [tenantId, target.kind],
+        );
+        if (!live.some((k) => k.id === keyId))
+          return { outcome: 'already_revoked' as const, key: toKey(target) };
+        if (keyId === inUse && live.length === 1)
+          return { outcome: 'last_in_use' as const, key: toKey(target) };
+        const rows = await tx.query<KeyRow>(
+          `update api_keys set revoked_at = $3 where tenant_id = $1 and id = $2
+           returning id, tenant_id, kind, scopes, created_at, revoked_at`,
+          [tenantId, keyId, at],
+        );
+        return { outcome: 'revoked' as const, key: toKey(rows[0]!) };
+      });
+      changed();
+      return result;
+    },
+
     /** Revokes every live key of a kind but `keep` (key rotation). */
     async revokeOthers(tenantId: string, kind: ApiKey['kind'], keep: string, at: Date): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
