@@ -10,6 +10,7 @@ import { requestLog, type LogSink } from './middleware/log.js';
 import { rateLimiter, type RateLimit } from './middleware/rate-limit.js';
 import { tenantAuth } from './middleware/tenant.js';
 import { DEFAULT_STREAM_CAPS, streamGate, type StreamCaps } from './live/stream-gate.js';
+import { operatorRoutes } from './operator.js';
 import { Problem, problemResponse } from './problem.js';
 import { config, tenant } from './routes/tenant.js';
 import { me } from './routes/me.js';
@@ -30,6 +31,11 @@ export interface AppOptions {
   rateLimits?: { perIp?: RateLimit; perMember?: RateLimit };
   /** Take the client IP from X-Forwarded-For (behind a proxy you trust). */
   trustProxy?: boolean;
+  /**
+   * The operator token of a server holding an embedded data folder: mounts `/operator/…`, through
+   * which `ekollega key …` reaches the running server (see `operator.ts`).
+   */
+  operatorToken?: string;
   /** Live streams open at once per member and per IP, counted in this process (default 8 and 64). */
   streamCaps?: Partial<StreamCaps>;
 }
@@ -158,6 +164,7 @@ export function createApp(options: AppOptions) {
   app.get('/', (c) => c.redirect('/docs'));
 
   app.route('/v1/calendar', feeds);
+  if (options.operatorToken) app.route('/operator', operatorRoutes(options.operatorToken));
 
   // Mounted last: the key middleware of /v1 must not cover the public routes above.
   app.route('/v1', v1);
