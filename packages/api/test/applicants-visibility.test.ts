@@ -154,7 +154,7 @@ describe.each(engines)('a group’s applicants see none of its members’ things
     expect(waiting.meeting_url).toBeNull();
     expect(waiting.online).toBe(true);
     const { url } = await ok('waiting', '/v1/me/calendar');
-    const feed = () => h.call(new URL(url).pathname, { key: null }).then((r) => r.text());
+    const feed = async () => (await h.call(new URL(url).pathname, { key: null })).text();
     expect(await feed()).not.toContain('meet.example/taysi');
 
     await rsvp('going', 'no');

@@ -21,8 +21,10 @@ export interface Db extends Sql {
   /**
    * PostgreSQL only: hands each NOTIFY on `channel` to `onPayload`, on a connection of its own
    * that reconnects when dropped and closes with the database. Resolves once it listens.
+   * `onReconnected` runs each time it listens again after a drop: whatever was notified while it
+   * was down is lost, and the caller replays it from the store.
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  listen?(channel: string, onPayload: (payload: string) => void, onReconnected?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,14 +48,23 @@ async function openPostgres(url: string): Promise<Db> {
   await pool.query('select 1');
   const listeners = new Set<InstanceType<typeof pg.Client>>();
   let closed = false;
-  async function listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+  async function listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnected?: () => void,
+    again = false,
+  ): Promise<void> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
-    const client = new pg.Client({ connectionString: url });
+    // Named so that an operator (or a test) can tell which process's listener a backend is.
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: `ekollega-listen-${process.pid}`,
+    });
     client.on('notification', (message) => {
       if (message.channel === channel) onPayload(message.payload ?? '');
     });
-    // A dropped connection (server restart, failover) is opened again; notifications sent while
-    // it was down are lost (a client that reconnects with Last-Event-ID gets the new posts again).
+    // A dropped connection (server restart, failover) is opened again; what was notified while it
+    // was down is replayed by `onReconnected`.
     client.on('error', (error) =>
       console.error(JSON.stringify({ level: 'warn', listen: channel, error: String(error) })),
     );
@@ -66,20 +77,22 @@ async function openPostgres(url: string): Promise<Db> {
     }
     if (closed) return void (await client.end());
     listeners.add(client);
+    if (again) onReconnected?.();
     client.once('end', () => {
       listeners.delete(client);
       if (closed) return;
-      const again = (wait: number) =>
+      const retry = (wait: number) =>
         setTimeout(
-          () => listen(channel, onPayload).catch(() => again(Math.min(wait * 2, 30_000))),
+          () =>
+            listen(channel, onPayload, onReconnected, true).catch(() => retry(Math.min(wait * 2, 30_000))),
           wait,
         ).unref();
-      again(500);
+      retry(500);
     });
   }
   return {
     engine: 'postgres',
-    listen,
+    listen: (channel, onPayload, onReconnected) => listen(channel, onPayload, onReconnected),
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
     },

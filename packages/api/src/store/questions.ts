@@ -188,7 +188,33 @@ const isTime = (value: unknown): value is string =>
 
 /** Questions, answers, votes, moderation, edit history, reveals and the live signals of the Q&A boards. */
 export function questionStore(db: Db, changed: (tenantId: string) => void = () => undefined) {
-  const live = liveHub(db);
+  const live = liveHub(db, {
+    async latestSeq() {
+      const rows = await db.query<{ seq: string | null }>('select max(seq) as seq from qa_posts');
+      return Number(rows[0]?.seq ?? 0);
+    },
+    async createdAfter(afterSeq) {
+      const rows = await db.query<{
+        tenant_id: string;
+        board: string;
+        id: string;
+        question_id: string | null;
+        seq: string;
+      }>(
+        `select tenant_id, board, id, question_id, seq from qa_posts
+       where seq > $1 and status = 'visible' order by seq limit 1000`,
+        [afterSeq],
+      );
+      return rows.map((r) => ({
+        tenantId: r.tenant_id,
+        groupId: r.board === '' ? null : r.board,
+        kind: 'created' as const,
+        postId: r.id,
+        questionId: r.question_id,
+        seq: Number(r.seq),
+      }));
+    },
+  });
 
   /** Runs a write in one transaction; its signals reach the live streams when it commits. */
   async function write<T>(
