@@ -3,25 +3,6 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Session } from '../contract/sessions.js';
 
-/* eslint-disable no-control-regex -- removing control characters is the point */
-/**
- * Control characters other than line breaks, removed from every value: input refuses them, and
- * this keeps rows written before that from reaching a calendar app.
- */
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/* eslint-enable no-control-regex */
-const clean = (text: string) => text.replace(CONTROLS, '');
-
-/**
- * A TEXT value escaped as RFC 5545 §3.3.11 says. ical-generator escapes the values of events but
- * writes the calendar's NAME and X-WR-CALNAME as given, where a line break would start new lines
- * (whole events) of the file.
- */
-export const escapeText = (text: string) =>
-  clean(text)
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '\\n');
-
 /**
  * Writes sessions as an RFC 5545 calendar with ical-generator: each event in its own zone (TZID)
  * with the matching VTIMEZONE, a stable UID, SEQUENCE growing with every change and
@@ -29,12 +10,12 @@ export const escapeText = (text: string) =>
  */
 export function toICalendar(sessions: Session[], options: { name: string; includeLinks: boolean }): string {
   const calendar = ical({
-    name: escapeText(options.name),
+    name: options.name,
     prodId: { company: 'eKollega', product: 'widgets', language: 'FI' },
     timezone: { name: null, generator: getVtimezoneComponent },
   });
   for (const s of sessions) {
-    const link = options.includeLinks && s.meeting_url ? clean(s.meeting_url) : null;
+    const link = options.includeLinks ? s.meeting_url : null;
     const description = [
       s.description,
       s.agenda && `\n${s.agenda}`,
@@ -46,7 +27,6 @@ export function toICalendar(sessions: Session[], options: { name: string; includ
       .filter(Boolean)
       .join('\n')
       .trim();
-    const place = s.place === null ? null : clean(s.place);
     calendar.createEvent({
       id: `${s.id}@ekollega`,
       sequence: s.sequence,
@@ -57,9 +37,9 @@ export function toICalendar(sessions: Session[], options: { name: string; includ
       stamp: new Date(s.updated_at),
       lastModified: new Date(s.updated_at),
       created: new Date(s.created_at),
-      summary: clean(s.title),
-      description: clean(description) || null,
-      location: place ?? link,
+      summary: s.title,
+      description: description || null,
+      location: s.place ?? (link ? link : null),
       url: link,
       status: s.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

@@ -149,6 +149,19 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     return rows[0];
   }
 
+  /**
+   * Who is going and who waits, counted from the RSVP rows themselves (with the session row
+   * locked): whatever wrote them — an answer, a promotion, attendance — the counts agree.
+   */
+  async function countRsvps(tx: Sql, tenantId: string, sessionId: string) {
+    const rows = await tx.query<{ going: string | number; waiting: string | number }>(
+      `select count(*) filter (where answer = 'yes' and not waitlisted) as going, count(*) filter (where waitlisted) as waiting
+       from rsvps where tenant_id = $1 and session_id = $2`,
+      [tenantId, sessionId],
+    );
+    return { going: Number(rows[0]?.going ?? 0), waiting: Number(rows[0]?.waiting ?? 0) };
+  }
+
   /** Whether the viewer may change this session: its group's facilitators, or organisers for events. */
   async function assertManager(sql: Sql, viewer: Viewer, s: { group_id: string | null }) {
     if (viewer.admin) return;
@@ -444,8 +457,9 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             [viewer.tenantId, sessionId, member.id],
           )
         )[0];
-        let yes = s.yes_count;
-        let waiting = s.waitlist_count;
+        const counted = await countRsvps(tx, viewer.tenantId, sessionId);
+        let yes = counted.going;
+        let waiting = counted.waiting;
         let seq = Number(s.next_waitlist_seq);
         let waitlisted = existing?.waitlisted ?? false;
         let mySeq: number | null = null;
@@ -512,7 +526,11 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       }));
     },
 
-    /** Marks who came, once the session has started. */
+    /**
+     * Marks who came, once the session has started. Whoever came was going: an attendee becomes a
+     * "yes" that counts (even beyond the capacity: they were there), a waiting one leaves the
+     * waitlist, and someone marked absent without an answer is recorded as "no".
+     */
     async markAttendance(
       viewer: Viewer,
       sessionId: string,
@@ -521,6 +539,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       now: Date,
     ): Promise<void> {
       await db.transaction(async (tx) => {
+        await lock(tx, viewer.tenantId, sessionId);
         const s = await load(tx, viewer, sessionId);
         if (!s) throw notFound('session');
         await assertManager(tx, viewer, s);
@@ -551,17 +570,24 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             { errors: [{ field, message: 'no such member' }] },
           );
         }
-        for (const [list, value] of [
-          [attended, true],
-          [absent, false],
-        ] as const) {
-          if (!list.length) continue;
+        if (attended.length)
           await tx.query(
-            `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'yes', $4, $5
-             on conflict (tenant_id, session_id, member_id) do update set attended = excluded.attended, updated_at = excluded.updated_at`,
-            [viewer.tenantId, sessionId, list, value, now],
+            `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'yes', true, $4
+             on conflict (tenant_id, session_id, member_id) do update set answer = 'yes', waitlisted = false, waitlist_seq = null,
+               attended = true, updated_at = excluded.updated_at`,
+            [viewer.tenantId, sessionId, attended, now],
           );
-        }
+        if (absent.length)
+          await tx.query(
+            `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'no', false, $4
+             on conflict (tenant_id, session_id, member_id) do update set attended = false, updated_at = excluded.updated_at`,
+            [viewer.tenantId, sessionId, absent, now],
+          );
+        const { going, waiting } = await countRsvps(tx, viewer.tenantId, sessionId);
+        await tx.query(
+          'update sessions set yes_count = $3, waitlist_count = $4 where tenant_id = $1 and id = $2',
+          [viewer.tenantId, sessionId, going, waiting],
+        );
       });
     },
 
