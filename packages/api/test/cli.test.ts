@@ -57,7 +57,9 @@ async function serve(data: string[]) {
   };
 }
 
-describe('ekollega CLI', () => {
+// Every command boots the embedded store in a process of its own, several per test: on a busy
+// machine that takes longer than the suite's default timeout.
+describe('ekollega CLI', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ek-cli-'));
   const data = ['--data', dir];
   let created: {
@@ -268,5 +270,5 @@ describe('ekollega CLI', () => {
       await server.stop();
     }
     expect(existsSync(join(own[1]!, 'server.json'))).toBe(false);
-  }, 180_000);
+  }, 240_000);
 });

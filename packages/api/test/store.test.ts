@@ -1,8 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { createTenant } from '../src/auth/tenant-keys.js';
 import { DataDirLockedError, openStore } from '../src/store/index.js';
@@ -87,17 +88,25 @@ describe('embedded data folder', () => {
     }
     const contender = join(import.meta.dirname, 'fixtures/take-data-dir-lock.ts');
     const startAt = Date.now() + 3_000;
-    const run = () =>
-      promisify(execFile)(process.execPath, [
-        '--import',
-        'tsx',
-        contender,
-        base,
-        String(rounds),
-        String(startAt),
-        '40',
-      ]);
-    const [first, second] = (await Promise.all([run(), run()])).map((r) => r.stdout.trim().split(' '));
+    const contenders = [0, 1].map(() =>
+      spawn(process.execPath, ['--import', 'tsx', contender, base, String(rounds), String(startAt), '40'], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    const lines = await Promise.all(
+      contenders.map(async (child) => {
+        const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+        return line;
+      }),
+    );
+    // Both have tried every round: now they may let go.
+    await Promise.all(
+      contenders.map((child) => {
+        child.stdin!.end();
+        return once(child, 'exit');
+      }),
+    );
+    const [first, second] = lines.map((line) => line.trim().split(' '));
     const winners = first!.map((result, round) => [result, second![round]].filter((r) => r === 'won').length);
     expect(winners).toEqual(Array(rounds).fill(1));
   });
