@@ -9,6 +9,8 @@ import { cors } from './middleware/cors.js';
 import { requestLog, type LogSink } from './middleware/log.js';
 import { rateLimiter, type RateLimit } from './middleware/rate-limit.js';
 import { tenantAuth } from './middleware/tenant.js';
+import { DEFAULT_STREAM_CAPS, streamGate, type StreamCaps } from './live/stream-gate.js';
+import { operatorRoutes } from './operator.js';
 import { Problem, problemResponse } from './problem.js';
 import { config, tenant } from './routes/tenant.js';
 import { me } from './routes/me.js';
@@ -29,6 +31,13 @@ export interface AppOptions {
   rateLimits?: { perIp?: RateLimit; perMember?: RateLimit };
   /** Take the client IP from X-Forwarded-For (behind a proxy you trust). */
   trustProxy?: boolean;
+  /**
+   * The operator token of a server holding an embedded data folder: mounts `/operator/…`, through
+   * which `ekollega key …` reaches the running server (see `operator.ts`).
+   */
+  operatorToken?: string;
+  /** Live streams open at once per member and per IP, counted in this process (default 8 and 64). */
+  streamCaps?: Partial<StreamCaps>;
 }
 
 const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs', '/']);
@@ -46,6 +55,7 @@ export function createApp(options: AppOptions) {
     options.log === false ? null : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const perIp = options.rateLimits?.perIp ?? { limit: 600, windowMs: 60_000 };
   const perMember = options.rateLimits?.perMember ?? { limit: 300, windowMs: 60_000 };
+  const streams = streamGate({ ...DEFAULT_STREAM_CAPS, ...options.streamCaps });
 
   const v1 = new OpenAPIHono<Env>()
     .use(tenantAuth())
@@ -75,6 +85,8 @@ export function createApp(options: AppOptions) {
   app.use(async (c, next) => {
     c.set('store', options.store);
     c.set('clock', clock);
+    c.set('clientIp', clientIp(c, options.trustProxy));
+    c.set('streams', streams);
     await next();
   });
   app.use(cors((path) => PUBLIC_PATHS.has(path)));
@@ -83,7 +95,7 @@ export function createApp(options: AppOptions) {
       ...perIp,
       scope: 'IP address',
       now: () => clock().getTime(),
-      key: (c) => clientIp(c, options.trustProxy),
+      key: (c) => c.get('clientIp'),
     }),
   );
   const limitBody = bodyLimit({
@@ -152,6 +164,7 @@ export function createApp(options: AppOptions) {
   app.get('/', (c) => c.redirect('/docs'));
 
   app.route('/v1/calendar', feeds);
+  if (options.operatorToken) app.route('/operator', operatorRoutes(options.operatorToken));
 
   // Mounted last: the key middleware of /v1 must not cover the public routes above.
   app.route('/v1', v1);

@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTenant, rotateKey } from './auth/tenant-keys.js';
+import { createTenant } from './auth/tenant-keys.js';
+import {
+  newOperatorToken,
+  operator,
+  OperatorError,
+  readServerNote,
+  writeServerNote,
+  type KeyKind,
+} from './operator.js';
 import { seedDemo } from './seed/demo.js';
 import { startServer } from './server.js';
 import { DataDirLockedError, openStore, type Store } from './store/index.js';
@@ -64,6 +72,48 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs a key command on the store, or, when a live embedded server holds the data folder, asks
+ * that server to run it through its operator routes: revocation then takes effect at once,
+ * without stopping the server.
+ */
+async function onStoreOrServer<T>(
+  local: (store: Store) => Promise<T>,
+  remote: { method: 'GET' | 'POST'; path: string; body?: unknown },
+): Promise<T> {
+  try {
+    return await withStore(local);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError) || process.env.DATABASE_URL) throw error;
+    const note = readServerNote(error.dataDir, error.pid);
+    if (!note) throw error;
+    const res = await fetch(`${note.url}/operator${remote.path}`, {
+      method: remote.method,
+      headers: { authorization: `Bearer ${note.operator_token}`, 'content-type': 'application/json' },
+      body: remote.body === undefined ? undefined : JSON.stringify(remote.body),
+    });
+    const body = await res.json();
+    if (res.status === 404) throw new UsageError(body.detail ?? body.title);
+    if (!res.ok) throw new Error(`the server at ${note.url} answered ${res.status}: ${body.title}`);
+    return body as T;
+  }
+}
+
+const tenantId = () => {
+  if (!values.tenant) throw new UsageError('--tenant ID is required');
+  return values.tenant;
+};
+
+/** Turns the operator's "no such tenant/key" into a usage mistake (exit 2). */
+async function asUsage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof OperatorError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 async function tenantOf(store: Store) {
   if (!values.tenant) throw new UsageError('--tenant ID is required');
   const tenant = await store.tenants.get(values.tenant);
@@ -86,15 +136,23 @@ async function main(): Promise<void> {
         databaseUrl: process.env.DATABASE_URL,
         dataDir: resolve(values.data ?? '.ekollega'),
       });
+      // An embedded store is held by this process alone: the key commands of the CLI reach it
+      // through the operator routes, with the token this run leaves in the data folder.
+      const dataDir = store.db.engine === 'pglite' ? resolve(values.data ?? '.ekollega') : null;
+      const operatorToken = dataDir ? newOperatorToken() : undefined;
       const server = await startServer(store, {
         port,
         hostname: values.host ?? '127.0.0.1',
         trustProxy: process.env.EKOLLEGA_TRUST_PROXY === '1',
+        ...(operatorToken ? { operatorToken } : {}),
       });
+      const removeNote =
+        dataDir && operatorToken ? writeServerNote(dataDir, server.url, operatorToken) : () => {};
       console.error(
         `eKollega API listening on ${server.url} (store: ${store.db.engine}); reference: ${server.url}/docs`,
       );
       const stop = async () => {
+        removeNote();
         await server.close();
         await store.close();
         process.exit(0);
@@ -151,14 +209,11 @@ async function main(): Promise<void> {
       return;
     }
     case 'key list': {
-      const keys = await withStore(async (store) => store.tenants.listKeys((await tenantOf(store)).id));
-      const out = keys.map((k) => ({
-        key_id: k.id,
-        kind: k.kind,
-        scopes: k.scopes,
-        created_at: k.createdAt.toISOString(),
-        revoked_at: k.revokedAt?.toISOString() ?? null,
-      }));
+      const tenant = tenantId();
+      const out = await onStoreOrServer((store) => asUsage(operator.listKeys(store, tenant)), {
+        method: 'GET',
+        path: `/tenants/${encodeURIComponent(tenant)}/keys`,
+      });
       print(
         out,
         out
@@ -171,21 +226,11 @@ async function main(): Promise<void> {
       const kind = values.kind;
       if (kind !== 'publishable' && kind !== 'secret' && kind !== 'member-secret')
         throw new UsageError('--kind must be publishable, secret or member-secret');
-      const out = await withStore(async (store) => {
-        const tenant = await tenantOf(store);
-        if (kind === 'member-secret')
-          return {
-            tenant_id: tenant.id,
-            member_token_secret: await store.tenants.rotateMemberTokenSecret(tenant.id),
-          };
-        const rotated = await rotateKey(store, tenant, kind, new Date());
-        return {
-          tenant_id: tenant.id,
-          key_id: rotated.keyId,
-          [`${kind}_key`]: rotated.key,
-          revoked: rotated.revoked,
-        };
-      });
+      const tenant = tenantId();
+      const out: Record<string, unknown> = await onStoreOrServer(
+        (store) => asUsage(operator.rotate(store, tenant, kind satisfies KeyKind, new Date())),
+        { method: 'POST', path: `/tenants/${encodeURIComponent(tenant)}/keys/rotate`, body: { kind } },
+      );
       print(
         out,
         Object.entries(out)
@@ -196,12 +241,12 @@ async function main(): Promise<void> {
     }
     case 'key revoke': {
       if (!values.key) throw new UsageError('--key KEY_ID is required');
-      const revoked = await withStore((store) => store.tenants.revokeKey(values.key!, new Date()));
-      if (!revoked) throw new UsageError(`no live key ${values.key}`);
-      print(
-        { key_id: values.key, revoked: true },
-        `Revoked ${values.key}. API processes stop accepting it within 5 seconds.`,
-      );
+      const key = values.key;
+      const out = await onStoreOrServer((store) => asUsage(operator.revoke(store, key, new Date())), {
+        method: 'POST',
+        path: `/keys/${encodeURIComponent(key)}/revoke`,
+      });
+      print(out, `Revoked ${key}. API processes stop accepting it within 5 seconds.`);
       return;
     }
     case 'seed demo': {

@@ -1,3 +1,4 @@
+import type { StreamGate } from './live/stream-gate.js';
 import type { Member, Store, Tenant } from './store/index.js';
 
 /** The clock every time-dependent decision reads, so tests can move time. */
@@ -20,6 +21,10 @@ export type Env = {
     clock: Clock;
     requestId: string;
     caller: Caller;
+    /** The client's IP address (from X-Forwarded-For only when the proxy is trusted). */
+    clientIp: string;
+    /** This process's count of open live streams. */
+    streams: StreamGate;
     /** Set when the key's tenant does not list the request's Origin: CORS then stays silent. */
     originRefused: boolean;
   };

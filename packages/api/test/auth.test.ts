@@ -96,6 +96,11 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
       401,
       'token_malformed',
     );
+    const token = await h.mint(h.a);
+    for (const authorization of [`Bearer ${token} junk`, `Bearer  ${token}`]) {
+      await expectProblem(await h.call('/v1/me', { headers: { authorization } }), 401, 'token_malformed');
+    }
+    expect((await h.call('/v1/me', { headers: { authorization: `bearer ${token}` } })).status).toBe(200);
   });
 
   it('refuses alg: none', async () => {
@@ -160,7 +165,13 @@ describe.each(engines)('tenant keys and member sign-in (%s)', (engine) => {
       sub: 'bjorn',
       name: 'Björn',
     });
-    expect((await h.call('/v1/me', { key: h.b.publishableKey, token })).status).toBe(200);
+    const res = await h.call('/v1/me', { key: h.b.publishableKey, token });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      id: 'bjorn',
+      name: 'Björn',
+      tenant: { id: h.b.tenant.id, name: 'Uudenmaan Yrittäjät' },
+    });
   });
 
   it('refuses the wrong audience or issuer', async () => {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,7 +35,31 @@ async function withApp<T>(
   }
 }
 
-describe('ekollega CLI', () => {
+/** Starts `ekollega serve` on a data folder; resolves with its URL and a stop function. */
+async function serve(data: string[]) {
+  const server = spawn(process.execPath, [bin, 'serve', '--port', '0', ...data], { env });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    server.stderr.on('data', (chunk: Buffer) => {
+      err += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(err);
+      if (match) resolve(match[1]!);
+    });
+    server.on('exit', () => reject(new Error(err)));
+  });
+  return {
+    url,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// Every command boots the embedded store in a process of its own, several per test: on a busy
+// machine that takes longer than the suite's default timeout.
+describe('ekollega CLI', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ek-cli-'));
   const data = ['--data', dir];
   let created: {
@@ -174,27 +198,77 @@ describe('ekollega CLI', () => {
   });
 
   it('serves, and a second process gets a clear error instead of a corrupted folder', async () => {
-    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', ...data], { env });
+    const server = await serve(data);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        server.stderr.on('data', (chunk: Buffer) => {
-          err += chunk;
-          const match = /listening on (http:\/\/\S+)/.exec(err);
-          if (match) resolve(match[1]!);
-        });
-        server.on('exit', () => reject(new Error(err)));
-      });
-      expect(await (await fetch(`${url}/v1/health`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${server.url}/v1/health`)).json()).toEqual({ status: 'ok' });
       const second = await ekollega(['tenant', 'list', ...data]);
       expect(second.code).toBe(3);
       expect(second.stderr).toMatch(/in use by another ekollega process/);
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.on('exit', resolve));
+      await server.stop();
     }
     const after = await ekollega(['tenant', 'list', '--json', ...data]);
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout).length).toBe(2);
   });
+
+  it('lists, rotates and revokes keys through a running server, which refuses a revoked key at once', async () => {
+    const own = ['--data', mkdtempSync(join(tmpdir(), 'ek-cli-live-'))];
+    const tenant = JSON.parse(
+      (
+        await ekollega([
+          'tenant',
+          'create',
+          '--name',
+          'Elävä ry',
+          '--origin',
+          'https://e.example',
+          '--json',
+          ...own,
+        ])
+      ).stdout,
+    );
+    const server = await serve(own);
+    try {
+      const note = join(own[1]!, 'server.json');
+      expect(statSync(note).mode & 0o777).toBe(0o600);
+      const asServer = (key: string) =>
+        fetch(`${server.url}/v1/tenant`, { headers: { 'ekollega-key': key } });
+      expect((await asServer(tenant.secret_key)).status).toBe(200);
+
+      const listed = await ekollega(['key', 'list', '--tenant', tenant.tenant_id, '--json', ...own]);
+      expect(listed.code).toBe(0);
+      const keys = JSON.parse(listed.stdout);
+      expect(keys.map((k: { kind: string }) => k.kind)).toEqual(['publishable', 'secret']);
+      const secret = keys.find((k: { kind: string }) => k.kind === 'secret');
+
+      const revoked = await ekollega(['key', 'revoke', '--key', secret.key_id, '--json', ...own]);
+      expect(revoked.code, revoked.stderr).toBe(0);
+      expect(JSON.parse(revoked.stdout)).toEqual({ key_id: secret.key_id, revoked: true });
+      expect((await (await asServer(tenant.secret_key)).json()).code).toBe('key_revoked');
+      expect((await ekollega(['key', 'revoke', '--key', secret.key_id, ...own])).code).toBe(2);
+
+      const rotated = await ekollega([
+        'key',
+        'rotate',
+        '--tenant',
+        tenant.tenant_id,
+        '--kind',
+        'secret',
+        '--json',
+        ...own,
+      ]);
+      expect(rotated.code, rotated.stderr).toBe(0);
+      expect((await asServer(JSON.parse(rotated.stdout).secret_key)).status).toBe(200);
+
+      const forged = await fetch(`${server.url}/operator/keys/${secret.key_id}/revoke`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer not-the-token' },
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+    expect(existsSync(join(own[1]!, 'server.json'))).toBe(false);
+  }, 240_000);
 });

@@ -43,20 +43,23 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       expect((await visitor.json()).code).toBe('sign_in_required');
       expect((await f.as(null, `/v1/questions/${q.id}`)).status).toBe(404);
 
-      const settings = await f.setSettings({ qa_public_read: true });
-      expect(settings.settings).toMatchObject({ qa_public_read: true });
-      const page = await f.ok(null, '/v1/questions');
-      expect(titles(page)).toContain('Miten hinnoittelen palveluni?');
-      expect(page.items[0]).not.toHaveProperty('mine');
-      expect((await f.ok(null, `/v1/questions/${q.id}`)).title).toBe('Miten hinnoittelen palveluni?');
-      // A live board: a reload must revalidate, never show a list older than the live stream.
-      expect((await f.as(null, '/v1/questions')).headers.get('cache-control')).toBe('public, no-cache');
-      // Public means the association’s board, never a group’s, and never a write.
-      expect((await f.as(null, `/v1/questions?group=${f.g1}`)).status).toBe(404);
-      expect(
-        (await f.as(null, '/v1/questions', { method: 'POST', body: { title: 'x', body: 'y' } })).status,
-      ).toBe(401);
-      await f.setSettings({ qa_public_read: false });
+      try {
+        const settings = await f.setSettings({ qa_public_read: true });
+        expect(settings.settings).toMatchObject({ qa_public_read: true });
+        const page = await f.ok(null, '/v1/questions');
+        expect(titles(page)).toContain('Miten hinnoittelen palveluni?');
+        expect(page.items[0]).not.toHaveProperty('mine');
+        expect((await f.ok(null, `/v1/questions/${q.id}`)).title).toBe('Miten hinnoittelen palveluni?');
+        // A live board: a reload must revalidate, never show a list older than the live stream.
+        expect((await f.as(null, '/v1/questions')).headers.get('cache-control')).toBe('public, no-cache');
+        // Public means the association’s board, never a group’s, and never a write.
+        expect((await f.as(null, `/v1/questions?group=${f.g1}`)).status).toBe(404);
+        expect(
+          (await f.as(null, '/v1/questions', { method: 'POST', body: { title: 'x', body: 'y' } })).status,
+        ).toBe(401);
+      } finally {
+        await f.setSettings({ qa_public_read: false });
+      }
       expect((await f.as(null, '/v1/questions')).status).toBe(401);
     });
 
@@ -91,6 +94,19 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
       const detail = await res.json();
       expect(detail.body).toBe(body);
       expect(detail.title).toBe('<b>Otsikko</b> & "lainaus"');
+    });
+
+    it('takes links to http, https and mailto in every form, and text that only looks like one', async () => {
+      for (const body of [
+        'Katso [tästä][1]\n\n[1]: https://yrittajat.fi "Yrittäjät"',
+        'Kirjoita <mailto:neuvonta@yrittajat.fi> tai <https://yrittajat.fi>',
+        '[Huom]: tämä on tärkeää, ja <b>tämä</b> näkyy merkkeinä',
+        'Koodina ```\n[1]: javascript:alert(1)\n``` käy',
+      ]) {
+        const res = await f.as('aino', '/v1/questions', { method: 'POST', body: { title: 'Linkit', body } });
+        expect(res.status, body).toBe(201);
+        expect((await res.json()).body).toBe(body);
+      }
     });
 
     it('takes the language from the member’s locale unless the post names one', async () => {
@@ -130,6 +146,18 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
         ['body'],
       );
       expect((await post({ title: 'ok', body: 'Koodina `[x](javascript:y)` käy' })).status).toBe(201);
+      // Forms the board's markup leaves as text but a Markdown or HTML renderer would make links of.
+      for (const body of [
+        'Katso [tästä][1]\n\n[1]: javascript:alert(1)',
+        'Katso [tästä][1]\n\n  [1]: <javascript:alert(1)> "otsikko"',
+        'Katso [tästä][yksi]\n\n> [yksi]:\n>   data:text/html,<script>alert(1)</script>',
+        'Katso <javascript:alert(1)>',
+        'Katso <vbscript:msgbox(1)>',
+        'Katso [tästä](<javascript:alert(1)>)',
+      ]) {
+        expect(await fieldsOf(await post({ title: 'ok', body })), body).toEqual(['body']);
+      }
+
       const q = await f.ask('aino');
       expect(
         await fieldsOf(
@@ -215,63 +243,66 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
 
     it('never name the author to peers or moderators in any response', async () => {
       await f.setSettings({ qa_public_read: true, qa_downvotes: true });
-      const q = await f.ask('salla', { title: 'Nimetön kysymys', body: 'Arka aihe', anonymous: true });
-      const a = await f.answer('salla', q.id, { body: 'Nimetön vastaus', anonymous: true });
-      expect(q.author).toBeNull();
-      expect(q.anonymous).toBe(true);
-      expect(q.mine).toBe(true);
-      expect(leaks(JSON.stringify(q))).toEqual([]);
-      expect(leaks(JSON.stringify(a))).toEqual([]);
+      try {
+        const q = await f.ask('salla', { title: 'Nimetön kysymys', body: 'Arka aihe', anonymous: true });
+        const a = await f.answer('salla', q.id, { body: 'Nimetön vastaus', anonymous: true });
+        expect(q.author).toBeNull();
+        expect(q.anonymous).toBe(true);
+        expect(q.mine).toBe(true);
+        expect(leaks(JSON.stringify(q))).toEqual([]);
+        expect(leaks(JSON.stringify(a))).toEqual([]);
 
-      const seen: string[] = [];
-      const look = async (
-        who: Parameters<QaFixture['as']>[0],
-        path: string,
-        init: Parameters<QaFixture['as']>[2] = {},
-      ) => {
-        const res = await f.as(who, path, init);
-        const text = await res.text();
-        expect(res.status, `${path} as ${who}: ${text}`).toBeLessThan(300);
-        seen.push(`${init.method ?? 'GET'} ${path}: ${text}`);
-      };
-      for (const who of [null, 'aino', 'helena', 'boss', 'server'] as const) {
-        await look(who, '/v1/questions');
-        await look(who, `/v1/questions/${q.id}`);
-        await look(who, '/v1/questions?q=nimetön');
-        await look(who, '/v1/questions?sort=votes');
-        await look(who, '/v1/questions?sort=unanswered');
+        const seen: string[] = [];
+        const look = async (
+          who: Parameters<QaFixture['as']>[0],
+          path: string,
+          init: Parameters<QaFixture['as']>[2] = {},
+        ) => {
+          const res = await f.as(who, path, init);
+          const text = await res.text();
+          expect(res.status, `${path} as ${who}: ${text}`).toBeLessThan(300);
+          seen.push(`${init.method ?? 'GET'} ${path}: ${text}`);
+        };
+        for (const who of [null, 'aino', 'helena', 'boss', 'server'] as const) {
+          await look(who, '/v1/questions');
+          await look(who, `/v1/questions/${q.id}`);
+          await look(who, '/v1/questions?q=nimetön');
+          await look(who, '/v1/questions?sort=votes');
+          await look(who, '/v1/questions?sort=unanswered');
+        }
+        await look('aino', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 1 } });
+        await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, {
+          method: 'PUT',
+          body: { value: -1 },
+        });
+        await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, { method: 'DELETE' });
+        await look('aino', `/v1/questions/${q.id}/report`, {
+          method: 'POST',
+          body: { reason: 'Epäasiallinen' },
+        });
+        await look('helena', `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id: a.id } });
+        await look('helena', `/v1/questions/${q.id}/hide`, { method: 'POST' });
+        await look('helena', '/v1/questions?status=hidden');
+        await look('helena', `/v1/questions/${q.id}/restore`, { method: 'POST' });
+        await look('helena', `/v1/questions/${q.id}/history`);
+        await look('helena', `/v1/questions/${q.id}/answers/${a.id}/history`);
+        await look('salla', `/v1/questions/${q.id}`, {
+          method: 'PATCH',
+          body: { body: 'Arka aihe, tarkennettu' },
+        });
+        await look('helena', `/v1/questions/${q.id}/answers/${a.id}/reveal`, {
+          method: 'POST',
+          body: { reason: 'Häirintäepäily' },
+        });
+        await look('boss', '/v1/questions/reveals');
+        // The reveal itself is the one place the author is named.
+        const revealed = seen.filter((line) => line.startsWith('POST') && line.includes('/reveal:'));
+        expect(revealed).toHaveLength(1);
+        expect(leaks(revealed[0]!)).toEqual(SECRET);
+        for (const line of seen.filter((l) => !revealed.includes(l))) expect(leaks(line), line).toEqual([]);
+      } finally {
+        await f.setSettings({ qa_public_read: false, qa_downvotes: false });
       }
-      await look('aino', `/v1/questions/${q.id}/vote`, { method: 'PUT', body: { value: 1 } });
-      await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, {
-        method: 'PUT',
-        body: { value: -1 },
-      });
-      await look('aino', `/v1/questions/${q.id}/answers/${a.id}/vote`, { method: 'DELETE' });
-      await look('aino', `/v1/questions/${q.id}/report`, {
-        method: 'POST',
-        body: { reason: 'Epäasiallinen' },
-      });
-      await look('helena', `/v1/questions/${q.id}/accepted`, { method: 'PUT', body: { answer_id: a.id } });
-      await look('helena', `/v1/questions/${q.id}/hide`, { method: 'POST' });
-      await look('helena', '/v1/questions?status=hidden');
-      await look('helena', `/v1/questions/${q.id}/restore`, { method: 'POST' });
-      await look('helena', `/v1/questions/${q.id}/history`);
-      await look('helena', `/v1/questions/${q.id}/answers/${a.id}/history`);
-      await look('salla', `/v1/questions/${q.id}`, {
-        method: 'PATCH',
-        body: { body: 'Arka aihe, tarkennettu' },
-      });
-      await look('helena', `/v1/questions/${q.id}/answers/${a.id}/reveal`, {
-        method: 'POST',
-        body: { reason: 'Häirintäepäily' },
-      });
-      await look('boss', '/v1/questions/reveals');
-      // The reveal itself is the one place the author is named.
-      const revealed = seen.filter((line) => line.startsWith('POST') && line.includes('/reveal:'));
-      expect(revealed).toHaveLength(1);
-      expect(leaks(revealed[0]!)).toEqual(SECRET);
-      for (const line of seen.filter((l) => !revealed.includes(l))) expect(leaks(line), line).toEqual([]);
-      await f.setSettings({ qa_public_read: false, qa_downvotes: false });
     });
 
     it('reveal the author only to the board’s moderators, and log every reveal for admins', async () => {

@@ -90,6 +90,38 @@ describe('createClient', () => {
     expect(provider.mock.calls.map(([arg]) => arg.forceRefresh)).toEqual([false, true]);
   });
 
+  describe('with many calls at once', () => {
+    /** An app without the tight rate limit of the other tests: five calls at once are the point here. */
+    const roomy = () => {
+      const spacious = createApp({ store, log: false });
+      const fetchApp: typeof fetch = (input, init) =>
+        Promise.resolve(spacious.request(String(input), init as RequestInit));
+      return fetchApp;
+    };
+
+    it('shares one token request among concurrent calls', async () => {
+      const provider = vi.fn(async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        return mint('aino');
+      });
+      const c = client({ getMemberToken: provider, fetch: roomy() });
+      const all = await Promise.all(Array.from({ length: 5 }, () => c.me()));
+      expect(all.map((me) => me.id)).toEqual(Array(5).fill('aino'));
+      expect(provider).toHaveBeenCalledTimes(1);
+    });
+
+    it('refreshes once when concurrent calls are all refused with 401', async () => {
+      const provider = vi.fn(async ({ forceRefresh }: { forceRefresh: boolean }) => {
+        await new Promise((r) => setTimeout(r, 20));
+        return forceRefresh ? mint('aino') : mint('aino', { secret: 'stale-rotated-secret' });
+      });
+      const c = client({ getMemberToken: provider, fetch: roomy() });
+      const all = await Promise.all(Array.from({ length: 5 }, () => c.me()));
+      expect(all.map((me) => me.id)).toEqual(Array(5).fill('aino'));
+      expect(provider.mock.calls.map(([arg]) => arg.forceRefresh)).toEqual([false, true]);
+    });
+  });
+
   it('gives up after one refresh when the new token is refused too', async () => {
     const provider = vi.fn(() => mint('aino', { secret: 'wrong' }));
     const error = await client({ getMemberToken: provider })
@@ -154,6 +186,30 @@ describe('createAdminClient', () => {
     expect((error as EkProblemError).errors[0]?.field).toBe('origins.0');
     const updated = await admin.tenant.update({ strings: { fi: { 'finder.title': 'Vertaisryhmät' } } });
     expect(updated.strings.fi?.['finder.title']).toBe('Vertaisryhmät');
+  });
+
+  it('lists, rotates and revokes the association’s keys, showing a new key once', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    const own = await createTenant(store, { name: 'Avainyhdistys', origins: [ORIGIN] });
+    const admin = createAdminClient({
+      baseUrl: 'http://api.test',
+      secretKey: own.secretKey,
+      fetch: inProcess,
+    });
+    const before = (await admin.tenant.keys.list()).items;
+    expect(before.map((k) => [k.kind, k.in_use, k.revoked_at])).toEqual([
+      ['publishable', false, null],
+      ['secret', true, null],
+    ]);
+    const rotated = await admin.tenant.keys.rotate('publishable');
+    expect(rotated).toMatchObject({ kind: 'publishable', revoked: [before[0]!.id] });
+    expect(rotated.key).toMatch(/^pk_/);
+    const error = await admin.tenant.keys.revoke(before[1]!.id).catch((e: unknown) => e);
+    expect(isProblem(error, 'key_in_use')).toBe(true);
+    await new Promise((r) => setTimeout(r, 1100));
+    const revoked = await admin.tenant.keys.revoke(rotated.key_id!);
+    expect(revoked).toMatchObject({ id: rotated.key_id, revoked_at: expect.any(String), in_use: false });
+    expectTypeOf(revoked.kind).toEqualTypeOf<'publishable' | 'secret'>();
   });
 
   it('refuses to start in a browser', () => {

@@ -75,7 +75,15 @@ export const GroupSchema = z
     status: GroupStatusSchema,
     rules_version: z.number().int(),
     intake_questions: z.array(IntakeQuestionSchema),
-    facilitators: z.array(z.object({ id: z.string(), name: z.string() })),
+    facilitators: z.array(
+      z.object({
+        id: z
+          .string()
+          .optional()
+          .openapi({ description: 'The member id; absent for visitors, who see names only' }),
+        name: z.string(),
+      }),
+    ),
     offer_hours: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),

@@ -14,14 +14,28 @@ export const QA_MARKUP = [
   'Emphasis: *italic* or _italic_, and **bold**.',
   'Code: `inline code`, and a block between two lines of ``` .',
   'Links: [text](https://…) and bare https:// addresses; only http:, https: and mailto: targets.',
+  'Link forms of Markdown outside this markup (reference definitions "[1]: target", autolinks "<scheme:…>") are refused unless they too go to http:, https: or mailto:.',
 ].join('\n');
 
-/** `[text](target)` links outside code; their targets must be http(s) or mailto. */
+const SAFE_TARGET = /^(https?:\/\/|mailto:)/i;
+
+/**
+ * Link targets outside code that do not go to http(s) or mailto: the markup's own `[text](target)`
+ * links, and the forms a Markdown renderer would also make links of, should an integrator render
+ * the source with one: reference definitions (`[1]: target`, the target perhaps on the next line)
+ * and autolinks (`<scheme:…>`). (HTML in a post is text; rendering it as HTML would be unsafe
+ * whatever its links, which is why the markup never does.)
+ */
 export function unsafeLinkTargets(source: string): string[] {
   const outsideCode = source.replace(/```[\s\S]*?(```|$)/g, '').replace(/`[^`\n]*`/g, '');
-  return [...outsideCode.matchAll(/\]\(\s*([^)\s]*)/g)]
-    .map((m) => m[1] ?? '')
-    .filter((target) => !/^(https?:\/\/|mailto:)/i.test(target));
+  const forms = [
+    /\]\(\s*([^)\s]*)/g,
+    /^[ \t>]*\[[^\]\n]+\]:[ \t]*(?:\n[ \t>]*)?(<[^>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm,
+    /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi,
+  ];
+  return forms
+    .flatMap((form) => [...outsideCode.matchAll(form)].map((m) => (m[1] ?? '').replace(/^<(.*)>$/, '$1')))
+    .filter((target) => !SAFE_TARGET.test(target));
 }
 
 const Body = multiLine(10_000, 1)

@@ -73,9 +73,48 @@ export const TenantPatchSchema = z
   })
   .openapi('TenantPatch');
 
+/** One of the association's keys as admins see it: never its secret material. */
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['publishable', 'secret']),
+    scopes: z.array(z.string()),
+    created_at: z.string(),
+    revoked_at: z.string().nullable(),
+    /** The key this very request came with. */
+    in_use: z.boolean(),
+  })
+  .openapi('ApiKey');
+
+export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema) }).openapi('ApiKeyList');
+
+export const RotateKeySchema = z
+  .strictObject({
+    kind: z.enum(['publishable', 'secret', 'member_secret']).openapi({
+      description:
+        'Which to replace: the publishable key, the secret key, or the HS256 secret members’ tokens are signed with',
+    }),
+  })
+  .openapi('RotateKey');
+
+export const RotatedKeySchema = z
+  .object({
+    kind: z.enum(['publishable', 'secret', 'member_secret']),
+    /** The new key's id; null for the member token secret, which has none. */
+    key_id: z.string().nullable(),
+    /** The new key or secret: shown this once and never again. */
+    key: z.string(),
+    /** Ids of the keys of the same kind this revoked. */
+    revoked: z.array(z.string()),
+  })
+  .openapi('RotatedKey');
+
 export type Me = z.infer<typeof MeSchema>;
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 export type TenantAdmin = z.infer<typeof TenantAdminSchema>;
 export type TenantPatch = z.infer<typeof TenantPatchSchema>;
 export type Role = z.infer<typeof RoleSchema>;
+export type ApiKeyView = z.infer<typeof ApiKeySchema>;
+export type RotateKey = z.infer<typeof RotateKeySchema>;
+export type RotatedKey = z.infer<typeof RotatedKeySchema>;
 export { OriginSchema };

@@ -44,10 +44,49 @@ type Wire = [
   seq: number | null,
 ];
 
-export function liveHub(db: Db): LiveHub {
+/** How far below the highest seq seen a replay starts: posts commit in a different order than they took their seq. */
+const REPLAY_OVERLAP = 1_000;
+/** Created posts remembered so a replay does not send a post twice. */
+const REMEMBERED = 10_000;
+
+/** What a reconnected listener reads from the store to replay what it missed. */
+export interface LiveHistory {
+  /** The highest seq written so far (0 when none). */
+  latestSeq(): Promise<number>;
+  /** Posts created after a seq, on every board of every tenant, oldest first. */
+  createdAfter(seq: number): Promise<QaSignal[]>;
+}
+
+export function liveHub(db: Db, history?: LiveHistory): LiveHub {
   const listeners = new Set<(signal: QaSignal) => void>();
   const distributed = db.engine === 'postgres' && db.listen !== undefined;
   let listening: Promise<void> | null = null;
+  const delivered = new Set<number>();
+  let highest = 0;
+
+  /** Sends a signal to this process's subscribers; a created post only the first time. */
+  const deliver = (signal: QaSignal) => {
+    if (signal.kind === 'created' && signal.seq !== null) {
+      if (delivered.has(signal.seq)) return;
+      delivered.add(signal.seq);
+      if (delivered.size > REMEMBERED) delivered.delete(delivered.values().next().value!);
+      highest = Math.max(highest, signal.seq);
+    }
+    emit(signal);
+  };
+  /**
+   * After the LISTEN connection came back: the posts created while it was down, from the seq the
+   * store keeps. Edits and removals made meanwhile are not replayed (README).
+   */
+  const replay = () => {
+    if (!history) return;
+    history
+      .createdAfter(Math.max(0, highest - REPLAY_OVERLAP))
+      .then((signals) => signals.forEach(deliver))
+      .catch((error: unknown) =>
+        console.error(JSON.stringify({ level: 'error', live: 'replay failed', error: String(error) })),
+      );
+  };
 
   const emit = (signal: QaSignal) => {
     for (const listener of listeners) {
@@ -61,7 +100,7 @@ export function liveHub(db: Db): LiveHub {
   const receive = (payload: string) => {
     try {
       const [tenantId, groupId, kind, postId, questionId, seq] = JSON.parse(payload) as Wire;
-      emit({ tenantId, groupId, kind, postId, questionId, seq });
+      deliver({ tenantId, groupId, kind, postId, questionId, seq });
     } catch {
       // not one of ours
     }
@@ -81,10 +120,15 @@ export function liveHub(db: Db): LiveHub {
     async subscribe(listener) {
       listeners.add(listener);
       if (distributed) {
-        listening ??= db.listen!(QA_CHANNEL, receive).catch((error: unknown) => {
-          listening = null;
-          throw error;
-        });
+        listening ??= db.listen!(QA_CHANNEL, receive, replay)
+          .then(async () => {
+            // What was written before this process listened is not "missed": replays start here.
+            highest = Math.max(highest, (await history?.latestSeq().catch(() => 0)) ?? 0);
+          })
+          .catch((error: unknown) => {
+            listening = null;
+            throw error;
+          });
         try {
           await listening;
         } catch (error) {

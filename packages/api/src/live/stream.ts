@@ -22,13 +22,16 @@ export const streamTiming = {
  * (with an `id` to resume from), `question.updated`, `answer.updated` and `post.removed`, each
  * rendered as any peer sees the post (anonymous authors stay anonymous, no `mine` or `my_vote`).
  * The caller has already checked that the viewer may read the board; for a group's board that is
- * checked again before every event, so a member who leaves stops receiving them at once.
+ * checked again before every event, so a member who leaves stops receiving them at once. That
+ * check is one query per event, shared by all of this process's streams of the board. `onEnd`
+ * runs when the stream ends, however it ends.
  */
 export function boardStream(
   c: Context<Env>,
   viewer: QaViewer,
   groupId: string | null,
   lastEventId: number | null,
+  onEnd: () => void,
 ): Response {
   const store = c.get('store').questions;
   return streamSSE(c, async (stream) => {
@@ -49,7 +52,7 @@ export function boardStream(
     /** Sends one signal's event; false when the viewer may no longer read the board. */
     const send = async (signal: QaSignal): Promise<boolean> => {
       if (signal.seq !== null && replayed.has(signal.seq)) return true;
-      if (groupId !== null && !(await store.access(viewer, groupId)).read) return false;
+      if (groupId !== null && !(await store.mayReadSignal(viewer, signal))) return false;
       if (signal.kind === 'removed') {
         await stream.writeSSE({
           event: 'post.removed',
@@ -102,6 +105,7 @@ export function boardStream(
       }
     } finally {
       unsubscribe();
+      onEnd();
     }
   });
 }

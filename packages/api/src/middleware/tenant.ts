@@ -63,8 +63,9 @@ export const tenantAuth = () => {
     let member: Member | null = null;
     const authorization = c.req.header('authorization');
     if (authorization) {
-      const [scheme, token] = authorization.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      const parts = authorization.split(' ');
+      const [scheme, token] = parts;
+      if (parts.length !== 2 || scheme?.toLowerCase() !== 'bearer' || !token) {
         throw new Problem(401, 'token_malformed', 'Authorization must be "Bearer <member token>"');
       }
       member = await verifyMemberToken(token, tenant, c.get('clock')());

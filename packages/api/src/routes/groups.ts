@@ -44,6 +44,19 @@ async function requireManager(c: Context<Env>, groupId: string) {
 
 const read = cachedRead();
 
+/**
+ * Facilitators' ids are the association's own member ids: members and the association's server
+ * use them, a visitor gets the names only.
+ */
+function forCaller<G extends { facilitators: { id?: string; name: string }[] }>(
+  c: Context<Env>,
+  group: G,
+): G {
+  const { member, keyKind } = c.get('caller');
+  if (member || keyKind === 'secret') return group;
+  return { ...group, facilitators: group.facilitators.map(({ name }) => ({ name })) };
+}
+
 /** `/v1/groups`: the finder's listing, a group's detail, membership, and the facilitators' tools. */
 export const groups = router()
   .openapi(
@@ -62,9 +75,12 @@ export const groups = router()
     }),
     (c) => {
       const query = c.req.valid('query');
-      return read(c, () =>
-        c.get('store').groups.list(c.get('caller').tenant.id, query, c.get('caller').member?.id ?? null),
-      ) as never;
+      return read(c, async () => {
+        const page = await c
+          .get('store')
+          .groups.list(c.get('caller').tenant.id, query, c.get('caller').member?.id ?? null);
+        return { ...page, items: page.items.map((group) => forCaller(c, group)) };
+      }) as never;
     },
   )
   .openapi(
@@ -103,8 +119,11 @@ export const groups = router()
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      return read(c, () =>
-        c.get('store').groups.get(c.get('caller').tenant, id, c.get('caller').member?.id ?? null),
+      return read(c, async () =>
+        forCaller(
+          c,
+          await c.get('store').groups.get(c.get('caller').tenant, id, c.get('caller').member?.id ?? null),
+        ),
       ) as never;
     },
   )

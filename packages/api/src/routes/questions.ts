@@ -146,6 +146,10 @@ export const questions = router()
         400: badRequest,
         401: unauthorized,
         404: missing,
+        429: {
+          ...problemResponses[429],
+          description: 'Too many live streams open at once (`too_many_streams`); see Retry-After',
+        },
       },
     }),
     async (c) => {
@@ -171,7 +175,15 @@ export const questions = router()
           headers: { 'www-authenticate': 'Bearer' },
         });
       }
-      return boardStream(c, viewer, groupId, last === undefined ? null : Number(last)) as never;
+      const leave = c
+        .get('streams')
+        .enter(viewer.memberId && `${viewer.tenant.id}/${viewer.memberId}`, c.get('clientIp'));
+      try {
+        return boardStream(c, viewer, groupId, last === undefined ? null : Number(last), leave) as never;
+      } catch (error) {
+        leave();
+        throw error;
+      }
     },
   )
   .openapi(

@@ -1,5 +1,7 @@
-import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, unlinkSync, constants } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from './data-dir-lock.js';
+
+export { DataDirLockedError } from './data-dir-lock.js';
 
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
@@ -19,8 +21,10 @@ export interface Db extends Sql {
   /**
    * PostgreSQL only: hands each NOTIFY on `channel` to `onPayload`, on a connection of its own
    * that reconnects when dropped and closes with the database. Resolves once it listens.
+   * `onReconnected` runs each time it listens again after a drop: whatever was notified while it
+   * was down is lost, and the caller replays it from the store.
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  listen?(channel: string, onPayload: (payload: string) => void, onReconnected?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,14 +48,23 @@ async function openPostgres(url: string): Promise<Db> {
   await pool.query('select 1');
   const listeners = new Set<InstanceType<typeof pg.Client>>();
   let closed = false;
-  async function listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+  async function listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnected?: () => void,
+    again = false,
+  ): Promise<void> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
-    const client = new pg.Client({ connectionString: url });
+    // Named so that an operator (or a test) can tell which process's listener a backend is.
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: `ekollega-listen-${process.pid}`,
+    });
     client.on('notification', (message) => {
       if (message.channel === channel) onPayload(message.payload ?? '');
     });
-    // A dropped connection (server restart, failover) is opened again; notifications sent while
-    // it was down are lost (a client that reconnects with Last-Event-ID gets the new posts again).
+    // A dropped connection (server restart, failover) is opened again; what was notified while it
+    // was down is replayed by `onReconnected`.
     client.on('error', (error) =>
       console.error(JSON.stringify({ level: 'warn', listen: channel, error: String(error) })),
     );
@@ -64,20 +77,22 @@ async function openPostgres(url: string): Promise<Db> {
     }
     if (closed) return void (await client.end());
     listeners.add(client);
+    if (again) onReconnected?.();
     client.once('end', () => {
       listeners.delete(client);
       if (closed) return;
-      const again = (wait: number) =>
+      const retry = (wait: number) =>
         setTimeout(
-          () => listen(channel, onPayload).catch(() => again(Math.min(wait * 2, 30_000))),
+          () =>
+            listen(channel, onPayload, onReconnected, true).catch(() => retry(Math.min(wait * 2, 30_000))),
           wait,
         ).unref();
-      again(500);
+      retry(500);
     });
   }
   return {
     engine: 'postgres',
-    listen,
+    listen: (channel, onPayload, onReconnected) => listen(channel, onPayload, onReconnected),
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
     },
@@ -114,7 +129,7 @@ async function openPostgres(url: string): Promise<Db> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const release = dataDir ? await lockDataDir(dataDir) : () => undefined;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
@@ -146,62 +161,5 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   } catch (error) {
     release();
     throw error;
-  }
-}
-
-/** Raised when another live process holds the embedded data folder. */
-export class DataDirLockedError extends Error {
-  readonly code = 'data_dir_locked';
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
-    super(
-      `The data folder ${dataDir} is in use by another ekollega process (pid ${pid}). ` +
-        'Stop it first, or point this command at the same server with DATABASE_URL.',
-    );
-  }
-}
-
-/**
- * PGlite is single-process: two processes writing one folder corrupt it. A lock file holding the
- * owner's pid keeps the second one out; a lock left by a dead process is taken over.
- */
-function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lockPath = join(dataDir, 'ekollega.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
-      unlinkSync(lockPath);
-    }
-  }
-  throw new DataDirLockedError(dataDir, 0);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

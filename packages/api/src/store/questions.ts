@@ -188,7 +188,33 @@ const isTime = (value: unknown): value is string =>
 
 /** Questions, answers, votes, moderation, edit history, reveals and the live signals of the Q&A boards. */
 export function questionStore(db: Db, changed: (tenantId: string) => void = () => undefined) {
-  const live = liveHub(db);
+  const live = liveHub(db, {
+    async latestSeq() {
+      const rows = await db.query<{ seq: string | null }>('select max(seq) as seq from qa_posts');
+      return Number(rows[0]?.seq ?? 0);
+    },
+    async createdAfter(afterSeq) {
+      const rows = await db.query<{
+        tenant_id: string;
+        board: string;
+        id: string;
+        question_id: string | null;
+        seq: string;
+      }>(
+        `select tenant_id, board, id, question_id, seq from qa_posts
+       where seq > $1 and status = 'visible' order by seq limit 1000`,
+        [afterSeq],
+      );
+      return rows.map((r) => ({
+        tenantId: r.tenant_id,
+        groupId: r.board === '' ? null : r.board,
+        kind: 'created' as const,
+        postId: r.id,
+        questionId: r.question_id,
+        seq: Number(r.seq),
+      }));
+    },
+  });
 
   /** Runs a write in one transaction; its signals reach the live streams when it commits. */
   async function write<T>(
@@ -335,6 +361,26 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         return row.question_id ? toAnswer(row, shown, row.accepted) : toQuestion(row, shown);
       })();
       peerViews.set(signal, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Who may read a group's board as the signal is delivered (its members and facilitators, as in
+   * `access`), asked once per signal in this process however many of its streams follow the board.
+   */
+  const boardReaders = new WeakMap<QaSignal, Promise<Set<string>>>();
+  function readersOf(signal: QaSignal, groupId: string): Promise<Set<string>> {
+    let pending = boardReaders.get(signal);
+    if (!pending) {
+      pending = db
+        .query<{ member_id: string }>(
+          `select member_id from memberships where tenant_id = $1 and group_id = $2 and status = 'member'
+           union select member_id from group_facilitators where tenant_id = $1 and group_id = $2`,
+          [signal.tenantId, groupId],
+        )
+        .then((rows) => new Set(rows.map((r) => r.member_id)));
+      boardReaders.set(signal, pending);
     }
     return pending;
   }
@@ -845,6 +891,12 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     },
 
     peerView,
+    /** Whether the viewer may still read the board a live signal is about (shared per signal). */
+    async mayReadSignal(viewer: QaViewer, signal: QaSignal): Promise<boolean> {
+      if (signal.groupId === null) return associationAccess(viewer).read;
+      if (viewer.memberId === null) return false;
+      return (await readersOf(signal, signal.groupId)).has(viewer.memberId);
+    },
     /** Live board changes committed from now on, from every API process. */
     subscribe: live.subscribe,
   };

@@ -70,8 +70,9 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * SQL deciding, per row `s`, whether the viewer belongs to its group ($2 = member id, $3 = admin).
  * Group meetings are for the group's members and facilitators only: the groups' confidentiality.
  */
-const IN_GROUP = `(s.group_id is not null and ($3::boolean or exists (select 1 from memberships ms where ms.tenant_id = s.tenant_id and ms.group_id = s.group_id and ms.member_id = $2 and ms.status = 'member')
-  or exists (select 1 from group_facilitators f where f.tenant_id = s.tenant_id and f.group_id = s.group_id and f.member_id = $2)))`;
+const MEMBER_OF_GROUP = `(exists (select 1 from memberships ms where ms.tenant_id = s.tenant_id and ms.group_id = s.group_id and ms.member_id = $2 and ms.status = 'member')
+  or exists (select 1 from group_facilitators f where f.tenant_id = s.tenant_id and f.group_id = s.group_id and f.member_id = $2))`;
+const IN_GROUP = `(s.group_id is not null and ($3::boolean or ${MEMBER_OF_GROUP}))`;
 const VISIBLE = `(s.scope = 'public' or (s.scope = 'members' and $2::text is not null) or (s.scope = 'group' and ${IN_GROUP}))`;
 const COLUMNS = `s.*, t.title as topic_title, ${IN_GROUP} as in_group,
   r.answer as my_answer, r.waitlisted as my_waitlisted, r.attended as my_attended,
@@ -146,6 +147,19 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
     );
     if (!rows[0]) throw notFound('session');
     return rows[0];
+  }
+
+  /**
+   * Who is going and who waits, counted from the RSVP rows themselves (with the session row
+   * locked): whatever wrote them — an answer, a promotion, attendance — the counts agree.
+   */
+  async function countRsvps(tx: Sql, tenantId: string, sessionId: string) {
+    const rows = await tx.query<{ going: string | number; waiting: string | number }>(
+      `select count(*) filter (where answer = 'yes' and not waitlisted) as going, count(*) filter (where waitlisted) as waiting
+       from rsvps where tenant_id = $1 and session_id = $2`,
+      [tenantId, sessionId],
+    );
+    return { going: Number(rows[0]?.going ?? 0), waiting: Number(rows[0]?.waiting ?? 0) };
   }
 
   /** Whether the viewer may change this session: its group's facilitators, or organisers for events. */
@@ -458,8 +472,9 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             [viewer.tenantId, sessionId, member.id],
           )
         )[0];
-        let yes = s.yes_count;
-        let waiting = s.waitlist_count;
+        const counted = await countRsvps(tx, viewer.tenantId, sessionId);
+        let yes = counted.going;
+        let waiting = counted.waiting;
         let seq = Number(s.next_waitlist_seq);
         let waitlisted = existing?.waitlisted ?? false;
         let mySeq: number | null = null;
@@ -526,7 +541,11 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       }));
     },
 
-    /** Marks who came, once the session has started. */
+    /**
+     * Marks who came, once the session has started. Whoever came was going: an attendee becomes a
+     * "yes" that counts (even beyond the capacity: they were there), a waiting one leaves the
+     * waitlist, and someone marked absent without an answer is recorded as "no".
+     */
     async markAttendance(
       viewer: Viewer,
       sessionId: string,
@@ -535,6 +554,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       now: Date,
     ): Promise<void> {
       await db.transaction(async (tx) => {
+        await lock(tx, viewer.tenantId, sessionId);
         const s = await load(tx, viewer, sessionId);
         if (!s) throw notFound('session');
         await assertManager(tx, viewer, s);
@@ -565,17 +585,24 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             { errors: [{ field, message: 'no such member' }] },
           );
         }
-        for (const [list, value] of [
-          [attended, true],
-          [absent, false],
-        ] as const) {
-          if (!list.length) continue;
+        if (attended.length)
           await tx.query(
-            `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'yes', $4, $5
-             on conflict (tenant_id, session_id, member_id) do update set attended = excluded.attended, updated_at = excluded.updated_at`,
-            [viewer.tenantId, sessionId, list, value, now],
+            `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'yes', true, $4
+             on conflict (tenant_id, session_id, member_id) do update set answer = 'yes', waitlisted = false, waitlist_seq = null,
+               attended = true, updated_at = excluded.updated_at`,
+            [viewer.tenantId, sessionId, attended, now],
           );
-        }
+        if (absent.length)
+          await tx.query(
+            `insert into rsvps (tenant_id, session_id, member_id, answer, attended, updated_at) select $1, $2, unnest($3::text[]), 'no', false, $4
+             on conflict (tenant_id, session_id, member_id) do update set attended = false, updated_at = excluded.updated_at`,
+            [viewer.tenantId, sessionId, absent, now],
+          );
+        const { going, waiting } = await countRsvps(tx, viewer.tenantId, sessionId);
+        await tx.query(
+          'update sessions set yes_count = $3, waitlist_count = $4 where tenant_id = $1 and id = $2',
+          [viewer.tenantId, sessionId, going, waiting],
+        );
       });
     },
 
@@ -599,9 +626,20 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
       }
       const { tenantId, memberId } = kind.member;
       const tenant = await db.query<{ name: string }>('select name from tenants where id = $1', [tenantId]);
-      const viewer: Viewer = { tenantId, memberId, admin: false, organiser: false };
+      // The roles the member's token carried when last seen: the feed shows what the session's own
+      // page would show them now, so it must ask the same question (VISIBLE) with the same viewer.
+      const roles =
+        (
+          await db.query<{ roles: string[] }>('select roles from members where tenant_id = $1 and id = $2', [
+            tenantId,
+            memberId,
+          ])
+        )[0]?.roles ?? [];
+      const admin = roles.includes('admin');
+      const viewer: Viewer = { tenantId, memberId, admin, organiser: admin || roles.includes('facilitator') };
       const rows = await db.query<SessionRow>(
-        `select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.ends_at >= $4 and ((s.scope = 'group' and ${IN_GROUP}) or r.answer in ('yes', 'maybe'))
+        `select ${COLUMNS} from sessions s ${JOINS} where s.tenant_id = $1 and s.ends_at >= $4 and ${VISIBLE}
+           and ((s.scope = 'group' and ${MEMBER_OF_GROUP}) or r.answer in ('yes', 'maybe'))
          order by s.starts_at, s.id limit 500`,
         [...viewerParams(viewer), since],
       );

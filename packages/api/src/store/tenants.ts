@@ -95,16 +95,22 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
       );
     },
 
+    /**
+     * Changes what `patch` names. `settings` replaces them all; `settingsPatch` is merged into the
+     * stored ones by the database, so two admins changing different settings at once both keep theirs.
+     */
     async update(
       id: string,
-      patch: Partial<Pick<Tenant, 'name' | 'origins' | 'strings' | 'settings' | 'memberPublicJwk'>>,
+      patch: Partial<Pick<Tenant, 'name' | 'origins' | 'strings' | 'settings' | 'memberPublicJwk'>> & {
+        settingsPatch?: Record<string, unknown>;
+      },
     ): Promise<Tenant | null> {
       const rows = await db.query<TenantRow>(
         `update tenants set
            name = coalesce($2, name),
            origins = coalesce($3, origins),
            strings = coalesce($4, strings),
-           settings = coalesce($5, settings),
+           settings = coalesce($5, settings) || coalesce($8::jsonb, '{}'::jsonb),
            member_public_jwk = case when $6::boolean then $7::jsonb else member_public_jwk end
          where id = $1 returning ${columns}`,
         [
@@ -115,6 +121,7 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
           patch.settings ? JSON.stringify(patch.settings) : null,
           'memberPublicJwk' in patch,
           patch.memberPublicJwk ? JSON.stringify(patch.memberPublicJwk) : null,
+          patch.settingsPatch ? JSON.stringify(patch.settingsPatch) : null,
         ],
       );
       changed();
@@ -186,6 +193,45 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
       );
       changed();
       return rows.length > 0;
+    },
+
+    /**
+     * Revokes one of the tenant's keys for a caller who came with the key `inUse`, refusing when
+     * that is the very key and the tenant's last live one of its kind (nothing would be left to
+     * call with but the CLI). The tenant's keys of that kind are locked, so two admins revoking
+     * each other's last keys at once cannot both succeed.
+     */
+    async revokeForCaller(
+      tenantId: string,
+      keyId: string,
+      inUse: string,
+      at: Date,
+    ): Promise<{ outcome: 'revoked' | 'already_revoked' | 'last_in_use'; key: ApiKey } | null> {
+      const result = await db.transaction(async (tx) => {
+        const target = (
+          await tx.query<KeyRow>(
+            'select id, tenant_id, kind, scopes, created_at, revoked_at from api_keys where tenant_id = $1 and id = $2',
+            [tenantId, keyId],
+          )
+        )[0];
+        if (!target) return null;
+        const live = await tx.query<{ id: string }>(
+          'select id from api_keys where tenant_id = $1 and kind = $2 and revoked_at is null order by id for update',
+          [tenantId, target.kind],
+        );
+        if (!live.some((k) => k.id === keyId))
+          return { outcome: 'already_revoked' as const, key: toKey(target) };
+        if (keyId === inUse && live.length === 1)
+          return { outcome: 'last_in_use' as const, key: toKey(target) };
+        const rows = await tx.query<KeyRow>(
+          `update api_keys set revoked_at = $3 where tenant_id = $1 and id = $2
+           returning id, tenant_id, kind, scopes, created_at, revoked_at`,
+          [tenantId, keyId, at],
+        );
+        return { outcome: 'revoked' as const, key: toKey(rows[0]!) };
+      });
+      changed();
+      return result;
     },
 
     /** Revokes every live key of a kind but `keep` (key rotation). */
