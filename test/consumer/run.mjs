@@ -120,6 +120,9 @@ function project(name, dependencies, fixtures) {
   return dir;
 }
 
+/** examples/react-app's own dependencies, installed from npm beside the tarballs. */
+const reactApp = JSON.parse(readFileSync(join(root, 'examples/react-app/package.json'), 'utf8'));
+
 const npm = (/** @type {string} */ dir) =>
   execAsync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
 
@@ -179,6 +182,8 @@ try {
   const browser = project(
     'browser',
     {
+      ...reactApp.dependencies,
+      ...reactApp.devDependencies,
       '@ekollega/sdk': file('sdk'),
       '@ekollega/widgets': file('widgets'),
       typescript: '~5.9.3',
@@ -186,6 +191,8 @@ try {
     },
     join(here, 'browser'),
   );
+  for (const entry of ['index.html', 'src', 'tsconfig.json'])
+    cpSync(join(root, 'examples/react-app', entry), join(browser, 'react', entry), { recursive: true });
   const server = project(
     'server',
     { '@ekollega/api': file('api'), '@ekollega/sdk': file('sdk'), jose: '^6.2.18' },
@@ -203,17 +210,24 @@ try {
     exec(process.execPath, [join(browser, 'node_modules/typescript/bin/tsc'), '-p', '.'], browser);
   });
 
+  const vite = join(browser, 'node_modules/vite/bin/vite.js');
+  const tsc = join(browser, 'node_modules/typescript/bin/tsc');
   const built = await check('Vite builds a page that imports @ekollega/widgets', () =>
-    exec(
-      process.execPath,
-      [join(browser, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      browser,
-    ),
+    exec(process.execPath, [vite, 'build', '--logLevel', 'warn'], browser),
+  );
+  const reactBuilt = await check(
+    'examples/react-app typechecks and builds against the installed packages',
+    () => {
+      exec(process.execPath, [tsc, '-p', 'react'], browser);
+      exec(process.execPath, [vite, 'build', 'react', '--logLevel', 'warn'], browser);
+    },
   );
 
   const sitePort = await freePort();
+  const reactPort = await freePort();
   const apiPort = await freePort();
   const origin = `http://127.0.0.1:${sitePort}`;
+  const reactOrigin = `http://127.0.0.1:${reactPort}`;
   const cli = join(server, 'node_modules/@ekollega/api/dist/cli.js');
   /** @type {{ tenant_id: string, publishable_key: string, secret_key: string, member_token_secret: string } | undefined} */
   let tenant;
@@ -222,7 +236,20 @@ try {
     tenant = JSON.parse(
       exec(
         process.execPath,
-        [cli, 'tenant', 'create', '--name', 'Outside', '--origin', origin, '--json', '--data', data],
+        [
+          cli,
+          'tenant',
+          'create',
+          '--name',
+          'Outside',
+          '--origin',
+          origin,
+          '--origin',
+          reactOrigin,
+          '--json',
+          '--data',
+          data,
+        ],
         server,
       ),
     );
@@ -263,34 +290,44 @@ try {
     );
   }
 
-  if (serving && tenant && built) {
-    await check('Chromium shows a group card from the Vite-built page', async () => {
-      const site = await serveStatic(join(browser, 'dist'), sitePort);
+  if (serving && tenant && (built || reactBuilt)) {
+    const { chromium } = createRequire(join(root, 'examples/association-site/package.json'))(
+      'playwright-core',
+    );
+    const chrome = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--headless', '--disable-background-networking'],
+    });
+    cleanup.push(() => chrome.close());
+    const query = new URLSearchParams({ api: `http://127.0.0.1:${apiPort}`, key: tenant.publishable_key });
+    /**
+     * Serves a built page and waits, in Chromium, for the card of the group the smoke test made.
+     * @param {string} folder
+     * @param {number} port
+     */
+    const showsCard = async (folder, port) => {
+      const site = await serveStatic(folder, port);
       cleanup.push(() => new Promise((done) => site.close(done)));
-      const { chromium } = createRequire(join(root, 'examples/association-site/package.json'))(
-        'playwright-core',
-      );
-      const chrome = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--headless', '--disable-background-networking'],
-      });
-      cleanup.push(() => chrome.close());
       const page = await chrome.newPage();
       /** @type {string[]} */
       const errors = [];
       page.on('pageerror', (error) => errors.push(String(error)));
-      const query = new URLSearchParams({
-        api: `http://127.0.0.1:${apiPort}`,
-        key: tenant?.publishable_key ?? '',
-      });
-      await page.goto(`${origin}/?${query}`);
+      await page.goto(`http://127.0.0.1:${port}/?${query}`);
       const card = page.locator('ek-group-finder [part~="card"]').first();
       await card.waitFor({ timeout: 20_000 }).catch((error) => {
         throw new Error(`${error}\npage errors: ${errors.join('\n') || 'none'}`);
       });
       const text = await card.innerText();
       if (!text.includes('Outside consumers')) throw new Error(`the card shows: ${text}`);
-    });
+    };
+    if (built)
+      await check('Chromium shows a group card from the Vite-built page', () =>
+        showsCard(join(browser, 'dist'), sitePort),
+      );
+    if (reactBuilt)
+      await check('Chromium shows a group card from examples/react-app', () =>
+        showsCard(join(browser, 'react/dist'), reactPort),
+      );
   }
 } catch (error) {
   if (results.failed === 0) results.failed++;

@@ -11,7 +11,6 @@ type WidgetProps<E> = DetailedHTMLProps<HTMLAttributes<E>, E> & Settings;
 type On<K extends keyof EkEventDetail> = (event: CustomEvent<EkEventDetail[K]>) => void;
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- React's JSX types live in this namespace
   namespace JSX {
     interface IntrinsicElements {
       'ek-provider': WidgetProps<EkProvider>;
