@@ -203,26 +203,6 @@ try {
   );
   if (!installed) throw new Error('the scratch projects are not installed');
 
-  await check('a project with only the SDK and the widgets typechecks against them', () => {
-    for (const absent of ['@ekollega/api', 'zod', 'hono'])
-      if (existsSync(join(browser, 'node_modules', absent)))
-        throw new Error(`${absent} is installed in the browser project`);
-    exec(process.execPath, [join(browser, 'node_modules/typescript/bin/tsc'), '-p', '.'], browser);
-  });
-
-  const vite = join(browser, 'node_modules/vite/bin/vite.js');
-  const tsc = join(browser, 'node_modules/typescript/bin/tsc');
-  const built = await check('Vite builds a page that imports @ekollega/widgets', () =>
-    exec(process.execPath, [vite, 'build', '--logLevel', 'warn'], browser),
-  );
-  const reactBuilt = await check(
-    'examples/react-app typechecks and builds against the installed packages',
-    () => {
-      exec(process.execPath, [tsc, '-p', 'react'], browser);
-      exec(process.execPath, [vite, 'build', 'react', '--logLevel', 'warn'], browser);
-    },
-  );
-
   const sitePort = await freePort();
   const reactPort = await freePort();
   const apiPort = await freePort();
@@ -231,64 +211,97 @@ try {
   const cli = join(server, 'node_modules/@ekollega/api/dist/cli.js');
   /** @type {{ tenant_id: string, publishable_key: string, secret_key: string, member_token_secret: string } | undefined} */
   let tenant;
-  const serving = await check('the installed CLI creates a tenant and serves', async () => {
-    const data = join(server, 'store');
-    tenant = JSON.parse(
-      exec(
-        process.execPath,
-        [
-          cli,
-          'tenant',
-          'create',
-          '--name',
-          'Outside',
-          '--origin',
-          origin,
-          '--origin',
-          reactOrigin,
-          '--json',
-          '--data',
-          data,
-        ],
-        server,
-      ),
-    );
-    const api = spawn(process.execPath, [cli, 'serve', '--port', String(apiPort), '--data', data], {
-      cwd: server,
-      stdio: 'ignore',
-    });
-    cleanup.push(
-      () =>
-        new Promise((done) =>
-          api.exitCode === null ? (api.once('exit', done), api.kill('SIGINT')) : done(undefined),
-        ),
-    );
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (api.exitCode !== null) throw new Error(`ekollega serve exited with ${api.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${apiPort}/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('no healthy /v1/health within 60 s');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  });
+  let built = false;
+  let reactBuilt = false;
+  let serving = false;
+  // The browser project's checks and the API's start-up run side by side: both mostly wait.
+  await Promise.all([
+    (async () => {
+      await check('a project with only the SDK and the widgets typechecks against them', async () => {
+        for (const absent of ['@ekollega/api', 'zod', 'hono'])
+          if (existsSync(join(browser, 'node_modules', absent)))
+            throw new Error(`${absent} is installed in the browser project`);
+        await execAsync(
+          process.execPath,
+          [join(browser, 'node_modules/typescript/bin/tsc'), '-p', '.'],
+          browser,
+        );
+      });
 
-  if (serving && tenant) {
-    const env = {
-      ...process.env,
-      API_URL: `http://127.0.0.1:${apiPort}`,
-      TENANT_ID: tenant.tenant_id,
-      PUBLISHABLE_KEY: tenant.publishable_key,
-      SECRET_KEY: tenant.secret_key,
-      MEMBER_TOKEN_SECRET: tenant.member_token_secret,
-    };
-    await check('Node with the SDK: the admin creates a group, a member lists groups and joins it', () =>
-      execAsync(process.execPath, ['smoke.mjs'], server, env),
-    );
-  }
+      const vite = join(browser, 'node_modules/vite/bin/vite.js');
+      const tsc = join(browser, 'node_modules/typescript/bin/tsc');
+      built = await check('Vite builds a page that imports @ekollega/widgets', () =>
+        execAsync(process.execPath, [vite, 'build', '--logLevel', 'warn'], browser),
+      );
+      reactBuilt = await check(
+        'examples/react-app typechecks and builds against the installed packages',
+        async () => {
+          await execAsync(process.execPath, [tsc, '-p', 'react'], browser);
+          await execAsync(process.execPath, [vite, 'build', 'react', '--logLevel', 'warn'], browser);
+        },
+      );
+    })(),
+    (async () => {
+      serving = await check('the installed CLI creates a tenant and serves', async () => {
+        const data = join(server, 'store');
+        tenant = JSON.parse(
+          await execAsync(
+            process.execPath,
+            [
+              cli,
+              'tenant',
+              'create',
+              '--name',
+              'Outside',
+              '--origin',
+              origin,
+              '--origin',
+              reactOrigin,
+              '--json',
+              '--data',
+              data,
+            ],
+            server,
+          ),
+        );
+        const api = spawn(process.execPath, [cli, 'serve', '--port', String(apiPort), '--data', data], {
+          cwd: server,
+          stdio: 'ignore',
+        });
+        cleanup.push(
+          () =>
+            new Promise((done) =>
+              api.exitCode === null ? (api.once('exit', done), api.kill('SIGINT')) : done(undefined),
+            ),
+        );
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          if (api.exitCode !== null) throw new Error(`ekollega serve exited with ${api.exitCode}`);
+          const ok = await fetch(`http://127.0.0.1:${apiPort}/v1/health`).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (ok) break;
+          if (Date.now() > deadline) throw new Error('no healthy /v1/health within 60 s');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      });
+
+      if (serving && tenant) {
+        const env = {
+          ...process.env,
+          API_URL: `http://127.0.0.1:${apiPort}`,
+          TENANT_ID: tenant.tenant_id,
+          PUBLISHABLE_KEY: tenant.publishable_key,
+          SECRET_KEY: tenant.secret_key,
+          MEMBER_TOKEN_SECRET: tenant.member_token_secret,
+        };
+        await check('Node with the SDK: the admin creates a group, a member lists groups and joins it', () =>
+          execAsync(process.execPath, ['smoke.mjs'], server, env),
+        );
+      }
+    })(),
+  ]);
 
   if (serving && tenant && (built || reactBuilt)) {
     const { chromium } = createRequire(join(root, 'examples/association-site/package.json'))(
