@@ -75,6 +75,15 @@ steps.push({
   ok: run('Tests: widgets in Chromium', pnpm[0], [...pnpm.slice(1), '--filter', '@ekollega/widgets', 'test']),
 });
 vitest('e2e', 'examples/association-site');
+// The packages as an association's developer installs them: packed, installed with npm outside
+// the workspace, typechecked, run against the installed API, built with Vite and seen in Chromium.
+steps.push({
+  name: 'consumer',
+  file: join(results, 'consumer.json'),
+  ok: run('Tests: an outside consumer of the packed packages', process.execPath, [
+    join(root, 'test/consumer/run.mjs'),
+  ]),
+});
 const sizeOk = run('Bundle size against bench/budget.json', process.execPath, [join(root, 'bench/size.mjs')]);
 
 let passed = 0;
