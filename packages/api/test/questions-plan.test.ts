@@ -71,6 +71,8 @@ describe.each(engines)('Q&A query plans (%s)', (engine) => {
     // A rare word reads the GIN index on (tenant_id, search); a common one may instead walk the
     // board's newest-first index until a page is full.
     expect(rare).toContain('qa_questions_search');
+    // Answers' words are searched through their own GIN index, never by reading every answer.
+    expect(rare).toContain('qa_answers_search');
     for (const plan of [rare, common, tag]) {
       expect(plan).toMatch(/qa_questions_(search|tags|newest)/);
       expect(plan).not.toMatch(/Seq Scan on qa_posts/);

@@ -706,5 +706,23 @@ describe.each(engines)('Q&A boards (%s)', (engine) => {
         expect(new Set(seen).size).toBe(seen.length);
       }
     });
+
+    it('finds a question by the words of a visible answer on the same board', async () => {
+      const [asked] = (await f.ok('aino', `/v1/questions?group=${board}&q=kalenteri`)).items as {
+        id: string;
+      }[];
+      const answer = await f.answer('helena', asked!.id, { body: 'Kysy neuvoa tilitoimistolta.' });
+      expect(await ids('aino', `q=${encodeURIComponent('tilitoimisto')}`)).toEqual(['Ajanhallinta arjessa']);
+      // The same words on another board's answer never reach this board.
+      const [elsewhere] = (await f.ok('bjorn', `/v1/questions?group=${f.g2}`)).items as { id: string }[];
+      await f.answer('bjorn', elsewhere!.id, { body: 'Tilitoimisto hoitaa sen.' });
+      expect(await ids('aino', `q=${encodeURIComponent('tilitoimisto')}`)).toEqual(['Ajanhallinta arjessa']);
+      // A hidden answer's words find nothing for those who cannot read it.
+      await f.ok('helena', `/v1/questions/${asked!.id}/answers/${answer.id}/hide`, { method: 'POST' });
+      expect(await ids('aino', `q=${encodeURIComponent('tilitoimisto')}`)).toEqual([]);
+      await f.ok('helena', `/v1/questions/${asked!.id}/answers/${answer.id}/restore`, {
+        method: 'POST',
+      });
+    });
   });
 });

@@ -125,7 +125,10 @@ export const ListQuestionsQuery = PageQuery.extend({
   tag: Tag.optional(),
   q: singleLine(200, 1)
     .optional()
-    .openapi({ description: 'Full-text search (Finnish, Swedish and English stemming)' }),
+    .openapi({
+      description:
+        'Full-text search (Finnish, Swedish and English stemming) of the questions and their visible answers',
+    }),
   sort: QaSortSchema.default('newest').openapi({
     description: 'newest, votes (score), or unanswered (no answers yet, newest first)',
   }),

@@ -458,12 +458,16 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       if (!hidden && sort === 'unanswered') where.push('p.answer_count = 0');
       if (q.tag) add((p) => `p.tags @> array[${p}::text]`, q.tag);
       if (q.q) {
-        // One query, three stemmers: a post matches in its own language, and the GIN index serves it.
-        add(
-          (p) =>
-            `p.search @@ (websearch_to_tsquery('finnish', ${p}) || websearch_to_tsquery('swedish', ${p}) || websearch_to_tsquery('english', ${p}))`,
-          q.q,
-        );
+        // One query, three stemmers: a post matches in its own language, and the GIN indexes serve it.
+        // A listed question is found by its own words or by those of a visible answer under it; the
+        // two halves are separate index reads (an OR over both would walk the whole board).
+        add((p) => {
+          const query = `(websearch_to_tsquery('finnish', ${p}) || websearch_to_tsquery('swedish', ${p}) || websearch_to_tsquery('english', ${p}))`;
+          if (hidden) return `p.search @@ ${query}`;
+          const questions = `select q.id from qa_posts q where q.tenant_id = $1 and q.question_id is null and q.status = 'visible' and q.search @@ ${query}`;
+          const answered = `select a.question_id from qa_posts a where a.tenant_id = $1 and a.question_id is not null and a.status = 'visible' and a.search @@ ${query}`;
+          return `p.id in (${questions} union ${answered})`;
+        }, q.q);
       }
       const byVotes = sort === 'votes' && !hidden;
       const cursor = decodeCursor<unknown[]>(q.cursor, byVotes ? 4 : 3);
