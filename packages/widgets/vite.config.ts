@@ -25,12 +25,13 @@ const ELEMENT_FOLDER = /\/src\/(?!kit\/|loader\/)([\w-]+)\//;
  */
 const VIEW = /\/src\/([\w-]+)\/views\/([\w-]+)\.ts$/;
 /**
- * SDK modules that one element alone uses, kept in that element's chunk. The SDK's index
- * re-exports them, and Rollup puts a module's static imports in its manual chunk, so without
- * this they would sit in the shared chunk that every page loads.
+ * SDK modules that one element's view alone uses, kept in that view's chunk (the board's markup
+ * parser, with the board's markup view). The SDK's index re-exports them, and Rollup puts a
+ * module's static imports in its manual chunk, so without this they would sit in the shared
+ * chunk that every page loads.
  */
 const ELEMENT_ONLY: Record<string, RegExp> = {
-  'qa-board': /\/packages\/sdk\/src\/markup\.ts$/,
+  'qa-board.markup': /\/packages\/sdk\/src\/markup\.ts$/,
 };
 
 /**
