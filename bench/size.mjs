@@ -8,10 +8,13 @@
  * - the loader alone;
  * - each element's own chunk (`chunks/group-finder-<hash>.js` for `<ek-group-finder>`: Rollup
  *   names an element's chunk after its folder), and the shared chunk they all import;
- * - pages: what a page in one language with those elements downloads — the loader, the elements'
- *   chunks with everything they import (statically, or dynamically besides the texts: a view
- *   split off into a chunk of its own counts as loaded), and the texts those chunks import — the
- *   common texts and each element's own — in the language whose texts are largest.
+ * - pages: what a page in one language with those elements loads to show them (its first paint) —
+ *   the loader, the elements' chunks with everything they import statically, and the texts those
+ *   chunks fetch on their first render (the common texts and each element's own) in the language
+ *   whose texts are largest;
+ * - views: a view that few readers open (the calendar's month grid, …) is a chunk of its own that
+ *   its element imports when the view is first shown, with the loading placeholder meanwhile; each
+ *   is a line of its own, with what it imports that its element's page has not loaded already.
  *
  * It fails rather than undercounts: a file in `dist` that no line counts is an error.
  */
@@ -64,7 +67,7 @@ const staticImports = (file) =>
   imports(file, /\bimport\s*(?:[^"'();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g);
 const dynamicImports = (file) => imports(file, /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g);
 
-/** The file and what it imports, statically or (`withDynamic`) dynamically, except the texts. */
+/** The file and what it imports, statically or (`withDynamic`) dynamically — views too — except the texts. */
 function closure(file, withDynamic, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
@@ -114,14 +117,34 @@ for (const file of count([...shared]))
     name: `chunk: shared (${basename(file).replace(/-[\w-]{8}\.js$/, '')})`,
     bytes: gzipBytes(file),
   });
-for (const [name, tags] of Object.entries(PAGES)) {
+/** What a page loads to show `tags`: the loader, and their chunks with their static imports. */
+function firstPaint(tags) {
   const files = new Set([LOADER]);
-  for (const tag of tags) {
-    const chunk = elementChunks.get(tag);
-    if (!chunk) problems.push(`${name}: the loader has no chunk for <${tag}>`);
-    else for (const file of count([...closure(chunk, true)])) files.add(file);
-  }
+  for (const tag of tags) for (const file of closure(elementChunks.get(tag), false)) files.add(file);
+  return files;
+}
+for (const [name, tags] of Object.entries(PAGES)) {
+  const unknown = tags.filter((tag) => !elementChunks.has(tag));
+  for (const tag of unknown) problems.push(`${name}: the loader has no chunk for <${tag}>`);
+  const files = firstPaint(tags.filter((tag) => elementChunks.has(tag)));
+  count([...files]);
   rows.push({ name, bytes: sum(files) + largestTexts(files) });
+}
+// Views: each chunk an element's code imports dynamically that is not texts, beyond what its page loaded.
+for (const tag of elementChunks.keys()) {
+  const page = firstPaint(['ek-provider', tag].filter((t) => elementChunks.has(t)));
+  const views = new Set(
+    [...page].flatMap(dynamicImports).filter((view) => !isTexts(view) && !page.has(view)),
+  );
+  for (const view of [...views].filter((view) => ![...elementChunks.values()].includes(view))) {
+    const extra = [...closure(view, false)].filter((loaded) => !page.has(loaded));
+    const viewName = basename(view)
+      .replace(/-[\w-]{8}\.js$/, '')
+      .split('.')
+      .slice(1)
+      .join('.');
+    rows.push({ name: `view: ${tag} ${viewName}`, bytes: sum(count(extra)) + largestTexts(extra) });
+  }
 }
 // Chunks that only a later element (one on no measured page) loads are counted with it.
 for (const file of elementChunks.values()) count([...closure(file, true)]);

@@ -19,12 +19,19 @@ const SHARED = /\/node_modules\/|\/packages\/sdk\/|\/src\/kit\//;
 /** An element's folder (`src/qa-board/`): its modules make the element's chunk, named after it. */
 const ELEMENT_FOLDER = /\/src\/(?!kit\/|loader\/)([\w-]+)\//;
 /**
- * SDK modules that one element alone uses, kept in that element's chunk. The SDK's index
- * re-exports them, and Rollup puts a module's static imports in its manual chunk, so without
- * this they would sit in the shared chunk that every page loads.
+ * A view that few readers open (`src/session-calendar/views/month.ts`), imported when first
+ * shown: a chunk of its own (`session-calendar.month-<hash>.js`), so a page does not load it to
+ * show the element.
+ */
+const VIEW = /\/src\/([\w-]+)\/views\/([\w-]+)\.ts$/;
+/**
+ * SDK modules that one element's view alone uses, kept in that view's chunk (the board's markup
+ * parser, with the board's markup view). The SDK's index re-exports them, and Rollup puts a
+ * module's static imports in its manual chunk, so without this they would sit in the shared
+ * chunk that every page loads.
  */
 const ELEMENT_ONLY: Record<string, RegExp> = {
-  'qa-board': /\/packages\/sdk\/src\/markup\.ts$/,
+  'qa-board.markup': /\/packages\/sdk\/src\/markup\.ts$/,
 };
 
 /**
@@ -159,11 +166,13 @@ const precompress: Plugin = {
   },
 };
 
-/** The manual chunk of a module: its element's, the shared one, or Rollup's choice (the texts). */
+/** The manual chunk of a module: its view's, its element's, the shared one, or Rollup's choice (the texts). */
 function chunkOf(id: string): string | undefined {
   if (TEXTS.test(id)) return undefined;
   const owner = Object.entries(ELEMENT_ONLY).find(([, pattern]) => pattern.test(id))?.[0];
   if (owner) return owner;
+  const view = id.match(VIEW);
+  if (view) return `${view[1]}.${view[2]}`;
   const element = id.match(ELEMENT_FOLDER)?.[1];
   if (element) return element;
   return SHARED.test(id) ? 'shared' : undefined;

@@ -19,7 +19,11 @@ import { groupFinderStyles } from './group-finder.styles.js';
 import { groupFinderTexts, type MessageKey } from './i18n/index.js';
 
 /** The finder's message keys without their `group-finder.` prefix. */
-type Key = MessageKey extends infer K ? (K extends `group-finder.${infer Rest}` ? Rest : never) : never;
+export type Key = MessageKey extends infer K
+  ? K extends `group-finder.${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
 /**
  * Filters can be preset by attribute (`theme="sales"`), and the visitor's choices are written to
@@ -142,6 +146,9 @@ export class EkGroupFinder extends EkElement {
     args: () => [...FILTERS.map(([name]) => this[name]), this.trade, this.pageSize],
     task: (_args, { client, signal }) => client.groups.list(this.#query(), { signal }),
   });
+
+  /** The dialog's ground rules, join form and leaving, imported when a dialog first opens. */
+  readonly #detailView = this.lazyView(() => import('./views/group-detail.js'));
 
   readonly #detail = new EkLoad(this, {
     args: () => [this._open?.id] as const,
@@ -463,114 +470,56 @@ export class EkGroupFinder extends EkElement {
           ${this.#t('close')}
         </button>
       </div>
-      ${this.renderLoad(
-        this.#detail,
-        (detail) =>
-          detail &&
-          html`${this.#renderAbout(detail, detail)}
-            <section aria-labelledby="rules-title">
-              <h3 id="rules-title" tabindex="-1">${this.#t('rules', { version: detail.rules.version })}</h3>
-              <p class="text" lang=${detail.language}>${detail.rules.text}</p>
-            </section>
-            <section class="join">${this.#renderJoin(detail)}</section>`,
-      )}`;
+      ${this.renderLoad(this.#detail, (detail) => detail && this.#renderDetail(detail))}`;
   }
 
-  /**
-   * The button of the reader's next step in `group`: on a card it opens the dialog to join; in the
-   * dialog (with the `detail`) a join is the form with the ground rules.
-   */
-  #renderStep(group: Group, detail?: GroupDetail) {
+  /** The dialog's content under the group's name, once its view is here. */
+  #renderDetail(detail: GroupDetail) {
+    const view = this.#detailView.module;
+    if (!view) return this.renderLoading();
+    const mine = detail.my_membership;
+    return view.renderGroupDetail({
+      group: detail,
+      texts: this.texts,
+      about: this.#renderAbout(detail, detail),
+      step: this.#step(detail),
+      mine: mine ? this.#mine(detail, mine) : '',
+      accepted: this._accepted,
+      answers: this._answers,
+      errors: this._errors,
+      confirming: this._confirming,
+      onAccept: (event) => this.#onAccept(event),
+      onAnswer: (questionId, event) => this.#onAnswer(questionId, event),
+      submit: (event, asking) => this.#submit(event, detail, asking),
+      takePlace: () => void this.#join(detail, {}),
+      signIn: () => this.#signIn(),
+      confirm: (confirming) => this.#confirmLeave(confirming),
+      leave: () => void this.#leave(detail),
+    });
+  }
+
+  /** On a card, the button of the reader's next step in `group`: it opens the dialog to join. */
+  #renderStep(group: Group) {
     const step = this.#step(group);
     if (!step) return nothing;
-    const signIn = step === 'sign-in-to-join';
-    // In the dialog, joining (asking, queueing) and accepting new rules go through the form.
-    if (detail && !signIn && step !== 'take-place') return this.#renderJoinForm(detail, step);
-    let click: (event: Event) => void;
-    if (signIn) click = () => emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
-    else if (detail) click = () => void this.#join(detail, {});
-    else click = (event) => void this.#openDialog(group, event, true);
+    const click =
+      step === 'sign-in-to-join'
+        ? () => this.#signIn()
+        : (event: Event) => void this.#openDialog(group, event, true);
     return html`<button part="join" type="button" @click=${click}>${this.#t(step)}</button>`;
   }
 
-  /** The member's state and what they can do next; a visitor's way to sign in. */
-  #renderJoin(group: GroupDetail) {
-    const mine = group.my_membership;
-    if (mine === undefined) return this.#renderStep(group, group);
-    const current = mine && mine.status !== 'declined' ? mine : null;
-    return html`${mine ? html`<p part="membership" id="membership" tabindex="-1">${this.#mine(group, mine)}</p>` : nothing}
-      ${this.#renderStep(group, group)} ${current ? this.#renderLeave(group, current) : nothing}
-      <p class="field-error" role="alert">${this._errors.form ?? ''}</p>`;
-  }
-
-  /** Accepting the ground rules, with the intake questions when asking to join (not when re-accepting); `label` is the submit's. */
-  #renderJoinForm(group: GroupDetail, label: Key) {
-    const asking = label !== 'accept-new-rules';
-    const invalid = (field: string) => (this._errors[field] ? 'true' : 'false');
-    const error = (field: string, id: string) =>
-      html`<p id=${id} class="field-error" role="alert">${this._errors[field] ?? ''}</p>`;
-    return html`<form
-      part="join-form"
-      class="join"
-      novalidate
-      @submit=${(event: Event) => this.#submit(event, group, asking)}
-    >
-      <label class="check">
-        <input
-          type="checkbox"
-          id="accept"
-          required
-          .checked=${this._accepted}
-          aria-invalid=${invalid('rules')}
-          aria-describedby="accept-error"
-          @change=${this.#onAccept}
-        />${this.#t('accept-rules', { version: group.rules.version })}
-      </label>
-      ${error('rules', 'accept-error')}
-      ${
-        asking
-          ? group.intake_questions.map(
-              ({ id, text }) =>
-                html`<label for="answer-${id}"
-                    ><span lang=${group.language}>${text}</span>
-                    <span aria-hidden="true">${this.#t('required')}</span></label
-                  >
-                  <textarea
-                    id="answer-${id}"
-                    rows="3"
-                    maxlength="2000"
-                    required
-                    .value=${this._answers[id] ?? ''}
-                    aria-invalid=${invalid(`answers.${id}`)}
-                    aria-describedby="answer-${id}-error"
-                    @input=${(event: Event) => this.#onAnswer(id, event)}
-                  ></textarea>
-                  ${error(`answers.${id}`, `answer-${id}-error`)}`,
-            )
-          : nothing
-      }
-      <button part="join" type="submit">${this.#t(label)}</button>
-    </form>`;
-  }
-
-  #renderLeave(group: GroupDetail, mine: Membership) {
-    const label = this.#t(`leave.${mine.status as 'pending' | 'member' | 'waitlisted' | 'offered'}`);
-    const confirm = (confirming: boolean) => () => {
-      this._confirming = confirming;
-      this.focusSoon('[part~="leave"]');
-    };
-    return this._confirming
-      ? html`<div class="actions" role="group" aria-labelledby="confirm">
-          <span id="confirm">${this.#t('confirm')}</span>
-          <button part="leave" type="button" @click=${() => this.#leave(group)}>${label}</button>
-          <button part="cancel" class="secondary" type="button" @click=${confirm(false)}>
-            ${this.#t('cancel')}
-          </button>
-        </div>`
-      : html`<button part="leave" class="secondary" type="button" @click=${confirm(true)}>${label}</button>`;
-  }
-
   // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
+
+  #signIn(): void {
+    emit(this, 'ek-auth-required', { reason: 'sign_in_required' });
+  }
+
+  /** Shows or hides the confirmation before leaving, the focus on its leave button. */
+  #confirmLeave(confirming: boolean): void {
+    this._confirming = confirming;
+    this.focusSoon('[part~="leave"]');
+  }
 
   #onAccept(event: Event): void {
     this._accepted = (event.target as HTMLInputElement).checked;

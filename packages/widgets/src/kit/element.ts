@@ -12,6 +12,7 @@ import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
 import { closestLang, commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './i18n/index.js';
+import { EkLazyView } from './lazy-view.js';
 import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
 import { theme } from './theme.js';
@@ -52,6 +53,8 @@ export abstract class EkElement extends EkConfigurable {
   /** The list page whose "show more" is loading the next page (`failure` null) or failed to. */
   private _more: { page: Page<unknown>; failure: EkFailure | null } | null = null;
   #unsubscribe?: () => void;
+  /** The views kept in chunks of their own (`lazyView`). */
+  readonly #views: EkLazyView<unknown>[] = [];
 
   /**
    * The client the widget's loads use; a new object whenever they must run again.
@@ -165,6 +168,27 @@ export abstract class EkElement extends EkConfigurable {
         ?.focus();
       this.#focusNext = [];
     }
+  }
+
+  /**
+   * A view of this element kept in a chunk of its own, imported when first rendered:
+   * `readonly #month = this.lazyView(() => import('./views/month.js'))`, then `this.#month.module`
+   * in `render()` (the loading placeholder while it is `undefined`). A failed import is reported.
+   */
+  protected lazyView<M>(importView: () => Promise<M>): EkLazyView<M> {
+    const view = new EkLazyView(this, importView, (error) => this.report(error));
+    this.#views.push(view);
+    return view;
+  }
+
+  /** A view on its way is part of what the element shows: `updateComplete` waits for it and its render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#views.some((view) => view.pending)) {
+      await Promise.all(this.#views.map((view) => view.loaded));
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** The first element in the widget's shadow root that matches `selector`. */

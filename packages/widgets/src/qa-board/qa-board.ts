@@ -14,7 +14,6 @@ import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
 import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
-import { renderMarkup } from './markup.js';
 import { qaBoardStyles } from './qa-board.styles.js';
 import { qaBoardTexts, type MessageKey } from './i18n/index.js';
 
@@ -114,6 +113,11 @@ export class EkQaBoard extends EkElement {
   readonly #mine = new Set<string>();
   /** Whether a member's action is on its way; another waits for it. */
   #busy = false;
+  /**
+   * Posts' markup as Lit templates, with the SDK's parser: imported when a question or a preview
+   * is first shown, since the list shows titles only.
+   */
+  readonly #markup = this.lazyView(() => import('./views/markup.js'));
   /** The live subscription and the connection it uses (a new board unfollows the old one first). */
   #live?: AbortController;
   #following?: EkConnection;
@@ -346,40 +350,47 @@ export class EkQaBoard extends EkElement {
   }
 
   #renderQuestion() {
+    const markup = this.#markup.module;
     return html`<button part="back" class="secondary" type="button" @click=${this.#back}>
         ${this.#t('back')}
       </button>
-      ${this.renderLoad(
-        this.#detail,
-        (question) =>
-          question &&
-          html`<article part="question">
-              <h3 id="question" tabindex="-1" lang=${question.language}>${question.title}</h3>
-              ${this.#renderPost(question, question.id, question)} ${this.#renderTags(question.tags)}
-            </article>
-            <h4 id="answers" tabindex="-1">${this.texts.plural('qa.answers', question.answers.length)}</h4>
-            <ol class="list">
-              ${question.answers.map(
-                (answer) =>
-                  html`<li
-                    part="answer${answer.accepted ? ' accepted' : ''}"
-                    data-id=${answer.id}
-                    tabindex="-1"
-                  >
-                    ${answer.accepted && !question.can_accept ? html`<p class="badge">✓ ${this.#t('accepted')}</p>` : nothing}
-                    ${this.#renderPost(answer, { question: question.id, answer: answer.id }, question)}
-                  </li>`,
-              )}
-            </ol>
-            ${this._member ? this.#renderAnswerForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
-      )}`;
+      ${
+        markup
+          ? this.renderLoad(
+              this.#detail,
+              (question) =>
+                question &&
+                html`<article part="question">
+                    <h3 id="question" tabindex="-1" lang=${question.language}>${question.title}</h3>
+                    ${this.#renderPost(question, question.id, question)} ${this.#renderTags(question.tags)}
+                  </article>
+                  <h4 id="answers" tabindex="-1">
+                    ${this.texts.plural('qa.answers', question.answers.length)}
+                  </h4>
+                  <ol class="list">
+                    ${question.answers.map(
+                      (answer) =>
+                        html`<li
+                          part="answer${answer.accepted ? ' accepted' : ''}"
+                          data-id=${answer.id}
+                          tabindex="-1"
+                        >
+                          ${answer.accepted && !question.can_accept ? html`<p class="badge">✓ ${this.#t('accepted')}</p>` : nothing}
+                          ${this.#renderPost(answer, { question: question.id, answer: answer.id }, question)}
+                        </li>`,
+                    )}
+                  </ol>
+                  ${this._member ? this.#renderAnswerForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
+            )
+          : this.renderLoading()
+      }`;
   }
 
   /** A post's author, text and what the reader can do with it. */
   #renderPost(post: Question | Answer, ref: PostRef, question: QuestionDetail) {
     const answer = 'accepted' in post ? post : null;
     return html`<p class="meta">${this.#byline(post)}</p>
-      <div class="text" lang=${post.language}>${renderMarkup(post.body)}</div>
+      <div class="text" lang=${post.language}>${this.#markup.module?.renderMarkup(post.body)}</div>
       <div class="actions">
         ${post.mine ? nothing : this.#renderVotes(question, post, ref)}
         <span>${this.texts.plural('qa.score', post.score)}</span>
@@ -489,6 +500,7 @@ export class EkQaBoard extends EkElement {
 
   /** The "post anonymously" checkbox and the preview of the text being written. */
   #renderAnonymousAndPreview() {
+    const markup = this._draft.trim() ? this.#markup.module : undefined;
     return html`<label class="check"
         ><input type="checkbox" name="anonymous" />${this.#t('anonymous-post')}</label
       >
@@ -496,7 +508,7 @@ export class EkQaBoard extends EkElement {
         this._draft.trim()
           ? html`<section part="preview" class="text" aria-labelledby="preview">
               <h4 id="preview">${this.#t('preview')}</h4>
-              ${renderMarkup(this._draft)}
+              ${markup ? markup.renderMarkup(this._draft) : this.renderLoading()}
             </section>`
           : nothing
       }`;

@@ -5,59 +5,18 @@ import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
 import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
+import { addMonths, DAY, groupBy, monday } from './dates.js';
 import { sessionCalendarStyles } from './session-calendar.styles.js';
 import { sessionCalendarTexts, type MessageKey } from './i18n/index.js';
 
 /** The calendar's message keys without their `calendar.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
 
-const DAY = 864e5;
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
-
-// Days are counted as UTC midnights of `YYYY-MM-DD` dates: a session's day is the one of its own
-// zone (`local_start`), whatever zone the reader is in. `Date.parse` reads such a date as UTC by
-// the standard, and `YYYY-MM` as the month's first day.
-const dateOf = (day: number): string => new Date(day).toISOString().slice(0, 10);
-
-/** Monday of the week of `day`. */
-const monday = (day: number): number => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-
 /** The ISO 8601 number of the week that starts on `monday`: week 1 is the one holding the year's first Thursday. */
 function isoWeek(monday: number): number {
   const thursday = monday + 3 * DAY;
   const newYear = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
   return Math.floor((thursday - newYear) / (7 * DAY)) + 1;
-}
-
-/** `items` in lists by `key`, in the order they come. */
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-/** `date` moved by `months`, on the same day of the month where that month has it, else on its last day. */
-function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const sameDay = Date.UTC(year, month - 1 + months, day);
-  const lastDay = Date.UTC(year, month + months, 0);
-  // The same day number runs over into the month after when the target month is shorter.
-  return dateOf(Math.min(sameDay, lastDay));
-}
-
-/**
- * The weeks of the month grid of `month` (`YYYY-MM`), each as its seven `YYYY-MM-DD` dates: the
- * week of the month's first day, then every week whose Monday is in the month.
- */
-function weeksOf(month: string): string[][] {
-  const weeks: string[][] = [];
-  let start = monday(Date.parse(month));
-  do {
-    const first = start;
-    weeks.push(WEEKDAYS.map((offset) => dateOf(first + offset * DAY)));
-    start += 7 * DAY;
-  } while (dateOf(start).startsWith(month));
-  return weeks;
 }
 
 /**
@@ -153,6 +112,9 @@ export class EkSessionCalendar extends EkElement {
   #query: ListSessionsQuery = {};
   /** Wakes the open detail when its meeting link opens or closes. */
   #timer?: ReturnType<typeof setTimeout>;
+
+  /** The month grid, imported when first shown. */
+  readonly #monthView = this.lazyView(() => import('./views/month.js'));
 
   readonly #sessions = new EkLoad(this, {
     // The month view asks for the selected day's month; the agenda for upcoming sessions.
@@ -285,73 +247,21 @@ export class EkSessionCalendar extends EkElement {
   }
 
   #renderMonth() {
+    const view = this.#monthView.module;
+    if (!view) return this.renderLoading();
     // The days are marked once the sessions are here.
     const { state } = this.#sessions;
-    const loaded = state.status === 'ready' ? state.value.items : [];
-    const byDay = groupBy(loaded, (session) => session.local_start.slice(0, 10));
-    const month = this.date.slice(0, 7);
-    const weeks = weeksOf(month);
-    const rows = weeks.map(
-      (week) =>
-        html`<tr>
-          ${week.map((date) => (date.startsWith(month) ? this.#renderDay(date, byDay.get(date)) : html`<td></td>`))}
-        </tr>`,
-    );
-    const day = byDay.get(this.date);
-    return html`<div class="bar">
-        <button
-          part="previous"
-          class="secondary"
-          type="button"
-          aria-label=${this.#t('previous')}
-          @click=${() => this.#select(addMonths(this.date, -1))}
-        >
-          ‹
-        </button>
-        <h3 id="month">${this.texts.dateTime(month, 'UTC', { month: 'long', year: 'numeric' })}</h3>
-        <button
-          part="next"
-          class="secondary"
-          type="button"
-          aria-label=${this.#t('next')}
-          @click=${() => this.#select(addMonths(this.date, 1))}
-        >
-          ›
-        </button>
-      </div>
-      <table part="grid" role="grid" aria-labelledby="month" @keydown=${this.#onGridKey}>
-        <thead>
-          <tr>
-            ${weeks[0]!.map((date) => html`<th scope="col">${this.texts.dateTime(date, 'UTC', { weekday: 'short' })}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-      <h3>
-        ${this.texts.dateTime(Date.parse(this.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}
-      </h3>
-      ${this.renderLoad(this.#sessions, () => (day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`))}`;
-  }
-
-  /** A day of the month grid; its sessions' titles are read out with it. */
-  #renderDay(date: string, sessions: Session[] | undefined) {
-    const selected = date === this.date;
-    return html`<td
-      part="day${sessions ? ' has-sessions' : ''}"
-      tabindex=${selected ? 0 : -1}
-      aria-selected=${selected}
-      @click=${() => this.#select(date)}
-    >
-      ${Number(date.slice(8))}${
-        sessions
-          ? html`<span class="visually-hidden"
-              >: ${sessions.map((session) => session.title).join(', ')}</span
-            >`
-          : nothing
-      }
-    </td>`;
+    return view.renderMonth({
+      date: this.date,
+      sessions: state.status === 'ready' ? state.value.items : [],
+      texts: this.texts,
+      select: (date) => void this.#select(date),
+      focusSession: () => this.find('.title')?.focus(),
+      renderDay: (day) =>
+        this.renderLoad(this.#sessions, () =>
+          day ? this.#renderList(day) : html`<p part="empty">${this.#t('day-empty')}</p>`,
+        ),
+    });
   }
 
   /** A session's days and times in `zone`, with the zone's name when `timeZoneName` says so. */
@@ -484,26 +394,6 @@ export class EkSessionCalendar extends EkElement {
     this.date = date;
     await this.updateComplete;
     this.find('[aria-selected=true]')?.focus();
-  }
-
-  #onGridKey(event: KeyboardEvent): void {
-    const day = Date.parse(this.date);
-    const toMonday = (monday(day) - day) / DAY;
-    const days: Record<string, number> = {
-      ArrowLeft: -1,
-      ArrowRight: 1,
-      ArrowUp: -7,
-      ArrowDown: 7,
-      Home: toMonday,
-      End: toMonday + 6,
-    };
-    const months: Record<string, number> = { PageUp: -1, PageDown: 1 };
-    const { key } = event;
-    if (key === 'Enter' || key === ' ') this.find('.title')?.focus();
-    else if (key in days) void this.#select(dateOf(day + days[key]! * DAY));
-    else if (key in months) void this.#select(addMonths(this.date, months[key]!));
-    else return;
-    event.preventDefault();
   }
 
   async #rsvp(session: Session, answer: RsvpAnswer): Promise<void> {
