@@ -45,8 +45,11 @@ export function questionsApi(transport: Transport) {
     /** One page of a board's questions; pass `next_cursor` back as `cursor` for the next. */
     list: (filters: ListQuestionsQuery = {}, o: RequestOptions = {}) =>
       transport.request<Page<Question>>('GET', '/v1/questions', { ...o, query: filters }),
-    /** A question with its answers (the accepted one first). */
+    /** A question with its first answers (the accepted one first); `answers_next_cursor` leads to more. */
     get: (id: string, o: RequestOptions = {}) => transport.request<QuestionDetail>('GET', postPath(id), o),
+    /** More of a question's answers, oldest first: pass `answers_next_cursor`, then each `next_cursor`. */
+    answers: (questionId: string, page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
+      transport.request<Page<Answer>>('GET', postPath(questionId, '/answers'), { ...o, query: page }),
     ask: (question: AskQuestion, o: RequestOptions = {}) =>
       transport.request<QuestionDetail>('POST', '/v1/questions', { ...o, body: question }),
     answer: (questionId: string, answer: AnswerQuestion, o: RequestOptions = {}) =>

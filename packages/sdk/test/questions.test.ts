@@ -68,6 +68,13 @@ describe('client.questions', () => {
 
     const accepted = await aino.questions.accept(asked.id, answer.id);
     expect(accepted.answers.map((a) => [a.id, a.accepted])).toEqual([[answer.id, true]]);
+    expect(accepted.answers_next_cursor).toBeNull();
+    const second = await aino.questions.answer(asked.id, { body: 'Ja katteesta.' });
+    const more = await mikko.questions.answers(asked.id, { limit: 1 });
+    expectTypeOf(more.items).toEqualTypeOf<Answer[]>();
+    expect(more.items.map((a) => a.id)).toEqual([answer.id]);
+    const rest = await mikko.questions.answers(asked.id, { limit: 1, cursor: more.next_cursor! });
+    expect(rest).toMatchObject({ items: [{ id: second.id, accepted: false }], next_cursor: null });
 
     const edited = await aino.questions.edit(asked.id, { title: 'Miten hinnoittelen palveluni?' });
     expectTypeOf(edited).toEqualTypeOf<Question>();

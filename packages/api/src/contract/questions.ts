@@ -111,9 +111,13 @@ export const AnswerSchema = z
   .openapi('Answer');
 
 export const QuestionDetailSchema = QuestionSchema.extend({
-  answers: z
-    .array(AnswerSchema)
-    .openapi({ description: 'The accepted answer first, then oldest first; at most 200' }),
+  answers: z.array(AnswerSchema).openapi({
+    description:
+      'The accepted answer first, then oldest first; up to 200, the rest from GET /v1/questions/{id}/answers',
+  }),
+  answers_next_cursor: z.string().nullable().openapi({
+    description: 'Where `GET /v1/questions/{id}/answers?cursor=` continues, or null when these are all',
+  }),
   /** The signed-in member may mark the accepted answer (the asker or a moderator). */
   can_accept: z.boolean(),
   /** The signed-in member moderates this board: hide, restore, delete, reveal, history. */
@@ -123,12 +127,10 @@ export const QuestionDetailSchema = QuestionSchema.extend({
 export const ListQuestionsQuery = PageQuery.extend({
   group: Id.optional().openapi({ description: 'A group’s board; without it, the association-wide board' }),
   tag: Tag.optional(),
-  q: singleLine(200, 1)
-    .optional()
-    .openapi({
-      description:
-        'Full-text search (Finnish, Swedish and English stemming) of the questions and their visible answers',
-    }),
+  q: singleLine(200, 1).optional().openapi({
+    description:
+      'Full-text search (Finnish, Swedish and English stemming) of the questions and their visible answers',
+  }),
   sort: QaSortSchema.default('newest').openapi({
     description: 'newest, votes (score), or unanswered (no answers yet, newest first)',
   }),

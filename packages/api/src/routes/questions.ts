@@ -233,6 +233,29 @@ export const questions = router()
   )
   .openapi(
     createRoute({
+      method: 'get',
+      path: '/{id}/answers',
+      tags,
+      summary: 'More of a question’s answers, oldest first, after those its page showed',
+      security: keyed,
+      request: { params: QuestionId, query: PageQuery },
+      responses: {
+        200: jsonContent(pageOf(AnswerSchema), 'A page of answers'),
+        400: badRequest,
+        401: unauthorized,
+        404: missing,
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      refuseVisitor(c, null, 'question');
+      return read(c, () =>
+        c.get('store').questions.answers(qaViewerOf(c), id, c.req.valid('query')),
+      ) as never;
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'post',
       path: '/{id}/answers',
       tags,

@@ -15,7 +15,7 @@ import type {
 } from '../contract/questions.js';
 import { liveHub, type QaSignal } from '../live/hub.js';
 import { notFound, Problem } from '../problem.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, isCursorInstant } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
 import type { Role } from './members.js';
@@ -385,34 +385,97 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     return pending;
   }
 
-  /** A question with its answers: the accepted one first, then oldest first. */
-  async function get(viewer: QaViewer, questionId: string): Promise<QuestionDetail> {
-    const { row, access: board } = await load(db, viewer, { question: questionId });
-    const answers = await db.query<PostRow>(
+  /** Answers a question shows at once; more come page by page from `answers()`. */
+  const ANSWERS_AT_ONCE = 200;
+  /** Before every answer: where a page that held only the accepted answer continues. */
+  const FIRST_ANSWER_TIME = '0001-01-01T00:00:00.000Z';
+
+  /**
+   * A page of a question's answers the viewer may read, oldest first: the accepted answer leads the
+   * first page, and `after` (the creation time and id an earlier page ended on) continues past it.
+   */
+  async function answerPage(
+    viewer: QaViewer,
+    row: PostRow,
+    moderate: boolean,
+    after: [Date, string] | null,
+    limit: number,
+  ): Promise<{ rows: PostRow[]; next_cursor: string | null }> {
+    const params: unknown[] = [viewer.tenant.id, viewer.memberId, row.id, moderate, row.accepted_answer_id];
+    let from = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      from = 'and p.id is distinct from $5::text and (p.created_at, p.id) > ($6, $7)';
+    }
+    params.push(limit + 1);
+    const rows = await db.query<PostRow>(
       `select ${COLUMNS('$2')} from qa_posts p ${JOINS('$2')}
-       where p.tenant_id = $1 and p.question_id = $3 and (p.status = 'visible' or $4::boolean or p.author_id = $2::text)
-       order by (p.id = $5::text) desc, p.created_at, p.id limit 200`,
-      [viewer.tenant.id, viewer.memberId, questionId, board.moderate, row.accepted_answer_id],
+       where p.tenant_id = $1 and p.question_id = $3 and (p.status = 'visible' or $4::boolean or p.author_id = $2::text) ${from}
+       order by (p.id = $5::text) desc, p.created_at, p.id limit $${params.length}`,
+      params,
     );
+    if (rows.length <= limit) return { rows, next_cursor: null };
+    const page = rows.slice(0, limit);
+    // A page that holds only the accepted answer continues from the oldest of the others.
+    const last = page.filter((a) => a.id !== row.accepted_answer_id).at(-1);
+    const next = last ? [last.created_at.toISOString(), last.id] : [FIRST_ANSWER_TIME, ''];
+    return { rows: page, next_cursor: encodeCursor(next) };
+  }
+
+  /** The moderators' view of reports and how a post is shown to this viewer. */
+  async function shownTo(viewer: QaViewer, moderate: boolean, postIds: string[]) {
     let reasons: Map<string, string[]> | undefined;
-    if (board.moderate) {
+    if (moderate) {
       reasons = new Map();
       const reports = await db.query<{ post_id: string; reason: string }>(
         `select post_id, reason from qa_reports where tenant_id = $1 and post_id = any($2::text[]) and not reviewed order by reported_at, member_id`,
-        [viewer.tenant.id, [row.id, ...answers.map((a) => a.id)]],
+        [viewer.tenant.id, postIds],
       );
       for (const r of reports) reasons.set(r.post_id, [...(reasons.get(r.post_id) ?? []), r.reason]);
     }
-    const shown = { signedIn: viewer.memberId !== null, moderate: board.moderate, reasons };
+    return { signedIn: viewer.memberId !== null, moderate, reasons };
+  }
+
+  /** A question with its first answers: the accepted one first, then oldest first. */
+  async function get(viewer: QaViewer, questionId: string): Promise<QuestionDetail> {
+    const { row, access: board } = await load(db, viewer, { question: questionId });
+    const answers = await answerPage(viewer, row, board.moderate, null, ANSWERS_AT_ONCE);
+    const shown = await shownTo(viewer, board.moderate, [row.id, ...answers.rows.map((a) => a.id)]);
     return {
       ...toQuestion(row, shown),
-      answers: answers.map((a) => toAnswer(a, shown, row.accepted_answer_id)),
+      answers: answers.rows.map((a) => toAnswer(a, shown, row.accepted_answer_id)),
+      answers_next_cursor: answers.next_cursor,
       can_accept: viewer.memberId !== null && (row.mine || board.moderate),
       can_moderate: board.moderate,
     };
   }
 
   return {
+    /** More of a question's answers, after the page `get()` or an earlier call ended on. */
+    async answers(
+      viewer: QaViewer,
+      questionId: string,
+      page: { cursor?: string | undefined; limit: number },
+    ): Promise<{ items: Answer[]; next_cursor: string | null }> {
+      const { row, access: board } = await load(db, viewer, { question: questionId });
+      const cursor = decodeCursor<[string, string]>(
+        page.cursor,
+        2,
+        ([at, id]) => isCursorInstant(at) && typeof id === 'string' && (ID.test(id) || id === ''),
+      );
+      const after: [Date, string] | null = cursor ? [new Date(cursor[0]), cursor[1]] : null;
+      const answers = await answerPage(viewer, row, board.moderate, after, page.limit);
+      const shown = await shownTo(
+        viewer,
+        board.moderate,
+        answers.rows.map((a) => a.id),
+      );
+      return {
+        items: answers.rows.map((a) => toAnswer(a, shown, row.accepted_answer_id)),
+        next_cursor: answers.next_cursor,
+      };
+    },
+
     /** What the viewer may do on a board (the association's when `groupId` is null). */
     access: (viewer: QaViewer, groupId: string | null) => access(db, viewer, groupId),
 

@@ -437,6 +437,30 @@ describe('<ek-qa-board>', () => {
     );
   });
 
+  it('shows a question’s first 200 answers, and the rest when asked', async () => {
+    const answers = Array.from({ length: 203 }, (_, n) => ({
+      by: n % 2 ? 'aino' : 'mikko',
+      body: `Vastaus ${n + 1}`,
+    }));
+    const seeded = await board({ questions: [{ by: 'bertil', title: 'Paljon vastauksia', answers }] });
+    const reader = await qaBoard(seeded, { member: 'mikko' });
+    await settled(reader);
+    await open(reader, 'Paljon vastauksia');
+    expect($$(reader, '[part~="answer"]')).to.have.length(200);
+    expect(text($(reader, '#answers'))).to.equal('203 answers');
+    const more = part(reader, 'more')!;
+    expect(text(more)).to.equal('Show more answers');
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(reader, '[part~="answer"]').length === 203, 'the remaining answers did not arrive');
+    expect(text($$(reader, '[part~="answer"] .text').at(-1))).to.equal('Vastaus 203');
+    expect(part(reader, 'more')).to.equal(null);
+    await until(
+      () => active(reader) === $(reader, '[part~="answer"]:nth-child(201) button'),
+      'focus did not move to the first new answer',
+    );
+  });
+
   it('shows "Anonymous member" in Finnish, Swedish and English, and never the name', async () => {
     const seeded = await board({
       questions: [

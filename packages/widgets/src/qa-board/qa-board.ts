@@ -2,6 +2,7 @@ import type {
   Answer,
   EkMemberClient,
   EkProblemError,
+  Page,
   PostRef,
   QaSort,
   Question,
@@ -134,6 +135,9 @@ export class EkQaBoard extends EkElement {
       return page;
     },
   });
+
+  /** Each loaded question's answers as the page "show more answers" extends (`renderMore` knows a page by identity). */
+  readonly #answerPages = new WeakMap<QuestionDetail, Page<Answer>>();
 
   readonly #detail = new EkLoad(this, {
     args: () => [this.#openId()] as const,
@@ -365,7 +369,10 @@ export class EkQaBoard extends EkElement {
                     ${this.#renderPost(question, question.id, question)} ${this.#renderTags(question.tags)}
                   </article>
                   <h4 id="answers" tabindex="-1">
-                    ${this.texts.plural('qa.answers', question.answers.length)}
+                    ${this.texts.plural(
+                      'qa.answers',
+                      question.answers_next_cursor ? question.answer_count : question.answers.length,
+                    )}
                   </h4>
                   <ol class="list">
                     ${question.answers.map(
@@ -380,10 +387,28 @@ export class EkQaBoard extends EkElement {
                         </li>`,
                     )}
                   </ol>
+                  ${this.#renderMoreAnswers(question)}
                   ${this._member ? this.#renderAnswerForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
             )
           : this.renderLoading()
       }`;
+  }
+
+  /**
+   * "Show more answers" where a question has more than its page holds: the answers that arrive join
+   * `question.answers`, and its cursor moves on with them.
+   */
+  #renderMoreAnswers(question: QuestionDetail) {
+    let page = this.#answerPages.get(question);
+    if (!page) {
+      page = { items: question.answers, next_cursor: question.answers_next_cursor };
+      this.#answerPages.set(question, page);
+    }
+    return this.renderMore(page, this.#t('moreAnswers'), async (client, cursor) => {
+      const more = await client.questions.answers(question.id, { cursor, limit: 100 });
+      question.answers_next_cursor = more.next_cursor;
+      return more;
+    });
   }
 
   /** A post's author, text and what the reader can do with it. */
@@ -632,7 +657,10 @@ export class EkQaBoard extends EkElement {
     const listed =
       list.status === 'ready' ? list.value.items.find((question) => question.id === id) : undefined;
     if (listed && detail.status === 'ready' && detail.value) {
-      Object.assign(listed, detail.value, { answer_count: detail.value.answers.length });
+      const { answers, answers_next_cursor } = detail.value;
+      // All answers loaded: their number is the count; else the count the API gave stays.
+      const count = answers_next_cursor ? detail.value.answer_count : answers.length;
+      Object.assign(listed, detail.value, { answer_count: count });
     }
     this.focusSoon(`[data-id="${id}"] button`);
     this._screen = LIST;

@@ -15,6 +15,7 @@ export const en = {
   'qa.clear': 'Clear filters',
   'qa.empty': 'No questions found.',
   'qa.more': 'Show more',
+  'qa.moreAnswers': 'Show more answers',
   'qa.new.one': '{count} new post – show',
   'qa.new.other': '{count} new posts – show',
   'qa.anonymous': 'Anonymous member',

@@ -12,6 +12,7 @@ export const fi: Catalogue = {
   'qa.clear': 'Tyhjennä rajaukset',
   'qa.empty': 'Kysymyksiä ei löytynyt.',
   'qa.more': 'Näytä lisää',
+  'qa.moreAnswers': 'Näytä lisää vastauksia',
   'qa.new.one': '{count} uusi viesti – näytä',
   'qa.new.other': '{count} uutta viestiä – näytä',
   'qa.anonymous': 'Nimetön jäsen',

@@ -12,6 +12,7 @@ export const sv: Catalogue = {
   'qa.clear': 'Töm filtren',
   'qa.empty': 'Inga frågor hittades.',
   'qa.more': 'Visa fler',
+  'qa.moreAnswers': 'Visa fler svar',
   'qa.new.one': '{count} nytt inlägg – visa',
   'qa.new.other': '{count} nya inlägg – visa',
   'qa.anonymous': 'Anonym medlem',
