@@ -55,6 +55,23 @@ const manifest = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 mustPass('custom-elements.json is up to date', manifest.error !== undefined || manifest.status === 0);
+// The SDK's types are generated from the API's OpenAPI document and committed; a difference after
+// regenerating means a route changed without the SDK's types following it.
+mustPass(
+  'SDK types generated',
+  run('Generate the SDK types from the API', pnpm[0], [
+    ...pnpm.slice(1),
+    '--filter',
+    '@ekollega/sdk',
+    'generate',
+  ]),
+);
+const sdkTypes = spawnSync(
+  'git',
+  ['diff', '--exit-code', '--stat', '--', 'packages/sdk/src/generated/api.ts'],
+  { cwd: root, stdio: 'inherit' },
+);
+mustPass('SDK types are up to date', sdkTypes.error !== undefined || sdkTypes.status === 0);
 
 const vitest = (name, dir) =>
   steps.push({

@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // `test/*.test-d.ts` pin the types the SDK infers; tsc checks them, vitest runs no code there.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },
 });

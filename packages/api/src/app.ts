@@ -160,7 +160,7 @@ export function createApp(options: AppOptions) {
     },
   };
   app.doc31('/v1/openapi.json', documentConfig);
-  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document(documentConfig) as never)));
+  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document(documentConfig))));
   app.get('/', (c) => c.redirect('/docs'));
 
   app.route('/v1/calendar', feeds);

@@ -1,26 +1,20 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { html, raw } from 'hono/html';
 
-type Operation = {
-  summary?: string;
-  description?: string;
-  tags?: string[];
-  security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string; required?: boolean; description?: string }[];
-  requestBody?: unknown;
-  responses?: Record<string, { description?: string }>;
-};
-type Doc = {
-  info: { title: string; version: string; description?: string };
-  paths: Record<string, Record<string, Operation>>;
-};
+type Doc = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
 /**
  * The human API reference at `/docs`, rendered on the server from the OpenAPI document itself, so
  * it cannot drift from the routes and needs no script or CDN.
  */
 export function docsPage(doc: Doc) {
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const op = item[method];
+      return op ? [{ path, method: method.toUpperCase(), op }] : [];
+    }),
   );
   const tags = [...new Set(operations.map((o) => o.op.tags?.[0] ?? 'Other'))];
   return html`<!doctype html>
@@ -79,7 +73,15 @@ export function docsPage(doc: Doc) {
                         op.parameters?.length
                           ? html`<p class="meta">
                               Parameters:
-                              ${raw(op.parameters.map((p) => `<code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`).join(', '))}
+                              ${raw(
+                                op.parameters
+                                  .flatMap((p) => ('name' in p ? [p] : []))
+                                  .map(
+                                    (p) =>
+                                      `<code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`,
+                                  )
+                                  .join(', '),
+                              )}
                             </p>`
                           : ''
                       }

@@ -1,4 +1,4 @@
-import type { ApiKeyView, RotatedKey, RotateKey, TenantAdmin, TenantPatch } from '@ekollega/api/contract';
+import type { RotateKey, TenantPatch } from './types.js';
 import { groupsApi, groupsFacilitatorApi } from './groups.js';
 import { MemberTokens } from './token.js';
 import { Transport, type RequestOptions } from './transport.js';
@@ -31,22 +31,21 @@ export function createAdminClient(options: AdminClientOptions) {
     /** Groups as the association's server sees them: every facilitator tool, without a member token. */
     groups: { ...groupsApi(transport), ...groupsFacilitatorApi(transport) },
     tenant: {
-      get: (o: RequestOptions = {}) => transport.request<TenantAdmin>('GET', '/v1/tenant', o),
+      get: (o: RequestOptions = {}) => transport.request('GET', '/v1/tenant', o),
       update: (patch: TenantPatch, o: RequestOptions = {}) =>
-        transport.request<TenantAdmin>('PATCH', '/v1/tenant', { ...o, body: patch }),
+        transport.request('PATCH', '/v1/tenant', { ...o, body: patch }),
       /** The association's keys: ids, kinds and dates, never the keys themselves. */
       keys: {
-        list: (o: RequestOptions = {}) =>
-          transport.request<{ items: ApiKeyView[] }>('GET', '/v1/tenant/keys', o),
+        list: (o: RequestOptions = {}) => transport.request('GET', '/v1/tenant/keys', o),
         /**
          * Issues a new key of a kind and revokes the others of that kind; the answer carries the
          * new key once. Rotating `secret` revokes the key this client holds: build a new client.
          */
         rotate: (kind: RotateKey['kind'], o: RequestOptions = {}) =>
-          transport.request<RotatedKey>('POST', '/v1/tenant/keys/rotate', { ...o, body: { kind } }),
+          transport.request('POST', '/v1/tenant/keys/rotate', { ...o, body: { kind } }),
         /** Revokes one key (`key_in_use` when it is this client's own and the last of its kind). */
         revoke: (keyId: string, o: RequestOptions = {}) =>
-          transport.request<ApiKeyView>('POST', `/v1/tenant/keys/${encodeURIComponent(keyId)}/revoke`, o),
+          transport.request('POST', '/v1/tenant/keys/{keyId}/revoke', { ...o, params: { keyId } }),
       },
     },
   };

@@ -1,4 +1,4 @@
-import type { ProblemBody } from '@ekollega/api/contract';
+import type { ProblemBody } from './types.js';
 
 /**
  * The API refused or failed a request. `code` is stable (`sign_in_required`, `validation_failed`,

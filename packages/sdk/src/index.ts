@@ -1,4 +1,3 @@
-import type { Me, PublicConfig } from '@ekollega/api/contract';
 import { groupsApi, groupsFacilitatorApi } from './groups.js';
 import { sessionsApi, sessionsFacilitatorApi } from './sessions.js';
 import { questionsApi, questionsModeratorApi } from './questions.js';
@@ -11,7 +10,8 @@ export type { RequestOptions, Query, Method } from './transport.js';
 export type { MemberTokenProvider } from './token.js';
 export type { PostRef, PostOf, SubscribeOptions } from './questions.js';
 export { parseMarkup, type MarkupBlock, type MarkupInline } from './markup.js';
-export type * from '@ekollega/api/contract';
+export type * from './types.js';
+export type { PathOf, BodyOf, ResultOf, RequestInit } from './transport.js';
 
 export interface ClientOptions {
   /** Where the API lives, e.g. `https://api.ekollega.fi`. */
@@ -45,11 +45,11 @@ export function createMemberClient(options: ClientOptions) {
     async isSignedIn(): Promise<boolean> {
       return (await tokens.get()) !== null;
     },
-    health: (o: RequestOptions = {}) => transport.request<{ status: 'ok' }>('GET', '/v1/health', o),
+    health: (o: RequestOptions = {}) => transport.request('GET', '/v1/health', o),
     /** The signed-in member; throws `sign_in_required` when nobody is. */
-    me: (o: RequestOptions = {}) => transport.request<Me>('GET', '/v1/me', o),
+    me: (o: RequestOptions = {}) => transport.request('GET', '/v1/me', o),
     /** The association's name and text overrides, for widgets. */
-    config: (o: RequestOptions = {}) => transport.request<PublicConfig>('GET', '/v1/config', o),
+    config: (o: RequestOptions = {}) => transport.request('GET', '/v1/config', o),
     groups: groupsApi(transport),
     sessions: sessionsApi(transport),
     questions: questionsApi(transport),

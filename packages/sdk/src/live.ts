@@ -1,4 +1,4 @@
-import type { QaEvent } from '@ekollega/api/contract';
+import type { QaEvent } from './types.js';
 import { EkProblemError } from './errors.js';
 import { sleep, type Query, type Transport } from './transport.js';
 
@@ -28,7 +28,7 @@ interface SseMessage {
  */
 export async function followStream(
   transport: Transport,
-  path: string,
+  path: '/v1/questions/stream',
   query: Query,
   onEvent: (event: QaEvent) => void,
   options: SubscribeOptions = {},

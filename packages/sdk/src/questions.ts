@@ -5,16 +5,10 @@ import type {
   EditAnswer,
   EditQuestion,
   ListQuestionsQuery,
-  Page,
-  PostVersion,
   QaEvent,
   Question,
-  QuestionDetail,
-  RevealedAuthor,
-  RevealLogEntry,
-  VoteResult,
   VoteValue,
-} from '@ekollega/api/contract';
+} from './types.js';
 import { followStream, type SubscribeOptions } from './live.js';
 import type { RequestOptions, Transport } from './transport.js';
 
@@ -25,11 +19,10 @@ export type PostRef = string | { question: string; answer: string };
 /** What a route about `R` answers with: a question for a question's id, else an answer. */
 export type PostOf<R extends PostRef> = R extends string ? Question : Answer;
 
-const enc = encodeURIComponent;
-const postPath = (ref: PostRef, rest = '') =>
-  typeof ref === 'string'
-    ? `/v1/questions/${enc(ref)}${rest}`
-    : `/v1/questions/${enc(ref.question)}/answers/${enc(ref.answer)}${rest}`;
+const answerParams = (ref: { question: string; answer: string }) => ({
+  id: ref.question,
+  answerId: ref.answer,
+});
 
 /**
  * The Q&A boards: the association's (no `group`) and each group's, for its members and
@@ -44,38 +37,87 @@ export function questionsApi(transport: Transport) {
   return {
     /** One page of a board's questions; pass `next_cursor` back as `cursor` for the next. */
     list: (filters: ListQuestionsQuery = {}, o: RequestOptions = {}) =>
-      transport.request<Page<Question>>('GET', '/v1/questions', { ...o, query: filters }),
+      transport.request('GET', '/v1/questions', { ...o, query: filters }),
     /** A question with its first answers (the accepted one first); `answers_next_cursor` leads to more. */
-    get: (id: string, o: RequestOptions = {}) => transport.request<QuestionDetail>('GET', postPath(id), o),
+    get: (id: string, o: RequestOptions = {}) =>
+      transport.request('GET', '/v1/questions/{id}', { ...o, params: { id } }),
     /** More of a question's answers, oldest first: pass `answers_next_cursor`, then each `next_cursor`. */
     answers: (questionId: string, page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
-      transport.request<Page<Answer>>('GET', postPath(questionId, '/answers'), { ...o, query: page }),
+      transport.request('GET', '/v1/questions/{id}/answers', {
+        ...o,
+        params: { id: questionId },
+        query: page,
+      }),
     ask: (question: AskQuestion, o: RequestOptions = {}) =>
-      transport.request<QuestionDetail>('POST', '/v1/questions', { ...o, body: question }),
+      transport.request('POST', '/v1/questions', { ...o, body: question }),
     answer: (questionId: string, answer: AnswerQuestion, o: RequestOptions = {}) =>
-      transport.request<Answer>('POST', postPath(questionId, '/answers'), { ...o, body: answer }),
+      transport.request('POST', '/v1/questions/{id}/answers', {
+        ...o,
+        params: { id: questionId },
+        body: answer,
+      }),
     /** One vote per member per post; voting again replaces it. -1 only where the association allows downvotes. */
     vote: (post: PostRef, value: VoteValue = 1, o: RequestOptions = {}) =>
-      transport.request<VoteResult>('PUT', postPath(post, '/vote'), { ...o, body: { value } }),
+      typeof post === 'string'
+        ? transport.request('PUT', '/v1/questions/{id}/vote', { ...o, params: { id: post }, body: { value } })
+        : transport.request('PUT', '/v1/questions/{id}/answers/{answerId}/vote', {
+            ...o,
+            params: answerParams(post),
+            body: { value },
+          }),
     unvote: (post: PostRef, o: RequestOptions = {}) =>
-      transport.request<VoteResult>('DELETE', postPath(post, '/vote'), o),
+      typeof post === 'string'
+        ? transport.request('DELETE', '/v1/questions/{id}/vote', { ...o, params: { id: post } })
+        : transport.request('DELETE', '/v1/questions/{id}/answers/{answerId}/vote', {
+            ...o,
+            params: answerParams(post),
+          }),
     /** Marks the accepted answer (`null` unmarks); the asker or the board's moderators. */
     accept: (questionId: string, answerId: string | null, o: RequestOptions = {}) =>
-      transport.request<QuestionDetail>('PUT', postPath(questionId, '/accepted'), {
+      transport.request('PUT', '/v1/questions/{id}/accepted', {
         ...o,
+        params: { id: questionId },
         body: { answer_id: answerId },
       }),
     /** Reports a post once; enough reports hide it until a moderator reviews it. */
     report: (post: PostRef, reason: string, o: RequestOptions = {}) =>
-      transport.request<void>('POST', postPath(post, '/report'), { ...o, body: { reason } }),
+      typeof post === 'string'
+        ? transport.request('POST', '/v1/questions/{id}/report', {
+            ...o,
+            params: { id: post },
+            body: { reason },
+          })
+        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/report', {
+            ...o,
+            params: answerParams(post),
+            body: { reason },
+          }),
     /** Deletes a post (its author, or the board's moderators); a question takes its answers along. */
-    remove: (post: PostRef, o: RequestOptions = {}) => transport.request<void>('DELETE', postPath(post), o),
+    remove: (post: PostRef, o: RequestOptions = {}) =>
+      typeof post === 'string'
+        ? transport.request('DELETE', '/v1/questions/{id}', { ...o, params: { id: post } })
+        : transport.request('DELETE', '/v1/questions/{id}/answers/{answerId}', {
+            ...o,
+            params: answerParams(post),
+          }),
     /** Edits my own post; the earlier version goes to its history. */
     edit: <R extends PostRef>(
       post: R,
       changes: R extends string ? EditQuestion : EditAnswer,
       o: RequestOptions = {},
-    ) => transport.request<PostOf<R>>('PATCH', postPath(post), { ...o, body: changes }),
+    ) =>
+      // Which of the two the API answers follows from the ref; TypeScript cannot narrow `R` by it.
+      (typeof post === 'string'
+        ? transport.request('PATCH', '/v1/questions/{id}', {
+            ...o,
+            params: { id: post },
+            body: changes as EditQuestion,
+          })
+        : transport.request('PATCH', '/v1/questions/{id}/answers/{answerId}', {
+            ...o,
+            params: answerParams(post),
+            body: changes as EditAnswer,
+          })) as Promise<PostOf<R>>,
     /**
      * Calls `onEvent` with a board's live events (`question.created`, `answer.created`,
      * `question.updated`, `answer.updated`, `post.removed`, and `ready` each time the stream
@@ -93,17 +135,43 @@ export function questionsApi(transport: Transport) {
 export function questionsModeratorApi(transport: Transport) {
   return {
     hide: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
-      transport.request<PostOf<R>>('POST', postPath(post, '/hide'), o),
+      (typeof post === 'string'
+        ? transport.request('POST', '/v1/questions/{id}/hide', { ...o, params: { id: post } })
+        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/hide', {
+            ...o,
+            params: answerParams(post),
+          })) as Promise<PostOf<R>>,
     restore: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
-      transport.request<PostOf<R>>('POST', postPath(post, '/restore'), o),
+      (typeof post === 'string'
+        ? transport.request('POST', '/v1/questions/{id}/restore', { ...o, params: { id: post } })
+        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/restore', {
+            ...o,
+            params: answerParams(post),
+          })) as Promise<PostOf<R>>,
     /** Every version of a post, oldest first (its author and the board's moderators). */
     history: (post: PostRef, o: RequestOptions = {}) =>
-      transport.request<{ items: PostVersion[] }>('GET', postPath(post, '/history'), o).then((r) => r.items),
+      (typeof post === 'string'
+        ? transport.request('GET', '/v1/questions/{id}/history', { ...o, params: { id: post } })
+        : transport.request('GET', '/v1/questions/{id}/answers/{answerId}/history', {
+            ...o,
+            params: answerParams(post),
+          })
+      ).then((r) => r.items),
     /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
     reveal: (post: PostRef, reason: string, o: RequestOptions = {}) =>
-      transport.request<RevealedAuthor>('POST', postPath(post, '/reveal'), { ...o, body: { reason } }),
+      typeof post === 'string'
+        ? transport.request('POST', '/v1/questions/{id}/reveal', {
+            ...o,
+            params: { id: post },
+            body: { reason },
+          })
+        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/reveal', {
+            ...o,
+            params: answerParams(post),
+            body: { reason },
+          }),
     /** The log of reveals, newest first (admins and the secret key). */
     reveals: (page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
-      transport.request<Page<RevealLogEntry>>('GET', '/v1/questions/reveals', { ...o, query: page }),
+      transport.request('GET', '/v1/questions/reveals', { ...o, query: page }),
   };
 }

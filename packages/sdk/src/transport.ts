@@ -1,9 +1,44 @@
-import type { Page, ProblemBody } from '@ekollega/api/contract';
+import type { paths } from './generated/api.js';
+import type { Page, ProblemBody } from './types.js';
 import { EkNetworkError, EkProblemError } from './errors.js';
 import { MemberTokens } from './token.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined | null | (string | number)[]>;
+
+type Path = keyof paths;
+type OperationOf<P extends Path, M extends Method> = paths[P][Lowercase<M>];
+/** The API's paths that answer `method`, as the OpenAPI document spells them (`/v1/groups/{id}`). */
+export type PathOf<M extends Method> = {
+  [P in Path]: OperationOf<P, M> extends { responses: object } ? P : never;
+}[Path];
+type JsonOf<C> = C extends { content: { 'application/json': infer B } } ? B : never;
+type PathParamsOf<O> = O extends { parameters: { path: infer P } } ? P : never;
+/** A `'true' | 'false'` query flag also takes a boolean: `url()` writes it as that text. */
+type Flags<Q> = { [K in keyof Q]: Q[K] extends 'true' | 'false' | undefined ? Q[K] | boolean : Q[K] };
+/** The query an operation takes. */
+export type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? Flags<NonNullable<Q>> : never;
+/** The body an operation takes, from its `requestBody`. */
+export type BodyOf<M extends Method, P extends PathOf<M>> = JsonOf<
+  NonNullable<OperationOf<P, M> extends { requestBody?: infer B } ? B : never>
+>;
+/** What an operation answers with: its 200 or 201 JSON, or nothing (204). */
+export type ResultOf<M extends Method, P extends PathOf<M>> =
+  OperationOf<P, M> extends { responses: infer R }
+    ? 200 extends keyof R
+      ? JsonOf<R[200]>
+      : 201 extends keyof R
+        ? JsonOf<R[201]>
+        : void
+    : never;
+/** Path parameters, query and body as the operation declares them; `params` only where the path has some. */
+export type RequestInit<M extends Method, P extends PathOf<M>> = RequestOptions &
+  ([PathParamsOf<OperationOf<P, M>>] extends [never]
+    ? { params?: never }
+    : { params: PathParamsOf<OperationOf<P, M>> }) &
+  ([BodyOf<M, P>] extends [never] ? { body?: never } : { body: BodyOf<M, P> }) & {
+    query?: QueryOf<OperationOf<P, M>>;
+  };
 
 export interface RequestOptions {
   /** Cancels the request and any wait between retries. */
@@ -45,27 +80,29 @@ export class Transport {
     return url.toString();
   }
 
-  async request<T>(
-    method: Method,
-    path: string,
-    init: { query?: Query; body?: unknown } & RequestOptions = {},
-  ): Promise<T> {
-    const response = await this.send(method, path, init);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+  /**
+   * Calls one operation of the API; its path parameters, query, body and result are the types the
+   * API's OpenAPI document gives that path and method.
+   *
+   * @example
+   * const page = await transport.request('GET', '/v1/groups', { query: { language: 'fi' } });
+   * const group = await transport.request('GET', '/v1/groups/{id}', { params: { id } });
+   */
+  async request<M extends Method, P extends PathOf<M>>(
+    method: M,
+    path: P,
+    ...[init]: Partial<RequestInit<M, P>> extends RequestInit<M, P>
+      ? [RequestInit<M, P>?]
+      : [RequestInit<M, P>]
+  ): Promise<ResultOf<M, P>> {
+    const response = await this.send(method, path, init as SendInit);
+    // The API answers what its document declares; the document is where the type comes from.
+    if (response.status === 204) return undefined as ResultOf<M, P>;
+    return (await response.json()) as ResultOf<M, P>;
   }
 
   /** Like `request` but hands back the raw response (text bodies such as iCalendar). */
-  async send(
-    method: Method,
-    path: string,
-    init: {
-      query?: Query;
-      body?: unknown;
-      accept?: string;
-      headers?: Record<string, string>;
-    } & RequestOptions = {},
-  ): Promise<Response> {
+  async send(method: Method, path: Path, init: SendInit = {}): Promise<Response> {
     const retries = IDEMPOTENT.has(method) ? (this.options.retries ?? 3) : 0;
     let refreshedToken = false;
     let forceRefresh = false;
@@ -81,7 +118,7 @@ export class Transport {
       if (init.body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;
       try {
-        response = await this.#fetch(this.url(path, init.query), {
+        response = await this.#fetch(this.url(fill(path, init.params), init.query), {
           method,
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -119,6 +156,23 @@ export class Transport {
     const base = (this.options.backoffMs ?? 300) * 2 ** attempt;
     return base / 2 + Math.random() * (base / 2);
   }
+}
+
+type SendInit = {
+  params?: Record<string, string>;
+  query?: Query;
+  body?: unknown;
+  accept?: string;
+  headers?: Record<string, string>;
+} & RequestOptions;
+
+/** `/v1/groups/{id}` with `{ id }` filled in, each value encoded. */
+function fill(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`${path} needs the parameter ${name}`);
+    return encodeURIComponent(value);
+  });
 }
 
 async function readProblem(response: Response): Promise<EkProblemError> {

@@ -65,7 +65,7 @@ export const GroupSchema = z
     format: GroupFormatSchema,
     municipality: z.string().nullable(),
     region: z.string().nullable(),
-    rhythm: RhythmSchema.nullable(),
+    rhythm: z.union([RhythmSchema, z.null()]),
     next_meeting_at: z.string().nullable(),
     capacity: z.number().int(),
     member_count: z.number().int(),
@@ -88,7 +88,8 @@ export const GroupSchema = z
     created_at: z.string(),
     updated_at: z.string(),
     /** The signed-in member's own state in this group; absent for visitors. */
-    my_membership: MembershipSchema.nullable().optional(),
+    // A union, not `.nullable()`, which would name the nullable schema `Membership` in the document.
+    my_membership: z.union([MembershipSchema, z.null()]).optional(),
   })
   .openapi('Group');
 
@@ -125,7 +126,7 @@ const GroupFields = {
   format: GroupFormatSchema,
   municipality: singleLine(80, 1).nullable(),
   region: singleLine(80, 1).nullable(),
-  rhythm: RhythmSchema.nullable(),
+  rhythm: z.union([RhythmSchema, z.null()]),
   next_meeting_at: InstantSchema.nullable(),
   capacity: z.number().int().min(2).max(100),
   join_policy: JoinPolicySchema,

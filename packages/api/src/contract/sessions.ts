@@ -73,7 +73,7 @@ export const SessionSchema = z
     series_id: z.string().nullable(),
     sequence: z.number().int(),
     topic: z.object({ id: z.string(), title: z.string() }).nullable(),
-    my_rsvp: MyRsvpSchema.nullable().optional(),
+    my_rsvp: z.union([MyRsvpSchema, z.null()]).optional(),
     created_at: z.string(),
     updated_at: z.string(),
   })

@@ -80,7 +80,7 @@ export const groups = router()
           .get('store')
           .groups.list(c.get('caller').tenant.id, query, c.get('caller').member?.id ?? null);
         return { ...page, items: page.items.map((group) => forCaller(c, group)) };
-      }) as never;
+      });
     },
   )
   .openapi(
@@ -124,7 +124,7 @@ export const groups = router()
           c,
           await c.get('store').groups.get(c.get('caller').tenant, id, c.get('caller').member?.id ?? null),
         ),
-      ) as never;
+      );
     },
   )
   .openapi(

@@ -110,7 +110,7 @@ export const questions = router()
     (c) => {
       const query = c.req.valid('query');
       refuseVisitor(c, query.group ?? null, 'group');
-      return read(c, () => c.get('store').questions.list(qaViewerOf(c), query)) as never;
+      return read(c, () => c.get('store').questions.list(qaViewerOf(c), query));
     },
   )
   .openapi(
@@ -179,7 +179,7 @@ export const questions = router()
         .get('streams')
         .enter(viewer.memberId && `${viewer.tenant.id}/${viewer.memberId}`, c.get('clientIp'));
       try {
-        return boardStream(c, viewer, groupId, last === undefined ? null : Number(last), leave) as never;
+        return boardStream(c, viewer, groupId, last === undefined ? null : Number(last), leave);
       } catch (error) {
         leave();
         throw error;
@@ -228,7 +228,7 @@ export const questions = router()
       const { id } = c.req.valid('param');
       // A public board's visitor reads from the memo; whether the post is on it, the store decides.
       refuseVisitor(c, null, 'question');
-      return read(c, () => c.get('store').questions.get(qaViewerOf(c), id)) as never;
+      return read(c, () => c.get('store').questions.get(qaViewerOf(c), id));
     },
   )
   .openapi(
@@ -249,9 +249,7 @@ export const questions = router()
     (c) => {
       const { id } = c.req.valid('param');
       refuseVisitor(c, null, 'question');
-      return read(c, () =>
-        c.get('store').questions.answers(qaViewerOf(c), id, c.req.valid('query')),
-      ) as never;
+      return read(c, () => c.get('store').questions.answers(qaViewerOf(c), id, c.req.valid('query')));
     },
   )
   .openapi(
@@ -310,9 +308,7 @@ export const questions = router()
       requireMember(c);
       const { id } = c.req.valid('param');
       return c.json(
-        (await c
-          .get('store')
-          .questions.edit(qaViewerOf(c), { question: id }, c.req.valid('json'), c.get('clock')())) as never,
+        await c.get('store').questions.editQuestion(qaViewerOf(c), id, c.req.valid('json'), c.get('clock')()),
         200,
       );
     },
@@ -331,14 +327,14 @@ export const questions = router()
       requireMember(c);
       const { id, answerId } = c.req.valid('param');
       return c.json(
-        (await c
+        await c
           .get('store')
-          .questions.edit(
+          .questions.editAnswer(
             qaViewerOf(c),
             { question: id, answer: answerId },
             c.req.valid('json'),
             c.get('clock')(),
-          )) as never,
+          ),
         200,
       );
     },
@@ -438,7 +434,7 @@ for (const kind of ['question', 'answer'] as const) {
       }),
       async (c) => {
         requireMemberOrServer(c);
-        return c.json((await c.get('store').questions.hide(qaViewerOf(c), refOf(c))) as never, 200);
+        return c.json(await c.get('store').questions.hide(qaViewerOf(c), refOf(c)), 200);
       },
     )
     .openapi(
@@ -455,7 +451,7 @@ for (const kind of ['question', 'answer'] as const) {
       }),
       async (c) => {
         requireMemberOrServer(c);
-        return c.json((await c.get('store').questions.restore(qaViewerOf(c), refOf(c))) as never, 200);
+        return c.json(await c.get('store').questions.restore(qaViewerOf(c), refOf(c)), 200);
       },
     )
     .openapi(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { Env } from '../env.js';
 import { TtlCache } from '../store/ttl-cache.js';
 
@@ -16,7 +17,10 @@ export const VISITOR_CACHE_MS = 2_000;
  */
 export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge: 15 }) {
   const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
-  return async (c: Context<Env>, load: () => Promise<unknown>): Promise<Response> => {
+  return async <T>(
+    c: Context<Env>,
+    load: () => Promise<T>,
+  ): Promise<Response & TypedResponse<JSONParsed<T>, 200, 'json'>> => {
     const { tenant, member, keyKind } = c.get('caller');
     const visitor = !member && keyKind === 'publishable';
     const render = async () => {
@@ -38,7 +42,12 @@ export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge:
           : 'public, no-cache',
       vary: 'Origin, Ekollega-Key, Authorization',
     };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': 'application/json' });
+    // The bytes are `load()`'s JSON, so the response is typed as `c.json(await load())` would be:
+    // the route's schema is checked against what `load` returns. A 304 has no body to check.
+    const response: Response =
+      c.req.header('if-none-match') === etag
+        ? c.body(null, 304, headers)
+        : c.body(body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': 'application/json' });
+    return response as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
   };
 }

@@ -331,6 +331,35 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
     );
   }
 
+  /** Writes an edit of a post; the version it replaces goes to the history. */
+  async function writeEdit(viewer: QaViewer, ref: PostRef, input: EditQuestion | EditAnswer, now: Date) {
+    await write(viewer.tenant.id, async (tx, signal) => {
+      const { row } = await load(tx, viewer, ref, true);
+      requireAuthor(row);
+      const edit = input as EditQuestion;
+      await tx.query(
+        `insert into qa_post_versions (tenant_id, post_id, version, title, body, tags, language, written_at)
+         select tenant_id, id, version, title, body, tags, language, coalesce(edited_at, created_at) from qa_posts where tenant_id = $1 and id = $2`,
+        [viewer.tenant.id, row.id],
+      );
+      await tx.query(
+        `update qa_posts set title = coalesce($3, title), body = coalesce($4, body), tags = coalesce($5, tags), language = coalesce($6, language),
+           version = version + 1, edited_at = $7
+         where tenant_id = $1 and id = $2`,
+        [
+          viewer.tenant.id,
+          row.id,
+          ref.answer ? null : (edit.title ?? null),
+          edit.body ?? null,
+          ref.answer || !edit.tags ? null : [...new Set(edit.tags)],
+          edit.language ?? null,
+          now,
+        ],
+      );
+      if (row.status === 'visible') signal(signalOf(row, 'updated'));
+    });
+  }
+
   async function view(sql: Sql, viewer: QaViewer, ref: PostRef): Promise<Question | Answer> {
     const { row, access: board } = await load(sql, viewer, ref);
     const shown = { signedIn: viewer.memberId !== null, moderate: board.moderate };
@@ -639,39 +668,21 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       return (await view(db, viewer, { question: questionId, answer: id })) as Answer;
     },
 
-    /** The author changes their post; the version it replaces goes to the history. */
-    async edit(
+    /** The author changes their question; the version it replaces goes to the history. */
+    async editQuestion(viewer: QaViewer, id: string, input: EditQuestion, now: Date): Promise<Question> {
+      await writeEdit(viewer, { question: id }, input, now);
+      return (await view(db, viewer, { question: id })) as Question;
+    },
+
+    /** The author changes their answer; the version it replaces goes to the history. */
+    async editAnswer(
       viewer: QaViewer,
-      ref: PostRef,
-      input: EditQuestion | EditAnswer,
+      ref: Required<PostRef>,
+      input: EditAnswer,
       now: Date,
-    ): Promise<Question | Answer> {
-      await write(viewer.tenant.id, async (tx, signal) => {
-        const { row } = await load(tx, viewer, ref, true);
-        requireAuthor(row);
-        const edit = input as EditQuestion;
-        await tx.query(
-          `insert into qa_post_versions (tenant_id, post_id, version, title, body, tags, language, written_at)
-           select tenant_id, id, version, title, body, tags, language, coalesce(edited_at, created_at) from qa_posts where tenant_id = $1 and id = $2`,
-          [viewer.tenant.id, row.id],
-        );
-        await tx.query(
-          `update qa_posts set title = coalesce($3, title), body = coalesce($4, body), tags = coalesce($5, tags), language = coalesce($6, language),
-             version = version + 1, edited_at = $7
-           where tenant_id = $1 and id = $2`,
-          [
-            viewer.tenant.id,
-            row.id,
-            ref.answer ? null : (edit.title ?? null),
-            edit.body ?? null,
-            ref.answer || !edit.tags ? null : [...new Set(edit.tags)],
-            edit.language ?? null,
-            now,
-          ],
-        );
-        if (row.status === 'visible') signal(signalOf(row, 'updated'));
-      });
-      return view(db, viewer, ref);
+    ): Promise<Answer> {
+      await writeEdit(viewer, ref, input, now);
+      return (await view(db, viewer, ref)) as Answer;
     },
 
     /** The author, or the board's moderators, delete a post; a question takes its answers along. */

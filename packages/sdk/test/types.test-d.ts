@@ -1,0 +1,37 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createAdminClient } from '../src/admin.js';
+import { createClient, type ApiKeyView, type Group, type Page, type Session } from '../src/index.js';
+
+// Type-level only: these pin what the SDK infers from the generated OpenAPI types.
+const client = createClient({ baseUrl: 'http://x', tenantKey: 'pk_x' });
+const admin = createAdminClient({ baseUrl: 'http://x', secretKey: 'sk_x' });
+
+describe('SDK types from the API document', () => {
+  it('lists groups as a page of Group', () => {
+    expectTypeOf(client.groups.list).returns.resolves.toEqualTypeOf<Page<Group>>();
+    expectTypeOf<Awaited<ReturnType<typeof client.groups.list>>['items'][number]>().toEqualTypeOf<Group>();
+  });
+
+  it('gets one Session', () => {
+    expectTypeOf(client.sessions.get).returns.resolves.toEqualTypeOf<Session>();
+  });
+
+  it('refuses a question with a field the API does not take', () => {
+    // @ts-expect-error `heading` is not a field of AskQuestion
+    void client.questions.ask({ heading: 'Miten?', body: 'Kysymys' });
+    // @ts-expect-error the transport checks the body against the path and method too
+    void client.transport.request('POST', '/v1/questions', { body: { title: 'Miten?', bodyText: 'x' } });
+  });
+
+  it("lists the association's keys", () => {
+    expectTypeOf(admin.tenant.keys.list).returns.resolves.toEqualTypeOf<{ items: ApiKeyView[] }>();
+  });
+
+  it('asks for path parameters where the path has them', () => {
+    // @ts-expect-error `/v1/groups/{id}` needs `params: { id }`
+    void client.transport.request('GET', '/v1/groups/{id}');
+    expectTypeOf(
+      client.transport.request('GET', '/v1/groups/{id}', { params: { id: 'g' } }),
+    ).resolves.toHaveProperty('rules');
+  });
+});
