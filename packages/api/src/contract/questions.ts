@@ -123,12 +123,10 @@ export const QuestionDetailSchema = QuestionSchema.extend({
 export const ListQuestionsQuery = PageQuery.extend({
   group: Id.optional().openapi({ description: 'A group’s board; without it, the association-wide board' }),
   tag: Tag.optional(),
-  q: singleLine(200, 1)
-    .optional()
-    .openapi({
-      description:
-        'Full-text search (Finnish, Swedish and English stemming) of the questions and their visible answers',
-    }),
+  q: singleLine(200, 1).optional().openapi({
+    description:
+      'Full-text search (Finnish, Swedish and English stemming) of the questions and their visible answers',
+  }),
   sort: QaSortSchema.default('newest').openapi({
     description: 'newest, votes (score), or unanswered (no answers yet, newest first)',
   }),
