@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { createRequire } from 'node:module';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 
