@@ -7,11 +7,26 @@ interface Issue {
   message: string;
   code?: string;
   keys?: string[];
+  /** For `invalid_union`: each branch's own issues, with paths inside the union's value. */
+  errors?: Issue[][];
 }
 
-/** Turns schema issues into field errors; an unknown field is named itself. */
+/** A branch the value was never of: its only complaint is the value's type itself (e.g. "expected null"). */
+const wrongBranch = (branch: Issue[]) =>
+  branch.every((issue) => issue.code === 'invalid_type' && issue.path.length === 0);
+
+/**
+ * Turns schema issues into field errors; an unknown field is named itself. A value that fits no
+ * branch of a union (`Rhythm | null`) is judged by the one branch it was of, so the error names the
+ * field inside it (`rhythm.time_zone`) rather than the union.
+ */
 export function fieldErrors(issues: readonly Issue[]): FieldError[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap((issue): FieldError[] => {
+    const branches =
+      issue.code === 'invalid_union' ? (issue.errors ?? []).filter((b) => !wrongBranch(b)) : [];
+    if (branches.length === 1) {
+      return fieldErrors(branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+    }
     const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       return issue.keys.map((key) => ({ field: at ? `${at}.${key}` : key, message: 'unknown field' }));
