@@ -245,23 +245,45 @@ async function readForm(req) {
 }
 
 /**
+ * The file a GET or HEAD asks for inside `dir`, with its content type; or, having answered 405, 400
+ * or 404 itself (another method, an undecodable path, a path outside `dir`, a type not served), null.
+ *
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} dir
+ * @param {string} relative
+ * @returns {{ file: string, type: string } | null}
+ */
+function servable(req, res, dir, relative) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
+    return null;
+  }
+  let file;
+  try {
+    file = resolve(dir, decodeURIComponent(relative));
+  } catch {
+    send(res, 400, 'text/plain; charset=utf-8', 'Bad path');
+    return null;
+  }
+  const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(file))];
+  if (!file.startsWith(resolve(dir) + sep) || !type) {
+    send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return null;
+  }
+  return { file, type };
+}
+
+/**
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} dir
  * @param {string} relative
  */
 async function serveFile(req, res, dir, relative) {
-  if (req.method !== 'GET' && req.method !== 'HEAD')
-    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
-  let file;
-  try {
-    file = resolve(dir, decodeURIComponent(relative));
-  } catch {
-    return send(res, 400, 'text/plain; charset=utf-8', 'Bad path');
-  }
-  const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(file))];
-  if (!file.startsWith(resolve(dir) + sep) || !type)
-    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  const target = servable(req, res, dir, relative);
+  if (!target) return;
+  const { file, type } = target;
   let body;
   try {
     body = await readFile(file);
@@ -288,17 +310,9 @@ const HASHED_CHUNK = /^chunks\/[\w-]+-[\w-]{8}\.js$/;
  * @param {string} relative
  */
 async function serveWidgetFile(req, res, dir, relative) {
-  if (req.method !== 'GET' && req.method !== 'HEAD')
-    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
-  let file;
-  try {
-    file = resolve(dir, decodeURIComponent(relative));
-  } catch {
-    return send(res, 400, 'text/plain; charset=utf-8', 'Bad path');
-  }
-  const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(file))];
-  if (!file.startsWith(resolve(dir) + sep) || !type)
-    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  const target = servable(req, res, dir, relative);
+  if (!target) return;
+  const { file, type } = target;
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
   for (const [encoding, suffix] of /** @type {const} */ ([
     ['br', '.br'],

@@ -8,7 +8,7 @@ export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(va
 export const isCursorText = (value: unknown) => typeof value === 'string' && !/[\u0000-\u001f]/.test(value);
 
 /** A cursor's instant: an ISO time in the years 0001–9999. */
-export const isCursorInstant = (value: unknown) => {
+export const isCursorInstant = (value: unknown): value is string => {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return false;
   const year = new Date(value).getUTCFullYear();
   return year >= 1 && year <= 9999;
@@ -30,7 +30,12 @@ export function decodeCursor<T extends unknown[]>(
   } catch {
     // fall through to the problem below
   }
-  throw new Problem(
+  throw badCursor();
+}
+
+/** The problem for a cursor this API did not issue, or one whose values it cannot use. */
+export function badCursor(): Problem {
+  return new Problem(
     400,
     'validation_failed',
     'The cursor is not valid',

@@ -15,7 +15,7 @@ import type {
 } from '../contract/questions.js';
 import { liveHub, type QaSignal } from '../live/hub.js';
 import { notFound, Problem } from '../problem.js';
-import { decodeCursor, encodeCursor, isCursorInstant } from './cursor.js';
+import { badCursor, decodeCursor, encodeCursor, isCursorInstant } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
 import type { Role } from './members.js';
@@ -170,22 +170,7 @@ function invalid(field: string, message: string, code = 'validation_failed'): Pr
   });
 }
 
-function badCursor(): Problem {
-  return new Problem(
-    400,
-    'validation_failed',
-    'The cursor is not valid',
-    'cursor: use next_cursor from the previous page',
-    {
-      errors: [{ field: 'cursor', message: 'not a cursor this API issued' }],
-    },
-  );
-}
-
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const isTime = (value: unknown): value is string =>
-  typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
-
 /** Questions, answers, votes, moderation, edit history, reveals and the live signals of the Q&A boards. */
 export function questionStore(db: Db, changed: (tenantId: string) => void = () => undefined) {
   const live = liveHub(db, {
@@ -570,7 +555,7 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
           if (
             tag !== 'v' ||
             !Number.isSafeInteger(score) ||
-            !isTime(at) ||
+            !isCursorInstant(at) ||
             typeof id !== 'string' ||
             !ID.test(id)
           )
@@ -581,7 +566,8 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
           );
         } else {
           const [at, id] = keys;
-          if (tag !== 'n' || !isTime(at) || typeof id !== 'string' || !ID.test(id)) throw badCursor();
+          if (tag !== 'n' || !isCursorInstant(at) || typeof id !== 'string' || !ID.test(id))
+            throw badCursor();
           params.push(new Date(at), id);
           where.push(`(p.created_at, p.id) < ($${params.length - 1}, $${params.length})`);
         }
@@ -916,7 +902,7 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
       const cursor = decodeCursor<unknown[]>(page.cursor, 2);
       if (cursor) {
         const [at, id] = cursor;
-        if (!isTime(at) || typeof id !== 'string' || !ID.test(id)) throw badCursor();
+        if (!isCursorInstant(at) || typeof id !== 'string' || !ID.test(id)) throw badCursor();
         params.push(new Date(at), id);
         after = 'and (r.revealed_at, r.id) < ($2, $3)';
       }
