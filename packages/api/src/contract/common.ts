@@ -64,6 +64,11 @@ export const TimeZoneSchema = z
       'An IANA time zone in any case, stored as IANA spells it. Zones without a VTIMEZONE definition for calendar files (such as EST5EDT) are refused.',
   });
 
+/** A time zone that is Helsinki's unless the caller names another (sessions, series, rhythms). */
+export const TimeZoneOrHelsinki = TimeZoneSchema.default('Europe/Helsinki').openapi({
+  default: 'Europe/Helsinki',
+});
+
 /** An instant with an offset, in the years 0001–9999 (what PostgreSQL and JavaScript both hold). */
 export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
   const year = new Date(value).getUTCFullYear();

@@ -6,7 +6,7 @@ import {
   optional,
   PageQuery,
   singleLine,
-  TimeZoneSchema,
+  TimeZoneOrHelsinki,
 } from './common.js';
 
 export const LanguageSchema = z.enum(['fi', 'sv', 'en']);
@@ -25,7 +25,7 @@ export const RhythmSchema = z
     weekday: z.number().int().min(1).max(7).openapi({ description: 'ISO weekday: 1 = Monday … 7 = Sunday' }),
     start_time: Time,
     end_time: Time,
-    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
+    time_zone: TimeZoneOrHelsinki,
   })
   .openapi('Rhythm');
 

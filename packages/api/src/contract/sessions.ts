@@ -7,7 +7,7 @@ import {
   optional,
   PageQuery,
   singleLine,
-  TimeZoneSchema,
+  TimeZoneOrHelsinki,
 } from './common.js';
 
 const LocalDateTime = z
@@ -100,6 +100,13 @@ const SessionFields = {
   capacity: z.number().int().min(1).max(10_000).nullable(),
   topic_id: idString().nullable(),
 };
+/** How long a session lasts: five minutes to a day. */
+const DurationMinutes = z
+  .number()
+  .int()
+  .min(5)
+  .max(24 * 60);
+
 export const CreateSessionSchema = z
   .strictObject({
     title: singleLine(200, 1),
@@ -111,12 +118,8 @@ export const CreateSessionSchema = z
       .optional()
       .openapi({ description: 'Who sees an association event (default members)' }),
     start: LocalDateTime,
-    duration_minutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
-    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
+    duration_minutes: DurationMinutes,
+    time_zone: TimeZoneOrHelsinki,
     ...optional(SessionFields),
   })
   .openapi('CreateSession');
@@ -127,12 +130,7 @@ export const UpdateSessionSchema = z
     start: LocalDateTime.optional().openapi({
       description: 'Move to this local time; marks the session moved',
     }),
-    duration_minutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60)
-      .optional(),
+    duration_minutes: DurationMinutes.optional(),
     ...optional(SessionFields),
     apply_to: z
       .enum(['this', 'following'])
@@ -149,12 +147,8 @@ export const CreateSeriesSchema = z
   .strictObject({
     title: singleLine(200, 1),
     first_start: LocalDateTime,
-    duration_minutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
-    time_zone: TimeZoneSchema.default('Europe/Helsinki').openapi({ default: 'Europe/Helsinki' }),
+    duration_minutes: DurationMinutes,
+    time_zone: TimeZoneOrHelsinki,
     every_weeks: z.number().int().min(1).max(12),
     count: z.number().int().min(1).max(52),
     ...optional({
