@@ -65,5 +65,23 @@ console.log(
   }),
 );
 
-// A clean exit on SIGINT lets `node --cpu-prof bench/servers.ts` write its profile.
-process.once('SIGINT', () => process.exit(0));
+// A clean exit on SIGINT lets `node --cpu-prof bench/servers.ts` write its profile. With
+// BENCH_CPU_PROF=<file>, only what happens after seeding is profiled: the requests, not the start.
+const profile = process.env.BENCH_CPU_PROF ? await startProfile(process.env.BENCH_CPU_PROF) : undefined;
+process.once('SIGINT', async () => {
+  await profile?.();
+  process.exit(0);
+});
+
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+  };
+}
