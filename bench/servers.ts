@@ -52,6 +52,17 @@ const bytesUrl = await new Promise<string>((resolve) => {
   );
 });
 
+// A member's browser revalidating its group list: the ETag of the list as the member has it.
+const memberList = await fetch(`${api.url}/v1/groups?limit=20`, {
+  headers: { 'ekollega-key': tenant.publishableKey, authorization: `Bearer ${memberToken}` },
+});
+extra.targets.push({
+  name: 'GET /v1/groups (member, 304)',
+  path: '/v1/groups?limit=20',
+  member: true,
+  headers: { 'if-none-match': memberList.headers.get('etag') ?? '' },
+});
+
 console.log(
   JSON.stringify({
     helloUrl,

@@ -216,15 +216,23 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
         const serialize = db.serializers[types[i]!];
         return serialize ? serialize(value) : String(value);
       });
-      const messages = await send(
-        [
-          protocol.serialize.bind({ statement: name, values }),
-          protocol.serialize.describe({ type: 'P' }),
-          protocol.serialize.execute({}),
-          protocol.serialize.sync(),
-        ],
-        !inTransaction,
-      );
+      let messages;
+      try {
+        messages = await send(
+          [
+            protocol.serialize.bind({ statement: name, values }),
+            protocol.serialize.describe({ type: 'P' }),
+            protocol.serialize.execute({}),
+            protocol.serialize.sync(),
+          ],
+          !inTransaction,
+        );
+      } catch (error) {
+        if (!name || !planOutdated(error)) throw error;
+        names.forget(text);
+        if (inTransaction) throw error;
+        return prepared<T>(text, params, false);
+      }
       return (parse.parseResults(messages, db.parsers)[0]?.rows ?? []) as T[];
     }
     return {
