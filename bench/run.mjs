@@ -35,7 +35,7 @@ const targets = [
   ...(ctx.targets ?? []).map((t) => ({
     name: t.name,
     url: `${ctx.apiUrl}${t.path}`,
-    headers: t.member ? member : visitor,
+    headers: { ...(t.member ? member : visitor), ...t.headers },
   })),
 ];
 
@@ -49,12 +49,14 @@ for (const target of targets) {
     connections,
     duration: seconds,
   });
-  if (result.non2xx > 0) console.error(`! ${target.name}: ${result.non2xx} non-2xx responses`);
+  // A 304 is the answer a revalidating client wants; 4xx and 5xx are errors.
+  const failed = result['4xx'] + result['5xx'];
+  if (failed > 0) console.error(`! ${target.name}: ${failed} 4xx/5xx responses`);
   rows.push({
     name: target.name,
     rps: result.requests.average,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    errors: result.errors + failed,
   });
 }
 child.kill();

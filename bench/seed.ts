@@ -8,7 +8,9 @@ import { seedQuestionBench } from './seed-questions.js';
 export async function seedBench(
   store: Store,
   tenantId: string,
-): Promise<{ targets: { name: string; path: string; member?: boolean }[] }> {
+): Promise<{
+  targets: { name: string; path: string; member?: boolean; headers?: Record<string, string> }[];
+}> {
   const tenant = (await store.tenants.get(tenantId))!;
   const now = new Date();
   await store.members.upsert(
@@ -90,7 +92,7 @@ export async function seedBench(
       { name: 'GET /v1/groups (visitor)', path: '/v1/groups?limit=20' },
       { name: 'GET /v1/groups (member)', path: '/v1/groups?limit=20', member: true },
       { name: 'GET /v1/sessions (member)', path: '/v1/sessions?limit=20', member: true },
-      ...(await seedQuestionBench(store, tenantId)),
+      ...(await seedQuestionBench(store, tenantId, first!.id)),
     ],
   };
 }

@@ -52,6 +52,17 @@ const bytesUrl = await new Promise<string>((resolve) => {
   );
 });
 
+// A member's browser revalidating its group list: the ETag of the list as the member has it.
+const memberList = await fetch(`${api.url}/v1/groups?limit=20`, {
+  headers: { 'ekollega-key': tenant.publishableKey, authorization: `Bearer ${memberToken}` },
+});
+extra.targets.push({
+  name: 'GET /v1/groups (member, 304)',
+  path: '/v1/groups?limit=20',
+  member: true,
+  headers: { 'if-none-match': memberList.headers.get('etag') ?? '' },
+});
+
 console.log(
   JSON.stringify({
     helloUrl,
@@ -65,5 +76,23 @@ console.log(
   }),
 );
 
-// A clean exit on SIGINT lets `node --cpu-prof bench/servers.ts` write its profile.
-process.once('SIGINT', () => process.exit(0));
+// A clean exit on SIGINT lets `node --cpu-prof bench/servers.ts` write its profile. With
+// BENCH_CPU_PROF=<file>, only what happens after seeding is profiled: the requests, not the start.
+const profile = process.env.BENCH_CPU_PROF ? await startProfile(process.env.BENCH_CPU_PROF) : undefined;
+process.once('SIGINT', async () => {
+  await profile?.();
+  process.exit(0);
+});
+
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+  };
+}

@@ -4,35 +4,58 @@ import type { JSONParsed } from 'hono/utils/types';
 import type { Env } from '../env.js';
 import { TtlCache } from '../store/ttl-cache.js';
 
-/** How long a visitor's list may be served from memory; writes through this process clear it at once. */
+/** How long a read may be served from memory; writes through this process clear it at once. */
 export const VISITOR_CACHE_MS = 2_000;
 
+/** At most this many answers per route are kept (a group list is about 13 kB). */
+const MEMO_ENTRIES = 1_000;
+
 /**
- * Answers a public read with an ETag (304 when the client has it) and the right Cache-Control;
+ * Answers a read with an ETag (304 when the client has it) and the right Cache-Control;
  * `visitorMaxAge: 0` makes browsers revalidate every time (live content such as the Q&A board).
- * Visitors' reads are memoised per tenant and query for a moment: they are the same for every
- * visitor, and the finder on a busy front page must not cost a query per page view. Only a
- * visitor (publishable key, no member) reads or fills the memo: the secret key moderates and sees
- * more, so its answers are never shared, nor cached by anyone but the association's server.
+ *
+ * Reads are memoised per tenant, caller and query for a moment, keyed by the tenant's change
+ * counter, so a write through this process is seen by the next read:
+ * - Visitors' (publishable key, no member): the same for every visitor, and the finder on a busy
+ *   front page must not cost a query per page view.
+ * - A member's, only on the embedded store: it has one process, which sees every change, so after
+ *   their own join, RSVP or post a member's next read is fresh. With PostgreSQL another process may
+ *   have written, so a member's reads are rendered afresh there.
+ * The secret key moderates and sees more: its answers are never memoised.
+ * The key also holds the clock's 2-second step, so what depends on the time (sessions that have
+ * ended, the next session) is never older than that.
  */
 export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge: 15 }) {
-  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
+  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS, Date.now, MEMO_ENTRIES);
   return async <T>(
     c: Context<Env>,
     load: () => Promise<T>,
   ): Promise<Response & TypedResponse<JSONParsed<T>, 200, 'json'>> => {
     const { tenant, member, keyKind } = c.get('caller');
+    const store = c.get('store');
     const visitor = !member && keyKind === 'publishable';
+    const memoised = visitor || (member !== null && store.db.engine === 'pglite');
     const render = async () => {
-      // Kept encoded: a memoised list is served as bytes without being re-encoded per request.
+      // Kept encoded: a memoised answer is served as bytes without being re-encoded per request.
       const body = Buffer.from(JSON.stringify(await load()));
-      return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+      // A member's tag names them, so that a browser shared by two members never takes one's copy
+      // for the other's.
+      const hash = createHash('sha1');
+      if (member) hash.update(`${member.id}\n`);
+      return { body, etag: `W/"${hash.update(body).digest('base64url')}"` };
     };
-    // Everything a visitor's answer depends on: the association, its settings (such as how votes
-    // count), its content's changes, the path and the query.
+    // Everything the answer depends on: the association, its settings (such as how votes count),
+    // its content's changes, the time, the caller's claims, the path and the query.
     const key = () =>
-      [tenant.id, JSON.stringify(tenant.settings), c.get('store').version(tenant.id), c.req.url].join('\n');
-    const { body, etag } = visitor ? await memo.get(key(), render) : await render();
+      [
+        tenant.id,
+        JSON.stringify(tenant.settings),
+        store.version(tenant.id),
+        Math.floor(c.get('clock')().getTime() / VISITOR_CACHE_MS),
+        member ? JSON.stringify(member) : '',
+        c.req.url,
+      ].join('\n');
+    const { body, etag } = memoised ? await memo.get(key(), render) : await render();
     const headers = {
       etag,
       'cache-control': !visitor

@@ -27,6 +27,7 @@ import { requireMember } from '../middleware/tenant.js';
 import { notFound } from '../problem.js';
 import type { Viewer } from '../store/sessions.js';
 import { router } from '../validation.js';
+import { cachedRead } from './read-cache.js';
 
 const SessionId = z.object({ id: idString() });
 const GroupId = z.object({ id: idString() });
@@ -48,6 +49,8 @@ export function viewerOf(c: Context<Env>): Viewer {
 
 const TOPIC_VOTES_PER_MEMBER = 3;
 
+const read = cachedRead();
+
 /** `/v1/sessions`: group meetings and open events, RSVP, attendance and one session as iCalendar. */
 export const sessions = router()
   .openapi(
@@ -64,8 +67,10 @@ export const sessions = router()
         401: problemResponses[401],
       },
     }),
-    async (c) =>
-      c.json(await c.get('store').sessions.list(viewerOf(c), c.req.valid('query'), c.get('clock')()), 200),
+    (c) => {
+      const query = c.req.valid('query');
+      return read(c, () => c.get('store').sessions.list(viewerOf(c), query, c.get('clock')()));
+    },
   )
   .openapi(
     createRoute({

@@ -35,6 +35,33 @@ export interface OpenOptions {
   dataDir?: string | undefined;
 }
 
+/**
+ * Statement names, one per SQL text: both engines keep a named statement parsed (and, after a few
+ * runs, planned) for the life of the connection, where an unnamed one is parsed and planned again
+ * on every request. The texts are the store's own (its filters make a few hundred at most); past
+ * `max` a text runs unnamed, so a connection never holds more than `max` statements.
+ */
+export function statementNames(max = 500) {
+  const names = new Map<string, string | null>();
+  return {
+    of(text: string): string | undefined {
+      let name = names.get(text);
+      if (name === undefined && names.size < max) names.set(text, (name = `ek_${names.size}`));
+      return name ?? undefined;
+    },
+    /** This text runs unnamed from now on (its table changed shape under the prepared plan). */
+    forget(text: string) {
+      names.set(text, null);
+    },
+  };
+}
+
+/**
+ * PostgreSQL refuses to run a prepared `select *` whose table another process's migration has
+ * changed ("cached plan must not change result type"): that text is then run unnamed.
+ */
+const planOutdated = (error: unknown) => (error as { code?: string }).code === '0A000';
+
 /** Opens PostgreSQL when a URL is given, else PGlite in `dataDir` (or in memory). */
 export async function openDb(options: OpenOptions = {}): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
@@ -90,12 +117,28 @@ async function openPostgres(url: string): Promise<Db> {
       retry(500);
     });
   }
+  const names = statementNames();
+  async function run<T>(
+    client: { query: InstanceType<typeof pg.Pool>['query'] },
+    text: string,
+    values: unknown[],
+    retry: boolean,
+  ): Promise<T[]> {
+    const name = names.of(text);
+    try {
+      return (await client.query({ name, text, values })).rows as T[];
+    } catch (error) {
+      if (!name || !planOutdated(error)) throw error;
+      names.forget(text);
+      // Inside a transaction the failed statement aborted it: it fails this once, unnamed next time.
+      if (!retry) throw error;
+      return (await client.query(text, values)).rows as T[];
+    }
+  }
   return {
     engine: 'postgres',
     listen: (channel, onPayload, onReconnected) => listen(channel, onPayload, onReconnected),
-    async query<T>(text: string, params: unknown[] = []) {
-      return (await pool.query(text, params)).rows as T[];
-    },
+    query: <T>(text: string, params: unknown[] = []) => run<T>(pool, text, params, true),
     async exec(text: string) {
       await pool.query(text);
     },
@@ -104,9 +147,7 @@ async function openPostgres(url: string): Promise<Db> {
       try {
         await client.query('begin');
         const result = await fn({
-          async query<R>(text: string, params: unknown[] = []) {
-            return (await client.query(text, params)).rows as R[];
-          },
+          query: <R>(text: string, params: unknown[] = []) => run<R>(client, text, params, false),
           async exec(text: string) {
             await client.query(text);
           },
@@ -131,24 +172,81 @@ async function openPostgres(url: string): Promise<Db> {
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   const release = dataDir ? await lockDataDir(dataDir) : () => undefined;
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const { PGlite, protocol, parse } = await import('@electric-sql/pglite');
     const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
     const extensions = { btree_gin };
     const db = dataDir
       ? await PGlite.create(join(dataDir, 'pgdata'), { extensions })
       : await PGlite.create({ extensions });
+
+    // PGlite's query() parses, describes and plans every text afresh, in six calls into the
+    // engine. A named statement is parsed once; each run is then one call: bind, describe,
+    // execute, sync. Runs hold PGlite's own locks, as its query() does.
+    const names = statementNames();
+    const paramTypes = new Map<string, number[]>();
+    const send = async (messages: Uint8Array[], syncToFs: boolean) => {
+      const whole = new Uint8Array(messages.reduce((n, m) => n + m.length, 0));
+      let at = 0;
+      for (const message of messages) {
+        whole.set(message, at);
+        at += message.length;
+      }
+      return (await db.execProtocol(whole, { syncToFs })).messages;
+    };
+    async function prepared<T>(text: string, params: unknown[], inTransaction: boolean): Promise<T[]> {
+      // Past the bound of names, the unnamed statement: parsed and described each time.
+      const name = names.of(text) ?? '';
+      let types = name ? paramTypes.get(name) : undefined;
+      if (!types) {
+        const described = await send(
+          [
+            protocol.serialize.parse({ name, text }),
+            protocol.serialize.describe({ type: 'S', name }),
+            protocol.serialize.sync(),
+          ],
+          false,
+        );
+        const description = described.find((m) => m.name === 'parameterDescription') as
+          { dataTypeIDs: number[] } | undefined;
+        types = description?.dataTypeIDs ?? [];
+        if (name) paramTypes.set(name, types);
+      }
+      const values = params.map((value, i) => {
+        if (value === null || value === undefined) return null;
+        const serialize = db.serializers[types[i]!];
+        return serialize ? serialize(value) : String(value);
+      });
+      let messages;
+      try {
+        messages = await send(
+          [
+            protocol.serialize.bind({ statement: name, values }),
+            protocol.serialize.describe({ type: 'P' }),
+            protocol.serialize.execute({}),
+            protocol.serialize.sync(),
+          ],
+          !inTransaction,
+        );
+      } catch (error) {
+        if (!name || !planOutdated(error)) throw error;
+        names.forget(text);
+        if (inTransaction) throw error;
+        return prepared<T>(text, params, false);
+      }
+      return (parse.parseResults(messages, db.parsers)[0]?.rows ?? []) as T[];
+    }
     return {
       engine: 'pglite',
-      async query<T>(text: string, params: unknown[] = []) {
-        return (await db.query<T>(text, params)).rows;
-      },
+      query: <T>(text: string, params: unknown[] = []) =>
+        db._runExclusiveTransaction(() => db.runExclusive(() => prepared<T>(text, params, false))),
       async exec(text: string) {
         await db.exec(text);
       },
       transaction<T>(fn: (tx: Sql) => Promise<T>) {
         return db.transaction((tx) =>
           fn({
-            query: async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows,
+            query: <R>(text: string, params: unknown[] = []) =>
+              db.runExclusive(() => prepared<R>(text, params, true)),
             exec: async (text: string) => void (await tx.exec(text)),
           }),
         );

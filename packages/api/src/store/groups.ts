@@ -36,6 +36,7 @@ interface GroupRow {
   end_time: string | null;
   time_zone: string;
   next_meeting_at: Date | null;
+  upcoming_session_at?: Date | null;
   next_session_at?: Date | null;
   capacity: number;
   member_count: number;
@@ -73,13 +74,23 @@ interface MembershipRow {
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-const FACILITATORS = `coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name, m.id)
-  from group_facilitators f join members m on m.tenant_id = f.tenant_id and m.id = f.member_id
-  where f.tenant_id = g.tenant_id and f.group_id = g.id), '[]'::json) as facilitators`;
+/**
+ * What a card shows, from the group row alone: the facilitators' names and the next session are
+ * read columns kept current by triggers in the same transaction as the writes that change them
+ * (migration 007). The long texts (details, rules) are the detail's, not the list's.
+ */
+const CARD = `g.tenant_id, g.id, g.name, g.description, g.themes, g.trades, g.language, g.format, g.municipality, g.region,
+  g.every_weeks, g.weekday, g.start_time, g.end_time, g.time_zone, g.next_meeting_at, g.capacity, g.member_count,
+  g.offered_count, g.waitlist_count, g.join_policy, g.status, g.rules_version, g.intake_questions, g.offer_hours,
+  g.created_at, g.updated_at, g.facilitators`;
 
-/** The next scheduled session wins over the date a facilitator typed on the group. */
-const NEXT_SESSION = `(select min(s.starts_at) from sessions s where s.tenant_id = g.tenant_id and s.group_id = g.id
-  and s.status <> 'cancelled' and s.starts_at > now()) as next_session_at`;
+/**
+ * The next scheduled session wins over the date a facilitator typed on the group. The stored one
+ * is right while it is null or still ahead; once it has started, the next one is looked up.
+ */
+const NEXT_SESSION = `case when g.upcoming_session_at is null or g.upcoming_session_at > now() then g.upcoming_session_at
+  else (select min(s.starts_at) from sessions s where s.tenant_id = g.tenant_id and s.group_id = g.id
+    and s.status <> 'cancelled' and s.starts_at > now()) end as next_session_at`;
 
 /** My own membership beside each group, read in the same query (no request per card). */
 const MINE = `my.status as my_status, my.offer_expires_at as my_offer_expires_at, my.decline_reason as my_decline_reason,
@@ -335,7 +346,7 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       }
       params.push(filters.limit + 1);
       const rows = await db.query<GroupRow>(
-        `select g.*, ${FACILITATORS}, ${NEXT_SESSION}${memberId ? `, ${MINE}` : ''}
+        `select ${CARD}, ${NEXT_SESSION}${memberId ? `, ${MINE}` : ''}
          from groups g ${join}
          where ${where.join(' and ')}
          order by g.name, g.id limit $${params.length}`,
@@ -354,7 +365,7 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
       const params: unknown[] = [tenant.id, groupId];
       if (memberId) params.push(memberId);
       const rows = await db.query<GroupRow>(
-        `select g.*, ${FACILITATORS}, ${NEXT_SESSION}${memberId ? `, ${MINE}` : ''}
+        `select g.*, ${NEXT_SESSION}${memberId ? `, ${MINE}` : ''}
          from groups g ${memberId ? 'left join memberships my on my.tenant_id = g.tenant_id and my.group_id = g.id and my.member_id = $3' : ''}
          where g.tenant_id = $1 and g.id = $2`,
         params,

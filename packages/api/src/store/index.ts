@@ -58,7 +58,7 @@ export async function createStore(db: Db): Promise<Store> {
     db,
     platformKey: await loadPlatformKey(db),
     tenants,
-    members: memberStore(db),
+    members: memberStore(db, bump),
     groups: groupStore(db, bump),
     sessions: sessionStore(db, bump),
     questions: questionStore(db, bump),

@@ -14,17 +14,21 @@ export interface Member {
 }
 
 /** Members are provisioned from their token on first sight and kept current on later ones. */
-export function memberStore(db: Db) {
+export function memberStore(db: Db, changed: (tenantId: string) => void = () => undefined) {
   return {
+    /** A new name shows in lists (facilitators, authors), so it counts as a change of the tenant's content. */
     async upsert(member: Member, at: Date): Promise<void> {
-      await db.query(
-        `insert into members (tenant_id, id, name, email, locale, roles, first_seen_at, last_seen_at)
+      const [row] = await db.query<{ renamed: boolean }>(
+        `with before as (select name from members where tenant_id = $1 and id = $2)
+         insert into members (tenant_id, id, name, email, locale, roles, first_seen_at, last_seen_at)
          values ($1, $2, $3, $4, $5, $6, $7, $7)
          on conflict (tenant_id, id) do update set
            name = excluded.name, email = excluded.email, locale = excluded.locale,
-           roles = excluded.roles, last_seen_at = excluded.last_seen_at`,
+           roles = excluded.roles, last_seen_at = excluded.last_seen_at
+         returning (select name from before) is distinct from $3 as renamed`,
         [member.tenantId, member.id, member.name, member.email, member.locale, member.roles, at],
       );
+      if (row?.renamed) changed(member.tenantId);
     },
 
     async get(tenantId: string, id: string): Promise<Member | null> {

@@ -604,6 +604,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
           [viewer.tenantId, sessionId, going, waiting],
         );
       });
+      changed(viewer.tenantId);
     },
 
     /** The sessions a calendar feed carries: a member's (by token) or the association's public ones. */
