@@ -1,10 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { docsPage } from './docs-page.js';
 import type { Clock, Env } from './env.js';
+import { bodyLimit } from './middleware/body-limit.js';
 import { cors } from './middleware/cors.js';
 import { requestLog, type LogSink } from './middleware/log.js';
 import { rateLimiter, type RateLimit } from './middleware/rate-limit.js';
@@ -98,17 +98,7 @@ export function createApp(options: AppOptions) {
       key: (c) => c.get('clientIp'),
     }),
   );
-  const limitBody = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 64 * 1024,
-    onError: () => {
-      throw new Problem(
-        413,
-        'body_too_large',
-        'The request body is too large',
-        `At most ${options.maxBodyBytes ?? 64 * 1024} bytes.`,
-      );
-    },
-  });
+  const limitBody = bodyLimit({ maxBytes: options.maxBodyBytes ?? 64 * 1024 });
   // Only where a body is allowed: touching `c.req.raw.body` on a GET makes the Node adapter build
   // a full Request, which costs more than the rest of a cached read.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody);
