@@ -7,6 +7,9 @@ import { TtlCache } from '../store/ttl-cache.js';
 /** How long a visitor's list may be served from memory; writes through this process clear it at once. */
 export const VISITOR_CACHE_MS = 2_000;
 
+/** What the visitors' memo may hold: query strings are the caller's to invent. */
+export const VISITOR_CACHE_BOUNDS = { maxEntries: 5_000, maxBytes: 32 * 1024 * 1024 };
+
 /**
  * Answers a public read with an ETag (304 when the client has it) and the right Cache-Control;
  * `visitorMaxAge: 0` makes browsers revalidate every time (live content such as the Q&A board).
@@ -16,7 +19,10 @@ export const VISITOR_CACHE_MS = 2_000;
  * more, so its answers are never shared, nor cached by anyone but the association's server.
  */
 export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge: 15 }) {
-  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS);
+  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS, Date.now, {
+    ...VISITOR_CACHE_BOUNDS,
+    sizeOf: (entry) => entry.body.byteLength,
+  });
   return async <T>(
     c: Context<Env>,
     load: () => Promise<T>,
