@@ -36,7 +36,7 @@ export function memoryCounter(
   { limit, windowMs }: RateLimit,
   now: () => number,
   maxKeys = MEMORY_COUNTER_MAX_KEYS,
-): RateCounter & { readonly size: number } {
+): { hit(key: string): RateCount; readonly size: number } {
   const windows = new Map<string, { count: number; resetAt: number }>();
   let nextSweep = 0;
   return {
