@@ -120,13 +120,15 @@ describe.skipIf(!process.env.DATABASE_URL)('rate limits shared on PostgreSQL', (
   });
 });
 
-describe.skipIf(!process.env.REDIS_URL)('rate limits shared on Redis', () => {
+// TEST_REDIS_URL rather than REDIS_URL: an `ekollega serve` that other tests start would otherwise
+// count on the same Redis as every other test process.
+describe.skipIf(!process.env.TEST_REDIS_URL)('rate limits shared on Redis', () => {
   let stores: [Store, Store];
   let redis: [Redis, Redis];
   const prefix = `ekollega-test-${randomBytes(4).toString('hex')}`;
   beforeAll(async () => {
     stores = [await openStore(), await openStore()];
-    redis = [new Redis(process.env.REDIS_URL!), new Redis(process.env.REDIS_URL!)];
+    redis = [new Redis(process.env.TEST_REDIS_URL!), new Redis(process.env.TEST_REDIS_URL!)];
   });
   afterAll(async () => {
     const keys = await redis[0].keys(`${prefix}:*`);
