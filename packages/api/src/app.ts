@@ -1,13 +1,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { docsPage } from './docs-page.js';
 import type { Clock, Env } from './env.js';
+import { bodyLimit } from './middleware/body-limit.js';
 import { cors } from './middleware/cors.js';
 import { requestLog, type LogSink } from './middleware/log.js';
-import { rateLimiter, type RateLimit } from './middleware/rate-limit.js';
+import { memoryCounters, rateLimiter, type RateCounters, type RateLimit } from './middleware/rate-limit.js';
 import { tenantAuth } from './middleware/tenant.js';
 import { DEFAULT_STREAM_CAPS, streamGate, type StreamCaps } from './live/stream-gate.js';
 import { operatorRoutes } from './operator.js';
@@ -27,8 +27,11 @@ export interface AppOptions {
   log?: LogSink | false;
   /** Largest request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
-  /** Per-IP and per-member request limits, counted in this process. */
-  rateLimits?: { perIp?: RateLimit; perMember?: RateLimit };
+  /**
+   * Per-IP and per-member request limits (default 600 and 300 a minute), counted in this process
+   * unless `counters` shares them (`sharedCounters`: PostgreSQL or Redis).
+   */
+  rateLimits?: { perIp?: RateLimit; perMember?: RateLimit; counters?: RateCounters };
   /** Take the client IP from X-Forwarded-For (behind a proxy you trust). */
   trustProxy?: boolean;
   /**
@@ -55,6 +58,7 @@ export function createApp(options: AppOptions) {
     options.log === false ? null : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const perIp = options.rateLimits?.perIp ?? { limit: 600, windowMs: 60_000 };
   const perMember = options.rateLimits?.perMember ?? { limit: 300, windowMs: 60_000 };
+  const counters = options.rateLimits?.counters ?? memoryCounters(() => clock().getTime());
   const streams = streamGate({ ...DEFAULT_STREAM_CAPS, ...options.streamCaps });
 
   const v1 = new OpenAPIHono<Env>()
@@ -63,7 +67,7 @@ export function createApp(options: AppOptions) {
       rateLimiter<Env>({
         ...perMember,
         scope: 'member',
-        now: () => clock().getTime(),
+        counter: counters('member', perMember),
         key: (c) => {
           const { tenant, member } = c.get('caller');
           return member ? `${tenant.id}/${member.id}` : null;
@@ -94,21 +98,11 @@ export function createApp(options: AppOptions) {
     rateLimiter<Env>({
       ...perIp,
       scope: 'IP address',
-      now: () => clock().getTime(),
+      counter: counters('ip', perIp),
       key: (c) => c.get('clientIp'),
     }),
   );
-  const limitBody = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 64 * 1024,
-    onError: () => {
-      throw new Problem(
-        413,
-        'body_too_large',
-        'The request body is too large',
-        `At most ${options.maxBodyBytes ?? 64 * 1024} bytes.`,
-      );
-    },
-  });
+  const limitBody = bodyLimit({ maxBytes: options.maxBodyBytes ?? 64 * 1024 });
   // Only where a body is allowed: touching `c.req.raw.body` on a GET makes the Node adapter build
   // a full Request, which costs more than the rest of a cached read.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody);

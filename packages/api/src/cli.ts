@@ -9,6 +9,7 @@ import {
   writeServerNote,
   type KeyKind,
 } from './operator.js';
+import { openRateCounters, readRateLimitSettings, SettingError } from './rate-limit-settings.js';
 import { seedDemo } from './seed/demo.js';
 import { startServer } from './server.js';
 import { DataDirLockedError, openStore, type Store } from './store/index.js';
@@ -19,6 +20,13 @@ const USAGE = `ekollega — run and administer the eKollega widgets API
 Store: PostgreSQL when DATABASE_URL is set, else the embedded data folder (--data DIR, default ./.ekollega).
 
   ekollega serve [--port N] [--host H]          migrate, serve, print the URL (PORT also works; default 8787)
+        [--rate-limit-ip N] [--rate-limit-member N] [--rate-limit-window SECONDS]
+        [--rate-limit-store memory|postgres|redis]
+                                                requests per window per client address (default 600)
+                                                and per member (300), the window (60); counted in this
+                                                process, or shared: PostgreSQL with DATABASE_URL, Redis
+                                                with REDIS_URL (EKOLLEGA_RATE_LIMIT_IP, _MEMBER, _WINDOW,
+                                                _STORE work too)
   ekollega tenant create --name NAME --origin URL [--origin URL …] [--json]
   ekollega tenant list [--json]
   ekollega tenant origins --tenant ID [--add URL …] [--remove URL …]
@@ -36,6 +44,10 @@ const { values, positionals } = parseArgs({
     data: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
+    'rate-limit-ip': { type: 'string' },
+    'rate-limit-member': { type: 'string' },
+    'rate-limit-window': { type: 'string' },
+    'rate-limit-store': { type: 'string' },
     name: { type: 'string' },
     origin: { type: 'string', multiple: true },
     add: { type: 'string', multiple: true },
@@ -132,6 +144,7 @@ async function main(): Promise<void> {
       const port = Number(values.port ?? process.env.PORT ?? 8787);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port ${values.port}: expected a port number`);
+      const rateLimits = readRateLimitSettings(values, process.env);
       const store = await openStore({
         databaseUrl: process.env.DATABASE_URL,
         dataDir: resolve(values.data ?? '.ekollega'),
@@ -140,7 +153,9 @@ async function main(): Promise<void> {
       // through the operator routes, with the token this run leaves in the data folder.
       const dataDir = store.db.engine === 'pglite' ? resolve(values.data ?? '.ekollega') : null;
       const operatorToken = dataDir ? newOperatorToken() : undefined;
+      const counters = await openRateCounters(rateLimits, store);
       const server = await startServer(store, {
+        rateLimits: { perIp: rateLimits.perIp, perMember: rateLimits.perMember, counters: counters.counters },
         port,
         hostname: values.host ?? '127.0.0.1',
         trustProxy: process.env.EKOLLEGA_TRUST_PROXY === '1',
@@ -151,9 +166,13 @@ async function main(): Promise<void> {
       console.error(
         `eKollega API listening on ${server.url} (store: ${store.db.engine}); reference: ${server.url}/docs`,
       );
+      console.error(
+        `Rate limits: ${rateLimits.perIp.limit} per client address and ${rateLimits.perMember.limit} per member every ${rateLimits.perIp.windowMs / 1000} s, counted ${rateLimits.store === 'memory' ? 'in this process' : `in ${rateLimits.store} (shared by every process)`}`,
+      );
       const stop = async () => {
         removeNote();
         await server.close();
+        await counters.close();
         await store.close();
         process.exit(0);
       };
@@ -267,7 +286,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof SettingError) {
     console.error(`ekollega: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }

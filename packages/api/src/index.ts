@@ -15,4 +15,19 @@ export { MAX_TOKEN_LIFETIME_SECONDS, MEMBER_TOKEN_AUDIENCE } from './auth/member
 export { Problem } from './problem.js';
 export type { Env, Clock } from './env.js';
 export { startServer } from './server.js';
+export {
+  memoryCounters,
+  type RateCounters,
+  type RateCounter,
+  type RateCount,
+  type RateLimit,
+} from './middleware/rate-limit.js';
+export { sharedCounters } from './middleware/rate-limit-shared.js';
+export {
+  readRateLimitSettings,
+  openRateCounters,
+  SettingError,
+  DEFAULT_RATE_LIMITS,
+  type RateLimitSettings,
+} from './rate-limit-settings.js';
 export { seedDemo, DEMO_MEMBERS, DEMO_TENANT_ID, type DemoSeed } from './seed/demo.js';

@@ -7,8 +7,11 @@ import { TtlCache } from '../store/ttl-cache.js';
 /** How long a read may be served from memory; writes through this process clear it at once. */
 export const VISITOR_CACHE_MS = 2_000;
 
-/** At most this many answers per route are kept (a group list is about 13 kB). */
-const MEMO_ENTRIES = 1_000;
+/**
+ * What the memo of each route may hold: query strings are the caller's to invent, and on the
+ * embedded store members' answers are memoised too.
+ */
+export const VISITOR_CACHE_BOUNDS = { maxEntries: 5_000, maxBytes: 32 * 1024 * 1024 };
 
 /**
  * Answers a read with an ETag (304 when the client has it) and the right Cache-Control;
@@ -26,7 +29,10 @@ const MEMO_ENTRIES = 1_000;
  * ended, the next session) is never older than that.
  */
 export function cachedRead(options: { visitorMaxAge: number } = { visitorMaxAge: 15 }) {
-  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS, Date.now, MEMO_ENTRIES);
+  const memo = new TtlCache<{ body: Uint8Array; etag: string }>(VISITOR_CACHE_MS, Date.now, {
+    ...VISITOR_CACHE_BOUNDS,
+    sizeOf: (entry) => entry.body.byteLength,
+  });
   return async <T>(
     c: Context<Env>,
     load: () => Promise<T>,
