@@ -4,6 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { active, expectFocus, settled, text, until } from '../../test/helpers.js';
 import { part, testApi } from '../../test/host-site.js';
 import type { CalendarSeed, SeededCalendar } from '../../test/session-fixtures.js';
+import '../session-calendar/define.js';
 import './define.js';
 import type { EkCommitments } from './commitments.js';
 
@@ -279,4 +280,28 @@ describe('<ek-commitments>', () => {
       await expect(element).to.be.accessible();
     });
   }
+
+  it('gives <ek-session-calendar>’s session detail "your commitment due at this meeting" with a link to report', async () => {
+    const seeded = await seed(MEETINGS);
+    const c = await commit(seeded, 'aino', { text: 'Contact ten customers' });
+    const calendar = await fixture(
+      `<ek-session-calendar api-url="${apiUrl}" tenant-key="${seeded.tenantKey}" token-url="${tokenUrl(seeded, 'aino')}"
+        group="${seeded.group}" lang="en" time-zone="Europe/Helsinki" commitments-url="/my-commitments"></ek-session-calendar>`,
+    );
+    await settled(calendar);
+    const titles = all(calendar, '.title');
+    titles[0]!.click();
+    await until(() => part(calendar, 'commitment'), 'the line did not show');
+    expect(text(part(calendar, 'commitment'))).to.equal(
+      'Your commitment is due at this meeting. Report on it',
+    );
+    expect(part(calendar, 'commitment')!.querySelector('a')!.getAttribute('href')).to.equal(
+      `/my-commitments#commitment-${c.id}`,
+    );
+    titles[0]!.click();
+    titles[1]!.click();
+    await until(() => part(calendar, 'detail'), 'the second detail did not open');
+    expect(part(calendar, 'commitment')).to.equal(null);
+    await expect(calendar).to.be.accessible();
+  });
 });

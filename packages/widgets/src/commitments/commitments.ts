@@ -134,6 +134,9 @@ export class EkCommitments extends EkElement {
       } catch (error) {
         if (toFailure(error).code !== 'not_found') throw error;
       }
+      // The session calendar links here with `#commitment-<id>`: the keyboard starts at that one.
+      const linked = /^#commitment-([\w-]+)$/.exec(location.hash)?.[1];
+      if (linked && page?.items.some((c) => c.id === linked)) this.focusSoon(`[data-id="${linked}"] button`);
       return { me, member, facilitator, page };
     },
   });
