@@ -117,6 +117,9 @@ export class EkCommitments extends EkElement {
   /** An action on its way. */
   private _busy = false;
 
+  /** Reported in this view: they stay where the member reported them, even once their meeting is over. */
+  readonly #reportedHere = new Set<string>();
+
   /** Markup as Lit templates: the Q&A board's renderer, in a chunk both elements share. */
   readonly #markup = this.lazyView(() => import('../qa-board/views/markup.js'));
   /** The facilitators' round, imported when first shown. */
@@ -158,6 +161,23 @@ export class EkCommitments extends EkElement {
       return { sessions, chosen, round };
     },
   });
+
+  /** The session calendar's link to a commitment on this page changes only the hash. */
+  readonly #onHashChange = () => {
+    const page = this.#page();
+    const linked = /^#commitment-([\w-]+)$/.exec(location.hash)?.[1];
+    if (linked && page?.items.some((c) => c.id === linked)) this.focusSoon(`[data-id="${linked}"] button`);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
 
   #t(key: Key, values?: Record<string, string | number>): string {
     return this.texts.t(`commitments.${key}`, values);
@@ -203,7 +223,9 @@ export class EkCommitments extends EkElement {
     if (!page) return html`<p part="empty">${this.#t('not-in-group')}</p>`;
     const now = Date.now();
     const mine = page.items.filter((c) => c.mine);
-    const due = mine.filter((c) => current(c, now)).sort((a, b) => dueTime(a) - dueTime(b));
+    const due = mine
+      .filter((c) => current(c, now) || this.#reportedHere.has(c.id))
+      .sort((a, b) => dueTime(a) - dueTime(b));
     const peers = page.items.filter((c) => !c.mine);
     return html`${roundButton}
       ${
@@ -558,6 +580,7 @@ export class EkCommitments extends EkElement {
         ...(c.target ? { achieved: achievedText ? Number(achievedText) : null } : {}),
       });
       Object.assign(c, updated);
+      this.#reportedHere.add(c.id);
       this._reporting = null;
       this._message = { at: c.id, text: this.#t('report.saved'), failed: false };
       emit(this, 'ek-commitment-report', { commitmentId: c.id, status, corrected });
