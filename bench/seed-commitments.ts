@@ -77,7 +77,7 @@ export async function seedCommitmentBench(
   }
   return [
     {
-      name: `GET /v1/groups/{id}/commitments (member, ${MEMBERS}×${SESSIONS})`,
+      name: `GET /v1/groups/{id}/commitments (${MEMBERS}×${SESSIONS})`,
       path: `/v1/groups/${groupId}/commitments?limit=20`,
       member: true,
     },
