@@ -1,4 +1,5 @@
 import type { Store } from '../packages/api/src/store/index.js';
+import { seedCommitmentBench } from './seed-commitments.js';
 import { seedQuestionBench } from './seed-questions.js';
 
 /**
@@ -92,6 +93,7 @@ export async function seedBench(
       { name: 'GET /v1/groups (visitor)', path: '/v1/groups?limit=20' },
       { name: 'GET /v1/groups (member)', path: '/v1/groups?limit=20', member: true },
       { name: 'GET /v1/sessions (member)', path: '/v1/sessions?limit=20', member: true },
+      ...(await seedCommitmentBench(store, tenantId)),
       ...(await seedQuestionBench(store, tenantId, first!.id)),
     ],
   };

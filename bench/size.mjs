@@ -32,12 +32,14 @@ const PAGES = {
   'page: ek-group-finder': ['ek-provider', 'ek-group-finder'],
   'page: ek-session-calendar': ['ek-provider', 'ek-session-calendar'],
   'page: ek-qa-board': ['ek-provider', 'ek-qa-board'],
+  'page: ek-commitments': ['ek-provider', 'ek-commitments'],
   'page: every member element': [
     'ek-provider',
     'ek-member-status',
     'ek-group-finder',
     'ek-session-calendar',
     'ek-qa-board',
+    'ek-commitments',
   ],
 };
 

@@ -110,6 +110,10 @@ export const TEXT = {
       goToSignIn: 'Siirry kirjautumaan',
       sessionsHeading: 'Tapaamiset',
       sessionsIntro: 'Ryhmäsi tulevat tapaamiset ja asiantuntijapuheenvuorot.',
+      commitmentsHeading: 'Sitoumukset',
+      commitmentsIntro:
+        'Aseta tapaamisessa tavoite seuraavaan kertaan ja kerro seuraavalla kerralla, miten se onnistui.',
+      commitmentsNoGroup: 'Liity ensin ryhmään, niin voit asettaa sitoumuksia.',
       questionsHeading: 'Kysy ja vastaa',
       questionsIntro:
         'Kysy muilta yrittäjiltä ja jaa omaa kokemustasi. Fasilitaattorit valvovat keskustelua.',
@@ -173,6 +177,9 @@ export const TEXT = {
       goToSignIn: 'Gå till inloggningen',
       sessionsHeading: 'Träffar',
       sessionsIntro: 'Din grupps kommande träffar och expertinlägg.',
+      commitmentsHeading: 'Åtaganden',
+      commitmentsIntro: 'Sätt på träffen ett mål till nästa gång och berätta nästa gång hur det gick.',
+      commitmentsNoGroup: 'Gå först med i en grupp, så kan du göra åtaganden.',
       questionsHeading: 'Frågor och svar',
       questionsIntro:
         'Fråga andra företagare och dela med dig av dina egna erfarenheter. Handledarna modererar diskussionen.',
@@ -239,6 +246,9 @@ export const TEXT = {
       goToSignIn: 'Go to sign-in',
       sessionsHeading: 'Meetings',
       sessionsIntro: 'Your group’s upcoming meetings and expert talks.',
+      commitmentsHeading: 'Commitments',
+      commitmentsIntro: 'Set a goal at a meeting for the next one, and tell the group there how it went.',
+      commitmentsNoGroup: 'Join a group first to set commitments.',
       questionsHeading: 'Questions and answers',
       questionsIntro:
         'Ask other entrepreneurs and share your own experience. Facilitators moderate the discussion.',

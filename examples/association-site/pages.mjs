@@ -160,10 +160,12 @@ export function homePage(context) {
 
 /**
  * The members' page: the meetings section is where the session calendar widget belongs, the
+ * commitments section has one `<ek-commitments>` per group the member takes part in, and the
  * questions section is where the Q&A board belongs.
  * @param {PageContext} context
+ * @param {{ groups?: { id: string, name: string }[] }} [options] The member's groups.
  */
-export function membersPage(context) {
+export function membersPage(context, { groups = [] } = {}) {
   const t = TEXT[context.lang].members;
   const { member } = context;
   return layout({
@@ -181,8 +183,25 @@ export function membersPage(context) {
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">${t.sessionsHeading}</h2>
         <p>${t.sessionsIntro}</p>
-        <ek-session-calendar></ek-session-calendar>
+        <ek-session-calendar commitments-url="${ROUTES.members[context.lang]}"></ek-session-calendar>
       </section>
+      ${
+        member
+          ? html`<section aria-labelledby="commitments-heading">
+              <h2 id="commitments-heading">${t.commitmentsHeading}</h2>
+              <p>${t.commitmentsIntro}</p>
+              ${
+                groups.length
+                  ? groups.map(
+                      (group) =>
+                        html`<h3>${group.name}</h3>
+                          <ek-commitments group="${group.id}"></ek-commitments>`,
+                    )
+                  : html`<p><a href="${ROUTES.home[context.lang]}">${t.commitmentsNoGroup}</a></p>`
+              }
+            </section>`
+          : ''
+      }
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">${t.questionsHeading}</h2>
         <p>${t.questionsIntro}</p>

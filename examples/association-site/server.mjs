@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUTES, TEXT, langOfPath, routeOf } from './i18n.mjs';
+import { memberGroups } from './member-groups.mjs';
 import { mintMemberToken } from './mint-token.mjs';
 import { TOKEN_PATH, homePage, membersPage, notFoundPage, signInPage } from './pages.mjs';
 import { createSessions } from './sessions.mjs';
@@ -185,8 +186,10 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
     switch (route.page) {
       case 'home':
         return sendPage(res, 200, homePage(context), ekollega);
-      case 'members':
-        return sendPage(res, 200, membersPage(context), ekollega);
+      case 'members': {
+        const groups = member ? await memberGroups(ekollega, member) : [];
+        return sendPage(res, 200, membersPage(context, { groups }), ekollega);
+      }
       case 'signOut':
         return redirect(res, ROUTES.home[lang], sessions.end(req.headers.cookie));
       case 'signIn': {

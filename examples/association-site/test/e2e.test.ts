@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from '@ekollega/api';
 import { jwtVerify } from 'jose';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 // Not exported from the package entry, which is the API's runtime surface.
 import { DEMO_MEMBERS, seedDemo, type DemoSeed } from '../../../packages/api/src/seed/demo.ts';
 import { startServer } from '../../../packages/api/src/server.ts';
@@ -311,5 +311,76 @@ describe('the association site', () => {
       .waitFor();
     expect(await memberStatus(page).getByText('Mikko Laine').count()).toBe(0);
     expect((await page.request.get(`${site.url}/api/ekollega-token`)).status()).toBe(401);
+  });
+
+  it('lets Aino set a commitment, report on it after the meeting, and Helena see it in the round', async () => {
+    const [morning] = await store.db.query<{ id: string }>(
+      `select id from groups where tenant_id = $1 and language = 'fi'`,
+      [seed.tenant_id],
+    );
+    await store.groups.join(
+      seed.tenant_id,
+      morning!.id,
+      'demo-aino',
+      { accepted_rules_version: 1, answers: { hope: 'Vertaistukea.' } },
+      new Date(),
+    );
+    const page = await visit('/kirjaudu');
+    await chooseAccount(page, 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)', '/jasenille');
+    const commitments = page.locator('main ek-commitments');
+    const set = commitments.locator('[part~="set"]');
+    await set
+      .getByRole('textbox', { name: 'Mitä teet ennen seuraavaa tapaamista?' })
+      .fill('Soitan kymmenelle uudelle asiakkaalle');
+    await set.getByRole('spinbutton', { name: 'Tavoitemäärä (vapaaehtoinen)' }).fill('10');
+    await set.getByRole('textbox', { name: 'Yksikkö, esim. asiakaskontaktia' }).fill('puhelua');
+    await set.getByRole('button', { name: 'Aseta sitoumus' }).click();
+    const due = commitments.locator('[part~="due"]');
+    await due.getByText('Soitan kymmenelle uudelle asiakkaalle').waitFor();
+    expect(await due.textContent()).toMatch(/Raportoidaan tapaamisessa ti \d+\.\d+\. klo 9\.00/);
+
+    // The meeting goes by. One clock in this process serves the API (its default clock) and the
+    // site, whose member tokens must be fresh by the API's time; Playwright moves the browser's.
+    const [meeting] = await store.db.query<{ id: string; ends_at: Date }>(
+      `select id, ends_at from sessions where tenant_id = $1 and group_id = $2 order by starts_at limit 1`,
+      [seed.tenant_id, morning!.id],
+    );
+    const after = new Date(new Date(meeting!.ends_at).getTime() + 60 * 60_000);
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(after);
+    try {
+      await page.clock.setFixedTime(after);
+      await page.reload();
+      const mine = commitments.locator('[part~="due"] li', {
+        hasText: 'Soitan kymmenelle uudelle asiakkaalle',
+      });
+      await mine.getByRole('button', { name: 'Osittain' }).click();
+      await mine
+        .getByRole('textbox', { name: 'Mitä opit? (vapaaehtoinen)' })
+        .fill('Aamut ovat parasta aikaa soittaa.');
+      await mine.getByRole('spinbutton', { name: /Paljonko saavutit/ }).fill('7');
+      await mine.getByRole('button', { name: 'Tallenna raportti' }).click();
+      await mine.getByText('Raportoitu: Osittain').waitFor();
+      expect(await mine.textContent()).toContain('Saavutettu: 7 puhelua');
+      // The meeting is over: the report stands.
+      expect(await mine.getByRole('button', { name: 'Korjaa raporttia' }).count()).toBe(0);
+
+      const helena = await visit('/kirjaudu');
+      await helena.clock.setFixedTime(after);
+      await chooseAccount(helena, 'Kirjaudu käyttäjänä Helena Salo (fasilitaattori)', '/jasenille');
+      const desk = helena.locator('main ek-commitments');
+      await desk.getByRole('button', { name: 'Käy kierros läpi' }).click();
+      const meetingSelect = desk.getByRole('combobox', { name: 'Tapaaminen' });
+      await meetingSelect.selectOption(meeting!.id);
+      const round = desk.locator('[part~="round"]');
+      const aino = round.locator('li', { hasText: 'Aino Virtanen' });
+      await aino.getByText('Soitan kymmenelle uudelle asiakkaalle').waitFor();
+      expect(await aino.textContent()).toContain('Osittain');
+      expect(await aino.textContent()).toContain('Aamut ovat parasta aikaa soittaa.');
+      expect(await round.textContent()).toContain('Yksityinen sitoumus');
+      expect(await round.textContent()).not.toContain('vapaapäivän');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

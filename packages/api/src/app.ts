@@ -17,6 +17,7 @@ import { me } from './routes/me.js';
 import { groups } from './routes/groups.js';
 import { feeds, groupSessions, myCalendar, sessions } from './routes/sessions.js';
 import { questions } from './routes/questions.js';
+import { commitments, groupCommitments, myCommitments, sessionRound } from './routes/commitments.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -81,7 +82,11 @@ export function createApp(options: AppOptions) {
     .route('/groups', groupSessions)
     .route('/sessions', sessions)
     .route('/questions', questions)
-    .route('/me/calendar', myCalendar);
+    .route('/me/calendar', myCalendar)
+    .route('/groups', groupCommitments)
+    .route('/sessions', sessionRound)
+    .route('/commitments', commitments)
+    .route('/me/commitments', myCommitments);
 
   const app = new OpenAPIHono<Env>();
   app.use(requestId());
@@ -150,7 +155,7 @@ export function createApp(options: AppOptions) {
       title: 'eKollega widgets API',
       version: '1',
       description:
-        'Peer groups, sessions and a Q&A board that entrepreneur associations run on their own websites.',
+        'Peer groups, sessions, a Q&A board and members’ commitments that entrepreneur associations run on their own websites.',
     },
   };
   app.doc31('/v1/openapi.json', documentConfig);

@@ -98,6 +98,43 @@ describe('demo seed', () => {
     ]);
   });
 
+  it('has commitments in both groups due at their next meeting, some reported, one private', async () => {
+    const seed = await seedDemo(store, { origins: [] });
+    const app = createApp({ store, log: false });
+    const { SignJWT } = await import('jose');
+    const iat = Math.floor(Date.now() / 1000);
+    const get = async (sub: string, path: string) => {
+      const token = await new SignJWT({ name: sub, roles: ['facilitator', 'member'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(seed.tenant_id)
+        .setAudience('ekollega')
+        .setSubject(sub)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 600)
+        .sign(new TextEncoder().encode(seed.member_token_secret));
+      const res = await app.request(path, {
+        headers: { 'ekollega-key': seed.publishable_key, authorization: `Bearer ${token}` },
+      });
+      expect(res.status, path).toBe(200);
+      return res.json();
+    };
+    const groups = await store.db.query<{ id: string; language: string }>(
+      'select id, language from groups where tenant_id = $1 order by name',
+      [DEMO_TENANT_ID],
+    );
+    for (const [group, facilitator] of [
+      [groups.find((g) => g.language === 'fi')!, 'demo-helena'],
+      [groups.find((g) => g.language === 'sv')!, 'demo-peer-1'],
+    ] as const) {
+      const summary = await get(facilitator, `/v1/groups/${group.id}/commitments/summary`);
+      expect(summary.sessions).toHaveLength(1);
+      expect(summary.sessions[0].due).toBeGreaterThanOrEqual(4);
+      expect(summary.sessions[0].reported).toBeGreaterThanOrEqual(2);
+      const round = await get(facilitator, `/v1/sessions/${summary.sessions[0].session_id}/round`);
+      expect(round.items.filter((e: { private: boolean }) => e.private)).toHaveLength(1);
+    }
+  });
+
   it('runs again without duplicating anything', async () => {
     const again = await seedDemo(store, { origins: ['http://127.0.0.1:5173'] });
     expect(again.tenant_id).toBe(DEMO_TENANT_ID);

@@ -1,8 +1,10 @@
 import { groupsApi, groupsFacilitatorApi } from './groups.js';
 import { sessionsApi, sessionsFacilitatorApi } from './sessions.js';
 import { questionsApi, questionsModeratorApi } from './questions.js';
+import { commitmentsApi, commitmentsFacilitatorApi } from './commitments.js';
 import { MemberTokens, type MemberTokenProvider } from './token.js';
 import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
+import type { MyCommitmentsQuery } from './types.js';
 
 export { EkProblemError, EkNetworkError, isProblem } from './errors.js';
 export { paginate } from './transport.js';
@@ -46,13 +48,20 @@ export function createMemberClient(options: ClientOptions) {
       return (await tokens.get()) !== null;
     },
     health: (o: RequestOptions = {}) => transport.request('GET', '/v1/health', o),
-    /** The signed-in member; throws `sign_in_required` when nobody is. */
-    me: (o: RequestOptions = {}) => transport.request('GET', '/v1/me', o),
+    /**
+     * The signed-in member; throws `sign_in_required` when nobody is. `me.commitments()`: mine
+     * across groups, the open ones first by due date.
+     */
+    me: Object.assign((o: RequestOptions = {}) => transport.request('GET', '/v1/me', o), {
+      commitments: (filters: MyCommitmentsQuery = {}, o: RequestOptions = {}) =>
+        transport.request('GET', '/v1/me/commitments', { ...o, query: filters }),
+    }),
     /** The association's name and text overrides, for widgets. */
     config: (o: RequestOptions = {}) => transport.request('GET', '/v1/config', o),
     groups: groupsApi(transport),
     sessions: sessionsApi(transport),
     questions: questionsApi(transport),
+    commitments: commitmentsApi(transport),
     paginate,
   };
 }
@@ -73,6 +82,7 @@ export function createClient(options: ClientOptions) {
     groups: { ...client.groups, ...groupsFacilitatorApi(transport) },
     sessions: { ...client.sessions, ...sessionsFacilitatorApi(transport) },
     questions: { ...client.questions, ...questionsModeratorApi(transport) },
+    commitments: { ...client.commitments, ...commitmentsFacilitatorApi(transport) },
   };
 }
 

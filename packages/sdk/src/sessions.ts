@@ -16,6 +16,9 @@ export function sessionsApi(transport: Transport) {
       transport.request('GET', '/v1/sessions', { ...o, query: filters }),
     get: (id: string, o: RequestOptions = {}) =>
       transport.request('GET', '/v1/sessions/{id}', { ...o, params: { id } }),
+    /** The check-in round of a group session, for its facilitators: each commitment due then. */
+    round: (id: string, o: RequestOptions = {}) =>
+      transport.request('GET', '/v1/sessions/{id}/round', { ...o, params: { id } }),
     rsvp: (id: string, answer: RsvpAnswer, o: RequestOptions = {}) =>
       transport.request('PUT', '/v1/sessions/{id}/rsvp', { ...o, params: { id }, body: { answer } }),
     /** One session as iCalendar text, for "add to calendar". */

@@ -67,6 +67,20 @@ export type Topic = Schemas['Topic'];
 export type CreateTopic = Schemas['CreateTopic'];
 export type CalendarFeed = Schemas['CalendarFeed'];
 
+export type Commitment = Schemas['Commitment'];
+export type CommitmentTarget = Schemas['CommitmentTarget'];
+export type CommitmentReport = Schemas['CommitmentReport'];
+export type CommitmentVisibility = Commitment['visibility'];
+export type ReportStatus = CommitmentReport['status'];
+export type ListCommitmentsQuery = ListQuery<'/v1/groups/{id}/commitments'>;
+export type MyCommitmentsQuery = ListQuery<'/v1/me/commitments'>;
+export type CreateCommitment = Schemas['CreateCommitment'];
+export type UpdateCommitment = Schemas['UpdateCommitment'];
+export type ReportCommitment = Schemas['ReportCommitment'];
+export type Round = Schemas['Round'];
+export type RoundEntry = Schemas['RoundEntry'];
+export type CommitmentSummary = Schemas['CommitmentSummary'];
+
 export type Me = Schemas['Me'];
 export type Role = Me['roles'][number];
 export type PublicConfig = Schemas['PublicConfig'];

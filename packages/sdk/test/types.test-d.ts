@@ -1,6 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAdminClient } from '../src/admin.js';
-import { createClient, type ApiKeyView, type Group, type Page, type Session } from '../src/index.js';
+import {
+  createClient,
+  type ApiKeyView,
+  type Commitment,
+  type Group,
+  type Page,
+  type ReportStatus,
+  type Round,
+  type Session,
+} from '../src/index.js';
 
 // Type-level only: these pin what the SDK infers from the generated OpenAPI types.
 const client = createClient({ baseUrl: 'http://x', tenantKey: 'pk_x' });
@@ -33,5 +42,16 @@ describe('SDK types from the API document', () => {
     expectTypeOf(
       client.transport.request('GET', '/v1/groups/{id}', { params: { id: 'g' } }),
     ).resolves.toHaveProperty('rules');
+  });
+
+  it('types commitments, mine and the round from the routes', () => {
+    expectTypeOf(client.commitments.list).returns.resolves.toEqualTypeOf<Page<Commitment>>();
+    expectTypeOf(client.me.commitments).returns.resolves.toEqualTypeOf<Page<Commitment>>();
+    expectTypeOf(client.sessions.round).returns.resolves.toEqualTypeOf<Round>();
+    expectTypeOf<ReportStatus>().toEqualTypeOf<'done' | 'partly' | 'not_done' | 'dropped'>();
+    // @ts-expect-error a report's status is one of four
+    void client.commitments.report('c', { status: 'finished' });
+    // @ts-expect-error a target needs its unit
+    void client.commitments.create('g', { text: 'x', target: { value: 10 } });
   });
 });

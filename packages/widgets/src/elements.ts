@@ -11,4 +11,5 @@ export const elements = {
   'ek-session-calendar': () =>
     import('./session-calendar/session-calendar.js').then((module) => module.EkSessionCalendar),
   'ek-qa-board': () => import('./qa-board/qa-board.js').then((module) => module.EkQaBoard),
+  'ek-commitments': () => import('./commitments/commitments.js').then((module) => module.EkCommitments),
 } satisfies Record<`ek-${string}`, () => Promise<CustomElementConstructor>>;

@@ -292,6 +292,88 @@ async function seedQuestions(store: Store, tenant: Tenant, now: Date) {
   }
 }
 
+/**
+ * Commitments in both groups, set at their last meeting (two weeks ago) and due at the next: some
+ * already reported on, one kept for the facilitators, one private, as a group's round would have them.
+ */
+async function seedCommitments(store: Store, tenant: Tenant, now: Date) {
+  if ((await store.db.query('select 1 from commitments where tenant_id = $1 limit 1', [tenant.id])).length)
+    return;
+  const groups = await store.db.query<{ id: string; language: string }>(
+    'select id, language from groups where tenant_id = $1 order by name',
+    [tenant.id],
+  );
+  const setAt = new Date(now.getTime() - 14 * 86_400_000);
+  type Seeded = {
+    text: string;
+    target?: { value: number; unit: string };
+    visibility?: 'group' | 'facilitators' | 'private';
+    report?: { status: 'done' | 'partly' | 'not_done' | 'dropped'; reflection?: string; achieved?: number };
+  };
+  const byLanguage: Record<string, [string, Seeded][]> = {
+    fi: [
+      [
+        'demo-peer-2',
+        {
+          text: 'Otan yhteyttä **kymmeneen** mahdolliseen asiakkaaseen.',
+          target: { value: 10, unit: 'asiakaskontaktia' },
+          report: { status: 'done', reflection: 'Kaksi tarjouspyyntöä tuli!', achieved: 12 },
+        },
+      ],
+      [
+        'demo-peer-3',
+        {
+          text: 'Varaan kaksi aamua viikossa kirjanpidolle.',
+          target: { value: 4, unit: 'aamua' },
+          report: { status: 'partly', reflection: 'Toinen viikko jäi väliin.', achieved: 2 },
+        },
+      ],
+      ['demo-peer-4', { text: 'Päivitän hinnastoni ja julkaisen sen verkkosivuilla.' }],
+      [
+        'demo-peer-5',
+        { text: 'Myyn jotain joka ikinen päivä kolmen viikon ajan.', visibility: 'facilitators' },
+      ],
+      ['demo-peer-6', { text: 'Pidän yhden kokonaisen vapaapäivän viikossa.', visibility: 'private' }],
+      ['demo-peer-7', { text: 'Kokeilen somemainosta pienellä budjetilla.', report: { status: 'not_done' } }],
+    ],
+    sv: [
+      [
+        'demo-peer-13',
+        {
+          text: 'Ringer **fem** gamla kunder och frågar vad de behöver.',
+          target: { value: 5, unit: 'samtal' },
+          report: { status: 'done', reflection: 'Två nya beställningar.', achieved: 5 },
+        },
+      ],
+      ['demo-peer-14', { text: 'Höjer mina priser med tio procent.', report: { status: 'dropped' } }],
+      ['demo-peer-15', { text: 'Skriver ett nyhetsbrev till mina kunder.' }],
+      ['demo-peer-16', { text: 'Går igenom bokföringen varje fredag.', visibility: 'private' }],
+    ],
+  };
+  for (const group of groups) {
+    for (const [memberId, c] of byLanguage[group.language] ?? []) {
+      const viewer = { tenantId: tenant.id, memberId, admin: false, organiser: false };
+      const id = await store.commitments.create(
+        viewer,
+        group.id,
+        { text: c.text, visibility: c.visibility ?? 'group', target: c.target ?? null },
+        setAt,
+      );
+      if (c.report)
+        await store.commitments.report(
+          viewer,
+          id,
+          {
+            status: c.report.status,
+            reflection: c.report.reflection ?? '',
+            achieved: c.report.achieved ?? null,
+          },
+          now,
+        );
+    }
+  }
+}
+
 /** Two online peer groups like the pilot's: a dozen entrepreneurs each, meeting every three weeks. */
 async function seedGroups(store: Store, tenant: Tenant, now: Date) {
   if ((await store.db.query('select 1 from groups where tenant_id = $1 limit 1', [tenant.id])).length) return;
@@ -427,6 +509,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
     await seedGroups(store, created.tenant, now);
     await seedSessions(store, created.tenant, now);
     await seedQuestions(store, created.tenant, now);
+    await seedCommitments(store, created.tenant, now);
     return {
       tenant_id: created.tenant.id,
       name: created.tenant.name,
@@ -441,6 +524,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
   await seedGroups(store, tenant, now);
   await seedSessions(store, tenant, now);
   await seedQuestions(store, tenant, now);
+  await seedCommitments(store, tenant, now);
   const publishable = await issuePublishableKey(store, tenant);
   const secret = await issueSecretKey(store, tenant);
   return {

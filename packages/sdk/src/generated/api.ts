@@ -96,6 +96,306 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/commitments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One commitment I may see */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The commitment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Commitment'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete my commitment */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit my commitment until it is reported (its visibility, also after) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateCommitment'];
+        };
+      };
+      responses: {
+        /** @description The commitment after the change */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Commitment'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input; `errors` names each field */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/commitments/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Report on my commitment; again to correct it, until the session it was due at ends
+     * @description After the due session has ended a reported commitment’s report stands: 409 `report_closed`. `achieved` only when the commitment has a target.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReportCommitment'];
+        };
+      };
+      responses: {
+        /** @description The reported commitment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Commitment'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input; `errors` names each field */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/config': {
     parameters: {
       query?: never;
@@ -449,6 +749,247 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/v1/groups/{id}/commitments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The group’s commitments I may see, newest first (filters: member, due_session, status)
+     * @description Mine, the ones shared with the group, and for its facilitators those shared with facilitators. A member who left the group sees only their own.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page’s next_cursor. */
+          cursor?: string;
+          /** @description Those due at this session */
+          due_session?: string;
+          limit?: number;
+          /** @description One member’s commitments */
+          member?: string;
+          /** @description open (not reported) or reported */
+          status?: 'open' | 'reported';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of commitments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Commitment'][];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Set a commitment (the group’s active members)
+     * @description Due by default at the group’s next session after now; `carried_from_id` carries over one of my unfinished ones.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateCommitment'];
+        };
+      };
+      responses: {
+        /** @description The new commitment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Commitment'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input; `errors` names each field */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/groups/{id}/commitments/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Per session: how many commitments fell due, were reported, and how (counts only)
+     * @description For the group’s facilitators and the association’s admins; never names or texts.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The counts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CommitmentSummary'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/v1/groups/{id}/members': {
@@ -1570,6 +2111,68 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/commitments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My commitments across groups: the open ones first by due date, then the reported */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page’s next_cursor. */
+          cursor?: string;
+          limit?: number;
+          status?: 'open' | 'reported';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of my commitments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Commitment'][];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4200,6 +4803,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sessions/{id}/round': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The check-in round of a group session: each commitment due then (the group’s facilitators)
+     * @description Private commitments appear only as "has a private commitment" with their status.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The round, by member name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Round'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/sessions/{id}/rsvp': {
     parameters: {
       query?: never;
@@ -4874,6 +5545,98 @@ export interface components {
        */
       apply_to?: 'this' | 'following';
     };
+    Commitment: {
+      carried_from_id: string | null;
+      created_at: string;
+      /** @description When the due session starts */
+      due_at: string | null;
+      /** @description When the due session ends: until then a report can be corrected */
+      due_ends_at: string | null;
+      /** @description The session it is due at, worked out when read: the one chosen, else the group’s next session after it was set; a cancelled one passes it to the next. null: no session yet */
+      due_session_id: string | null;
+      /** @description The due session’s IANA time zone */
+      due_time_zone: string | null;
+      group_id: string;
+      id: string;
+      member: {
+        id: string;
+        name: string;
+      };
+      mine: boolean;
+      report: components['schemas']['CommitmentReport'] | null;
+      set_session_id: string | null;
+      target: components['schemas']['CommitmentTarget'] | null;
+      /** @description Markup */
+      text: string;
+      updated_at: string;
+      /**
+       * @description group: the group’s members and facilitators; facilitators: the group’s facilitators only; private: only the member
+       * @enum {string}
+       */
+      visibility: 'group' | 'facilitators' | 'private';
+    };
+    CommitmentReport: {
+      achieved: number | null;
+      /** @description Markup; may be empty */
+      reflection: string;
+      reported_at: string;
+      /** @enum {string} */
+      status: 'done' | 'partly' | 'not_done' | 'dropped';
+    };
+    CommitmentSummary: {
+      sessions: {
+        done: number;
+        dropped: number;
+        due: number;
+        not_done: number;
+        partly: number;
+        reported: number;
+        session_id: string;
+        starts_at: string;
+        time_zone: string;
+      }[];
+      /** @description Commitments no session is due for yet */
+      without_due_session: {
+        done: number;
+        dropped: number;
+        due: number;
+        not_done: number;
+        partly: number;
+        reported: number;
+      };
+    };
+    CommitmentTarget: {
+      /** @example asiakaskontaktia */
+      unit: string;
+      /** @example 10 */
+      value: number;
+    };
+    CreateCommitment: {
+      /** @description Carries over one of my unfinished commitments in this group (not reported done) */
+      carried_from_id?: string;
+      /** @description A session of the group that has not ended; default: the group’s next session */
+      due_session_id?: string;
+      /** @description The group’s session at which it was set */
+      set_session_id?: string;
+      target?: components['schemas']['CommitmentTarget'] | null;
+      /**
+       * @description Source text in the Q&A board's markup, at most 500 characters.
+       *
+       *     Paragraphs: blocks separated by a blank line; a single line break stays a line break.
+       *     Lists: consecutive lines that start with "- " or "* " (bulleted), or with a number and ". " or ") " (numbered).
+       *     Emphasis: *italic* or _italic_, and **bold**.
+       *     Code: `inline code`, and a block between two lines of ``` .
+       *     Links: [text](https://…) and bare https:// addresses; only http:, https: and mailto: targets.
+       *     Link forms of Markdown outside this markup (reference definitions "[1]: target", autolinks "<scheme:…>") are refused unless they too go to http:, https: or mailto:.
+       */
+      text: string;
+      /**
+       * @description group: the group’s members and facilitators; facilitators: the group’s facilitators only; private: only the member
+       * @default group
+       * @enum {string}
+       */
+      visibility?: 'group' | 'facilitators' | 'private';
+    };
     CreateGroup: {
       capacity?: number;
       description?: string;
@@ -5182,6 +5945,24 @@ export interface components {
     Reason: {
       reason: string;
     };
+    ReportCommitment: {
+      /** @description How much of the target was reached; only when there is a target */
+      achieved?: number | null;
+      /**
+       * @description Source text in the Q&A board's markup, at most 1,000 characters.
+       *
+       *     Paragraphs: blocks separated by a blank line; a single line break stays a line break.
+       *     Lists: consecutive lines that start with "- " or "* " (bulleted), or with a number and ". " or ") " (numbered).
+       *     Emphasis: *italic* or _italic_, and **bold**.
+       *     Code: `inline code`, and a block between two lines of ``` .
+       *     Links: [text](https://…) and bare https:// addresses; only http:, https: and mailto: targets.
+       *     Link forms of Markdown outside this markup (reference definitions "[1]: target", autolinks "<scheme:…>") are refused unless they too go to http:, https: or mailto:.
+       * @default
+       */
+      reflection?: string;
+      /** @enum {string} */
+      status: 'done' | 'partly' | 'not_done' | 'dropped';
+    };
     RevealedAuthor: {
       author: {
         id: string;
@@ -5228,6 +6009,31 @@ export interface components {
        * @enum {string}
        */
       kind: 'publishable' | 'secret' | 'member_secret';
+    };
+    Round: {
+      /** @description By member name */
+      items: components['schemas']['RoundEntry'][];
+      session: {
+        ends_at: string;
+        group_id: string;
+        id: string;
+        starts_at: string;
+        /** @enum {string} */
+        status: 'scheduled' | 'moved' | 'cancelled';
+        time_zone: string;
+        title: string;
+      };
+    };
+    RoundEntry: {
+      /** @description null when private */
+      commitment: components['schemas']['Commitment'] | null;
+      member: {
+        id: string;
+        name: string;
+      };
+      /** @description The member keeps this one to themself: no text here */
+      private: boolean;
+      report_status: ('done' | 'partly' | 'not_done' | 'dropped') | null;
     };
     Rsvp: {
       /** @enum {string} */
@@ -5323,6 +6129,27 @@ export interface components {
       session_ids: string[];
       title: string;
       votes: number;
+    };
+    UpdateCommitment: {
+      /** @description A session of the group that has not ended, or null for the group’s next session */
+      due_session_id?: string | null;
+      target?: components['schemas']['CommitmentTarget'] | null;
+      /**
+       * @description Source text in the Q&A board's markup, at most 500 characters.
+       *
+       *     Paragraphs: blocks separated by a blank line; a single line break stays a line break.
+       *     Lists: consecutive lines that start with "- " or "* " (bulleted), or with a number and ". " or ") " (numbered).
+       *     Emphasis: *italic* or _italic_, and **bold**.
+       *     Code: `inline code`, and a block between two lines of ``` .
+       *     Links: [text](https://…) and bare https:// addresses; only http:, https: and mailto: targets.
+       *     Link forms of Markdown outside this markup (reference definitions "[1]: target", autolinks "<scheme:…>") are refused unless they too go to http:, https: or mailto:.
+       */
+      text?: string;
+      /**
+       * @description Can be changed even after the report
+       * @enum {string}
+       */
+      visibility?: 'group' | 'facilitators' | 'private';
     };
     UpdateGroup: {
       capacity?: number;

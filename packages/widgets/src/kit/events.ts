@@ -1,4 +1,4 @@
-import type { MembershipStatus, VoteValue } from '@ekollega/sdk';
+import type { MembershipStatus, ReportStatus, VoteValue } from '@ekollega/sdk';
 
 /**
  * The `detail` of every event a widget fires. An element that adds an event declares it here (or
@@ -34,6 +34,10 @@ export interface EkEventDetail {
   'ek-session-select': { sessionId: string };
   /** The member answered whether they come; `waitlisted` when a yes to a full session put them in line. */
   'ek-rsvp': { sessionId: string; answer: import('@ekollega/sdk').RsvpAnswer; waitlisted: boolean };
+  /** The member set a commitment; `carriedFromId` when it carries an unfinished one over. */
+  'ek-commitment-set': { commitmentId: string; groupId: string; carriedFromId: string | null };
+  /** The member reported on a commitment; `corrected` when it changed an earlier report. */
+  'ek-commitment-report': { commitmentId: string; status: ReportStatus; corrected: boolean };
 }
 
 type EkEventMap = { [K in keyof EkEventDetail]: CustomEvent<EkEventDetail[K]> };

@@ -47,6 +47,7 @@ function isoWeek(monday: number): number {
  * @csspart rsvp - The yes / no / maybe buttons.
  * @csspart join - The meeting link.
  * @csspart ics - The "add to calendar" button.
+ * @csspart commitment - "Your commitment is due at this meeting", with its link to report.
  * @csspart more - The "show more sessions" button.
  * @csspart empty - Said when there is no session to show.
  * @csspart previous - The previous-month button.
@@ -77,6 +78,8 @@ export class EkSessionCalendar extends EkElement {
     _problem: { state: true },
     _feed: { state: true },
     _copied: { state: true },
+    commitmentsUrl: { attribute: 'commitments-url' },
+    _due: { state: true },
   };
 
   /** Only this group's sessions (a group id); its meetings show to its members and facilitators. */
@@ -107,6 +110,12 @@ export class EkSessionCalendar extends EkElement {
   private _feed: { url: string; connection: EkConnection } | null = null;
   /** Whether the feed address was copied. */
   private _copied = false;
+
+  /** Where the member reports on a commitment: a page of the site with `<ek-commitments>`. */
+  commitmentsUrl = '';
+
+  /** The member's open commitments by the session they are due at, and the connection they were read with. */
+  private _due: { bySession: Map<string, string>; connection: EkConnection } | null = null;
 
   /** The query of the shown sessions, which "show more" continues. */
   #query: ListSessionsQuery = {};
@@ -358,6 +367,7 @@ export class EkSessionCalendar extends EkElement {
             </button>`,
         )}
       </div>
+      ${this.#renderCommitment(session)}
       <p role="status">
         ${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''}
         ${this.#problemAt(session.id)}
@@ -367,6 +377,20 @@ export class EkSessionCalendar extends EkElement {
         ${this.#t('ics')}
       </button>
     </div>`;
+  }
+
+  /** "Your commitment is due at this meeting", with a link to report, when the member has one. */
+  #renderCommitment(session: Session) {
+    const due = this._due?.connection === this.connection ? this._due.bySession.get(session.id) : undefined;
+    if (!due) return nothing;
+    return html`<p part="commitment">
+      ${this.#t('commitment-due')}
+      ${
+        this.commitmentsUrl
+          ? html`<a href=${`${this.commitmentsUrl}#commitment-${due}`}>${this.#t('commitment-report')}</a>`
+          : nothing
+      }
+    </p>`;
   }
 
   // ——— Actions ———
@@ -387,6 +411,22 @@ export class EkSessionCalendar extends EkElement {
     }
     this._open = session.id;
     emit(this, 'ek-session-select', { sessionId: session.id });
+    void this.#loadDue();
+  }
+
+  /** Reads the member's open commitments once per connection, for the details' "due at this meeting". */
+  async #loadDue(): Promise<void> {
+    const { connection } = this;
+    const client = connection.session?.client;
+    if (!this._signedIn || !client || this._due?.connection === connection) return;
+    try {
+      const { items } = await client.me.commitments({ status: 'open', limit: 100 });
+      const bySession = new Map<string, string>();
+      for (const c of items) if (c.due_session_id) bySession.set(c.due_session_id, c.id);
+      this._due = { bySession, connection };
+    } catch {
+      // Only a hint beside the session: the detail shows without it.
+    }
   }
 
   /** Selects a day of the month view and keeps the keyboard focus on it. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as finder from '../../group-finder/i18n/index.js';
 import * as board from '../../qa-board/i18n/index.js';
+import * as commitments from '../../commitments/i18n/index.js';
 import * as calendar from '../../session-calendar/i18n/index.js';
 import { commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './index.js';
 
@@ -32,6 +33,7 @@ describe('i18n', () => {
       'group-finder': finder.groupFinderTexts,
       'session-calendar': calendar.sessionCalendarTexts,
       'qa-board': board.qaBoardTexts,
+      commitments: commitments.commitmentsTexts,
     };
     const locales: Locale[] = ['fi', 'sv', 'en'];
     before(() =>

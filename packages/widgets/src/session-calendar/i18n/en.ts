@@ -35,6 +35,8 @@ export const en = {
   'calendar.feed-url': 'Your private calendar address',
   'calendar.copy': 'Copy',
   'calendar.copied': 'Copied.',
+  'calendar.commitment-due': 'Your commitment is due at this meeting.',
+  'calendar.commitment-report': 'Report on it',
 };
 
 export type MessageKey = keyof typeof en;

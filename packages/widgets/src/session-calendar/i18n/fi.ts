@@ -32,4 +32,6 @@ export const fi: Catalogue = {
   'calendar.feed-url': 'Yksityinen kalenteriosoitteesi',
   'calendar.copy': 'Kopioi',
   'calendar.copied': 'Kopioitu.',
+  'calendar.commitment-due': 'Sitoumuksesi raportoidaan tässä tapaamisessa.',
+  'calendar.commitment-report': 'Raportoi',
 };

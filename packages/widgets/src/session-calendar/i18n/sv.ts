@@ -32,4 +32,6 @@ export const sv: Catalogue = {
   'calendar.feed-url': 'Din privata kalenderadress',
   'calendar.copy': 'Kopiera',
   'calendar.copied': 'Kopierat.',
+  'calendar.commitment-due': 'Ditt åtagande ska rapporteras på det här mötet.',
+  'calendar.commitment-report': 'Rapportera',
 };

@@ -1,0 +1,72 @@
+/**
+ * English texts of the commitments element (`<ek-commitments>`), and the source of its message
+ * keys: `fi.ts` and `sv.ts` are typed against this object. A chunk of its own per language,
+ * fetched with the element; keys and placeholders as in `src/kit/i18n/en.ts`.
+ */
+export const en = {
+  'commitments.due.heading': 'Your commitment',
+  'commitments.due.at': 'Due at the meeting on {date}',
+  'commitments.due.none': 'No due date yet: the group has no meeting scheduled.',
+  'commitments.target': 'Target: {value} {unit}',
+  'commitments.achieved': 'Achieved: {value} {unit}',
+  'commitments.report.question': 'How did it go?',
+  'commitments.status.done': 'Done',
+  'commitments.status.partly': 'Partly',
+  'commitments.status.not_done': 'Not done',
+  'commitments.status.dropped': 'Dropped',
+  'commitments.report.chosen': 'Your answer: {status}',
+  'commitments.report.change': 'Change the answer',
+  'commitments.report.reflection': 'What did you learn? (optional)',
+  'commitments.report.achieved': 'How many did you reach? ({unit}, optional)',
+  'commitments.report.save': 'Save the report',
+  'commitments.report.saved': 'Your report is saved.',
+  'commitments.report.correct': 'Correct the report',
+  'commitments.report.cancel': 'Cancel',
+  'commitments.reported': 'Reported: {status}',
+  'commitments.carry': 'Carry it over to the next meeting',
+  'commitments.set.heading': 'Your next commitment',
+  'commitments.set.another': 'Set another commitment',
+  'commitments.set.text': 'What will you do by the next meeting?',
+  'commitments.set.examples': 'Start from an example',
+  'commitments.set.example.1': 'Contact ten potential customers',
+  'commitments.set.example.2': 'Block two mornings a week for bookkeeping',
+  'commitments.set.example.3': 'Sell something every single day for three weeks',
+  'commitments.set.target': 'Target number (optional)',
+  'commitments.set.unit': 'Unit, e.g. customer contacts',
+  'commitments.set.visibility': 'Who sees it',
+  'commitments.visibility.group': 'My group: its members and facilitators',
+  'commitments.visibility.facilitators': 'Only the group’s facilitators',
+  'commitments.visibility.private': 'Only me',
+  'commitments.set.carried': 'Carried over from your earlier commitment.',
+  'commitments.set.submit': 'Set the commitment',
+  'commitments.set.saved': 'Your commitment is set.',
+  'commitments.set.not-member': 'Only the group’s members set commitments.',
+  'commitments.shared.heading': 'The group’s commitments',
+  'commitments.shared.empty': 'Nobody has shared a commitment with the group yet.',
+  'commitments.history.heading': 'Your commitments in this group',
+  'commitments.history.empty': 'You have not set a commitment in this group yet.',
+  'commitments.history.set': 'Set {date}',
+  'commitments.history.due': 'Due {date}',
+  'commitments.history.open': 'Not reported yet',
+  'commitments.history.carried': 'Carried over from: {text}',
+  'commitments.not-in-group': 'Only the group’s members see its commitments.',
+  'commitments.round.open': 'Go through the round',
+  'commitments.round.back': 'Back to the commitments',
+  'commitments.round.session': 'Meeting',
+  'commitments.round.no-sessions': 'The group has no meetings to choose from.',
+  'commitments.round.empty': 'No commitments are due at this meeting.',
+  'commitments.round.private': 'Has a private commitment',
+  'commitments.invalid.text':
+    'Write the commitment in at most 500 characters; links may go only to web or e-mail addresses.',
+  'commitments.invalid.target': 'A target is a number above zero with its unit.',
+  'commitments.invalid.reflection':
+    'Write the reflection in at most 1,000 characters; links may go only to web or e-mail addresses.',
+  'commitments.invalid.achieved': 'The number reached is zero or more.',
+  'commitments.invalid': 'Check what you wrote and try again.',
+  'commitments.report-closed': 'The meeting is over: the report can no longer be corrected.',
+};
+
+export type MessageKey = keyof typeof en;
+
+/** A complete set of the commitments element's texts for one language. */
+export type Catalogue = Record<MessageKey, string>;
