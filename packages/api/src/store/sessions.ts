@@ -67,11 +67,13 @@ interface SessionRow {
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
- * SQL deciding, per row `s`, whether the viewer belongs to its group ($2 = member id, $3 = admin).
- * Group meetings are for the group's members and facilitators only: the groups' confidentiality.
+ * SQL deciding, per row `s`, whether the viewer belongs to its group ($1 = tenant id, $2 = member
+ * id, $3 = admin). Group meetings are for the group's members and facilitators only: the groups'
+ * confidentiality. The facilitator check names the tenant itself: PostgreSQL hashes that subquery
+ * once per statement, and without `$1` it would read the member id's rows of every association.
  */
 const MEMBER_OF_GROUP = `(exists (select 1 from memberships ms where ms.tenant_id = s.tenant_id and ms.group_id = s.group_id and ms.member_id = $2 and ms.status = 'member')
-  or exists (select 1 from group_facilitators f where f.tenant_id = s.tenant_id and f.group_id = s.group_id and f.member_id = $2))`;
+  or exists (select 1 from group_facilitators f where f.tenant_id = $1 and f.tenant_id = s.tenant_id and f.group_id = s.group_id and f.member_id = $2))`;
 const IN_GROUP = `(s.group_id is not null and ($3::boolean or ${MEMBER_OF_GROUP}))`;
 const VISIBLE = `(s.scope = 'public' or (s.scope = 'members' and $2::text is not null) or (s.scope = 'group' and ${IN_GROUP}))`;
 const COLUMNS = `s.*, t.title as topic_title, ${IN_GROUP} as in_group,
@@ -278,7 +280,12 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
         params.push(value);
         where.push(sql(`$${params.length}`));
       };
-      add((p) => `s.ends_at >= ${p}`, q.from ? new Date(q.from) : now);
+      // A session lasts at most a day (the contract's duration), so the bound on its start lets the
+      // index on starts_at skip the association's past sessions instead of filtering them one by one.
+      add(
+        (p) => `s.ends_at >= ${p} and s.starts_at > ${p}::timestamptz - interval '1 day'`,
+        q.from ? new Date(q.from) : now,
+      );
       if (q.to) add((p) => `s.starts_at < ${p}`, new Date(q.to));
       if (q.group) add((p) => `s.group_id = ${p}`, q.group);
       if (q.scope === 'open') where.push(`s.scope in ('members', 'public')`);
