@@ -17,6 +17,7 @@ import { me } from './routes/me.js';
 import { groups } from './routes/groups.js';
 import { feeds, groupSessions, myCalendar, sessions } from './routes/sessions.js';
 import { questions } from './routes/questions.js';
+import { groupDesk, moderation } from './routes/desk.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -75,8 +76,10 @@ export function createApp(options: AppOptions) {
     .route('/tenant', tenant)
     .route('/groups', groups)
     .route('/groups', groupSessions)
+    .route('/groups', groupDesk)
     .route('/sessions', sessions)
     .route('/questions', questions)
+    .route('/moderation', moderation)
     .route('/me/calendar', myCalendar);
 
   const app = new OpenAPIHono<Env>();

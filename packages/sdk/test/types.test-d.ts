@@ -1,6 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAdminClient } from '../src/admin.js';
-import { createClient, type ApiKeyView, type Group, type Page, type Session } from '../src/index.js';
+import {
+  createClient,
+  createMemberClient,
+  withFacilitatorTools,
+  type ApiKeyView,
+  type Group,
+  type ModerationItem,
+  type Page,
+  type SeriesAttendance,
+  type SeriesOccurrence,
+  type Session,
+} from '../src/index.js';
 
 // Type-level only: these pin what the SDK infers from the generated OpenAPI types.
 const client = createClient({ baseUrl: 'http://x', tenantKey: 'pk_x' });
@@ -33,5 +44,17 @@ describe('SDK types from the API document', () => {
     expectTypeOf(
       client.transport.request('GET', '/v1/groups/{id}', { params: { id: 'g' } }),
     ).resolves.toHaveProperty('rules');
+  });
+
+  it('gives the facilitator desk its tools from a member client', () => {
+    const member = createMemberClient({ baseUrl: 'http://x', tenantKey: 'pk_x' });
+    // @ts-expect-error a member client has no moderation queue
+    void member.questions.queue;
+    const desk = withFacilitatorTools(member);
+    expectTypeOf(desk.questions.queue).returns.resolves.toEqualTypeOf<Page<ModerationItem>>();
+    expectTypeOf(desk.sessions.previewSeries).returns.resolves.toEqualTypeOf<SeriesOccurrence[]>();
+    expectTypeOf(desk.sessions.seriesAttendance).returns.resolves.toEqualTypeOf<SeriesAttendance>();
+    expectTypeOf(desk.sessions.expertTalk).returns.resolves.toEqualTypeOf<Session>();
+    expectTypeOf(desk.groups.list).toEqualTypeOf(member.groups.list);
   });
 });

@@ -4,6 +4,7 @@ export * from './tenant.js';
 export * from './groups.js';
 export * from './sessions.js';
 export * from './questions.js';
+export * from './desk.js';
 export type { z } from '@hono/zod-openapi';
 
 import type { z } from '@hono/zod-openapi';

@@ -4,6 +4,7 @@ import { groupStore } from './groups.js';
 import { memberStore } from './members.js';
 import { sessionStore } from './sessions.js';
 import { questionStore } from './questions.js';
+import { deskStore } from './desk.js';
 import { loadPlatformKey, type PlatformKey } from './platform.js';
 import { hashSecret, tenantStore, type ApiKey, type Tenant } from './tenants.js';
 import { TtlCache } from './ttl-cache.js';
@@ -24,6 +25,8 @@ export interface Store {
   groups: ReturnType<typeof groupStore>;
   sessions: ReturnType<typeof sessionStore>;
   questions: ReturnType<typeof questionStore>;
+  /** The facilitator desk's previews, summaries and queue. */
+  desk: ReturnType<typeof deskStore>;
   /**
    * A number per tenant that grows with every change made through this process, so cached reads
    * (the visitors' group list) can tell they are stale.
@@ -62,6 +65,7 @@ export async function createStore(db: Db): Promise<Store> {
     groups: groupStore(db, bump),
     sessions: sessionStore(db, bump),
     questions: questionStore(db, bump),
+    desk: deskStore(db, bump),
     version: (tenantId) => versions.get(tenantId) ?? 0,
     cached: {
       tenant: (id) => tenantCache.get(id, () => tenants.get(id)),
