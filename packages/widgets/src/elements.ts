@@ -11,4 +11,6 @@ export const elements = {
   'ek-session-calendar': () =>
     import('./session-calendar/session-calendar.js').then((module) => module.EkSessionCalendar),
   'ek-qa-board': () => import('./qa-board/qa-board.js').then((module) => module.EkQaBoard),
+  'ek-facilitator-desk': () =>
+    import('./facilitator-desk/facilitator-desk.js').then((module) => module.EkFacilitatorDesk),
 } satisfies Record<`ek-${string}`, () => Promise<CustomElementConstructor>>;

@@ -8,4 +8,5 @@ export { EkMemberStatus } from './member-status/member-status.js';
 export { EkGroupFinder } from './group-finder/group-finder.js';
 export { EkSessionCalendar } from './session-calendar/session-calendar.js';
 export { EkQaBoard } from './qa-board/qa-board.js';
+export { EkFacilitatorDesk } from './facilitator-desk/facilitator-desk.js';
 export type { EkEventDetail } from './kit/events.js';
