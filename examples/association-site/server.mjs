@@ -14,7 +14,7 @@ import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUTES, TEXT, langOfPath, routeOf } from './i18n.mjs';
 import { mintMemberToken } from './mint-token.mjs';
-import { TOKEN_PATH, homePage, membersPage, notFoundPage, signInPage } from './pages.mjs';
+import { TOKEN_PATH, facilitatorsPage, homePage, membersPage, notFoundPage, signInPage } from './pages.mjs';
 import { createSessions } from './sessions.mjs';
 
 /** @typedef {import('./pages.mjs').Member & { email?: string, locale?: string, roles?: readonly string[] }} Member */
@@ -42,11 +42,12 @@ const CONTENT_TYPES = {
 };
 const MAX_FORM_BYTES = 4096;
 /** Pages a sign-in may return to. */
-const RETURN_PAGES = new Set(['home', 'members']);
+const RETURN_PAGES = new Set(['home', 'members', 'facilitators']);
 /** @type {Record<import('./i18n.mjs').PageName, string[]>} */
 const ALLOWED_METHODS = {
   home: ['GET', 'HEAD'],
   members: ['GET', 'HEAD'],
+  facilitators: ['GET', 'HEAD'],
   signIn: ['GET', 'HEAD', 'POST'],
   signOut: ['POST'],
 };
@@ -187,6 +188,8 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
         return sendPage(res, 200, homePage(context), ekollega);
       case 'members':
         return sendPage(res, 200, membersPage(context), ekollega);
+      case 'facilitators':
+        return sendPage(res, 200, facilitatorsPage(context), ekollega);
       case 'signOut':
         return redirect(res, ROUTES.home[lang], sessions.end(req.headers.cookie));
       case 'signIn': {
