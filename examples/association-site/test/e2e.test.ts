@@ -335,7 +335,7 @@ describe('the association site', () => {
       .click();
     await page.waitForURL(`${site.url}/fasilitaattorille`);
     const desk = page.locator('main ek-facilitator-desk');
-    await desk.getByRole('heading', { name: 'Aamun vertaisryhmä – Turku' }).waitFor();
+    await desk.getByRole('heading', { name: 'Aamun vertaisryhmä – Turku', exact: true }).waitFor();
     expect(await desk.locator('[data-count="members"]').textContent()).toBe('11');
 
     // Join requests: Björn asked while the group was by approval.
