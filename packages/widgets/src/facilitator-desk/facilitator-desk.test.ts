@@ -181,6 +181,10 @@ describe('<ek-facilitator-desk>', () => {
     const box = (id: string) => $<HTMLInputElement>(el, `input[data-member="${id}"]`)!;
     expect(box('aino').checked, 'Aino said yes').to.equal(true);
     expect(box('bjorn').checked, 'Björn said no').to.equal(false);
+    await until(
+      () => text($(el, '[data-table="summary"] tr[data-member="aino"] td')) === '0 / 1',
+      'no attendance over the series before saving',
+    );
     box('bjorn').focus();
     await sendKeys({ press: 'Space' });
     const saved = oneEvent(el, 'ek-attendance');

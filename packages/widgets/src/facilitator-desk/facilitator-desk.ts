@@ -244,7 +244,7 @@ export class EkFacilitatorDesk extends EkElement {
       }
       <section part="section" tabindex="-1" aria-labelledby="section-title">
         <h3 id="section-title" tabindex="-1">
-          ${this.texts.t(`desk.section.${current}`)}${group && current !== 'moderation' ? html` — ${group.name}` : nothing}
+          ${this.texts.t(`desk.section.${current}`)}${group && current !== 'moderation' ? ` — ${group.name}` : ''}
         </h3>
         ${view ? view.render() : this.renderLoading()}
       </section>

@@ -25,10 +25,13 @@ class AttendanceSection implements DeskSection {
   #series = '';
   #summary: SeriesAttendance | null = null;
   readonly #load: DeskAction;
+  /** Its own action: it loads beside the meeting's answers. */
+  readonly #summaryLoad: DeskAction;
   readonly #save: DeskAction;
 
   constructor(private readonly desk: DeskContext) {
     this.#load = new DeskAction(desk);
+    this.#summaryLoad = new DeskAction(desk);
     this.#save = new DeskAction(desk);
   }
 
@@ -74,7 +77,7 @@ class AttendanceSection implements DeskSection {
   }
 
   async #loadSummary(groupId: string) {
-    const summary = await this.#load.run(() =>
+    const summary = await this.#summaryLoad.run(() =>
       this.desk.client.sessions.seriesAttendance(groupId, this.#series || undefined),
     );
     if (summary) this.#summary = summary;
