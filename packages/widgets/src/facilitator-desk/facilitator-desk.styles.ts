@@ -52,6 +52,15 @@ export const facilitatorDeskStyles = css`
     border-radius: var(--ek-radius, 0.375rem);
   }
 
+  /* A card with its editor open takes the whole row. */
+  .wide {
+    grid-column: 1 / -1;
+  }
+
+  dd {
+    overflow-wrap: normal;
+  }
+
   label,
   .picker {
     display: grid;
@@ -90,6 +99,7 @@ export const facilitatorDeskStyles = css`
 
   dd {
     margin: 0;
+    min-width: 0;
   }
 
   .body {

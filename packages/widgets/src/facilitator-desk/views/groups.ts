@@ -201,7 +201,7 @@ class GroupsSection implements DeskSection {
     return html`<ul class="cards">
       ${groups.map(
         (group) =>
-          html`<li part="card" data-group=${group.id}>
+          html`<li part="card" class=${this.#editing === group.id ? 'wide' : ''} data-group=${group.id}>
             <h4>${group.name}</h4>
             <dl>
               <dt>${t.t('desk.members')}</dt>
