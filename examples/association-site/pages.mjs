@@ -54,7 +54,8 @@ function layout({ context, title, current, hrefIn, main }) {
   const t = TEXT[lang];
   // The facilitators' page is in the menu of those it is for; its address works for anyone.
   const staff = member?.roles?.some((role) => role === 'facilitator' || role === 'admin');
-  const menu = /** @type {const} */ (staff ? ['home', 'members', 'facilitators'] : ['home', 'members']);
+  /** @type {readonly ('home' | 'members' | 'facilitators')[]} */
+  const menu = staff ? ['home', 'members', 'facilitators'] : ['home', 'members'];
   // Signing in from the sign-in page itself must not return to it.
   const returnTo = current === 'signIn' ? undefined : context.path;
   return html`<!doctype html>
