@@ -27,12 +27,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'packages/widgets/dist');
 const LOADER = join(dist, 'ekollega-widgets.js');
 
-/** The pages measured: an association's member page with one widget, and with all of them. */
+/** The pages measured: an association's member page with one widget, with all of them, and the facilitators' page. */
 const PAGES = {
   'page: ek-group-finder': ['ek-provider', 'ek-group-finder'],
   'page: ek-session-calendar': ['ek-provider', 'ek-session-calendar'],
   'page: ek-qa-board': ['ek-provider', 'ek-qa-board'],
   'page: ek-commitments': ['ek-provider', 'ek-commitments'],
+  // The facilitators' own page: never a member's.
+  'page: ek-facilitator-desk': ['ek-provider', 'ek-facilitator-desk'],
   'page: every member element': [
     'ek-provider',
     'ek-member-status',

@@ -7,12 +7,13 @@
 export const LANGS = /** @type {const} */ (['fi', 'sv', 'en']);
 
 /** @typedef {(typeof LANGS)[number]} Lang */
-/** @typedef {'home' | 'members' | 'signIn' | 'signOut'} PageName */
+/** @typedef {'home' | 'members' | 'facilitators' | 'signIn' | 'signOut'} PageName */
 
 /** Path of each page per language. `signOut` only takes a POST. */
 export const ROUTES = {
   home: { fi: '/', sv: '/sv', en: '/en' },
   members: { fi: '/jasenille', sv: '/sv/for-medlemmar', en: '/en/members' },
+  facilitators: { fi: '/fasilitaattorille', sv: '/sv/for-handledare', en: '/en/facilitators' },
   signIn: { fi: '/kirjaudu', sv: '/sv/logga-in', en: '/en/sign-in' },
   signOut: { fi: '/kirjaudu-ulos', sv: '/sv/logga-ut', en: '/en/sign-out' },
 };
@@ -118,6 +119,12 @@ export const TEXT = {
       questionsIntro:
         'Kysy muilta yrittäjiltä ja jaa omaa kokemustasi. Fasilitaattorit valvovat keskustelua.',
     },
+    facilitators: {
+      title: 'Fasilitaattorille',
+      nav: 'Fasilitaattorille',
+      intro:
+        'Ryhmiesi hoito tapaamisten välillä: liittymispyynnöt, tapaamiset, läsnäolot, aiheet ja palstan moderointi.',
+    },
     signIn: {
       title: 'Kirjaudu sisään',
       intro: 'Tämä on esimerkkisivusto, joten salasanoja ei tarvita: valitse demotili, jolla kirjaudut.',
@@ -183,6 +190,12 @@ export const TEXT = {
       questionsHeading: 'Frågor och svar',
       questionsIntro:
         'Fråga andra företagare och dela med dig av dina egna erfarenheter. Handledarna modererar diskussionen.',
+    },
+    facilitators: {
+      title: 'För handledare',
+      nav: 'För handledare',
+      intro:
+        'Skötseln av dina grupper mellan träffarna: ansökningar, träffar, närvaro, ämnen och moderering av forumet.',
     },
     signIn: {
       title: 'Logga in',
@@ -252,6 +265,12 @@ export const TEXT = {
       questionsHeading: 'Questions and answers',
       questionsIntro:
         'Ask other entrepreneurs and share your own experience. Facilitators moderate the discussion.',
+    },
+    facilitators: {
+      title: 'For facilitators',
+      nav: 'For facilitators',
+      intro:
+        'Running your groups between meetings: join requests, meetings, attendance, topics and moderating the board.',
     },
     signIn: {
       title: 'Sign in',

@@ -8,7 +8,7 @@ import { LANGS, ROUTES, TEXT, routeOf, tradeOf } from './i18n.mjs';
 
 /** @typedef {import('./i18n.mjs').Lang} Lang */
 /** @typedef {import('./i18n.mjs').PageName} PageName */
-/** @typedef {{ sub: string, name: string, trade?: string }} Member */
+/** @typedef {{ sub: string, name: string, trade?: string, roles?: readonly string[] }} Member */
 
 /**
  * What every page is rendered from.
@@ -52,7 +52,10 @@ function translatePath(path, lang) {
 function layout({ context, title, current, hrefIn, main }) {
   const { lang, member, ekollega } = context;
   const t = TEXT[lang];
-  const menu = /** @type {const} */ (['home', 'members']);
+  // The facilitators' page is in the menu of those it is for; its address works for anyone.
+  const staff = member?.roles?.some((role) => role === 'facilitator' || role === 'admin');
+  /** @type {readonly ('home' | 'members' | 'facilitators')[]} */
+  const menu = staff ? ['home', 'members', 'facilitators'] : ['home', 'members'];
   // Signing in from the sign-in page itself must not return to it.
   const returnTo = current === 'signIn' ? undefined : context.path;
   return html`<!doctype html>
@@ -207,6 +210,25 @@ export function membersPage(context, { groups = [] } = {}) {
         <p>${t.questionsIntro}</p>
         <ek-qa-board></ek-qa-board>
       </section>`,
+  });
+}
+
+/**
+ * The facilitators' page: the desk, for members whose token carries `facilitator` (their own
+ * groups) or `admin` (every group). Anyone else reads the desk's line saying it is for
+ * facilitators, and the desk asks the API nothing; the API checks every action again anyway.
+ * @param {PageContext} context
+ */
+export function facilitatorsPage(context) {
+  const t = TEXT[context.lang].facilitators;
+  return layout({
+    context,
+    title: t.title,
+    current: 'facilitators',
+    hrefIn: (lang) => ROUTES.facilitators[lang],
+    main: html`<h1>${t.title}</h1>
+      <p class="lead">${t.intro}</p>
+      <ek-facilitator-desk></ek-facilitator-desk>`,
   });
 }
 

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUTES, TEXT, langOfPath, routeOf } from './i18n.mjs';
 import { memberGroups } from './member-groups.mjs';
 import { mintMemberToken } from './mint-token.mjs';
-import { TOKEN_PATH, homePage, membersPage, notFoundPage, signInPage } from './pages.mjs';
+import { TOKEN_PATH, facilitatorsPage, homePage, membersPage, notFoundPage, signInPage } from './pages.mjs';
 import { createSessions } from './sessions.mjs';
 
 /** @typedef {import('./pages.mjs').Member & { email?: string, locale?: string, roles?: readonly string[] }} Member */
@@ -43,11 +43,12 @@ const CONTENT_TYPES = {
 };
 const MAX_FORM_BYTES = 4096;
 /** Pages a sign-in may return to. */
-const RETURN_PAGES = new Set(['home', 'members']);
+const RETURN_PAGES = new Set(['home', 'members', 'facilitators']);
 /** @type {Record<import('./i18n.mjs').PageName, string[]>} */
 const ALLOWED_METHODS = {
   home: ['GET', 'HEAD'],
   members: ['GET', 'HEAD'],
+  facilitators: ['GET', 'HEAD'],
   signIn: ['GET', 'HEAD', 'POST'],
   signOut: ['POST'],
 };
@@ -190,6 +191,8 @@ function requestHandler({ members, widgetsDir, sessions, association }) {
         const groups = member ? await memberGroups(ekollega, member) : [];
         return sendPage(res, 200, membersPage(context, { groups }), ekollega);
       }
+      case 'facilitators':
+        return sendPage(res, 200, facilitatorsPage(context), ekollega);
       case 'signOut':
         return redirect(res, ROUTES.home[lang], sessions.end(req.headers.cookie));
       case 'signIn': {

@@ -32,6 +32,8 @@ const VIEW = /\/src\/([\w-]+)\/views\/([\w-]+)\.ts$/;
  */
 const ELEMENT_ONLY: Record<string, RegExp> = {
   'qa-board.markup': /\/packages\/sdk\/src\/markup\.ts$/,
+  // The facilitators' SDK calls: only the desk uses them, so no member's page loads them.
+  'facilitator-desk': /\/packages\/sdk\/src\/facilitator\.ts$/,
 };
 
 /**

@@ -38,6 +38,8 @@ const api = await startServer(store, { port: 0, log: false });
 const { qaFixtures } = await tsImport('./test/qa-fixtures.ts', import.meta.url);
 // The session calendar's tests: an association per test too (test/session-fixtures.ts).
 const { sessionFixtures } = await tsImport('./test/session-fixtures.ts', import.meta.url);
+// The facilitator desk's tests: an association per test too (test/desk-fixtures.ts).
+const { deskFixtures } = await tsImport('./test/desk-fixtures.ts', import.meta.url);
 
 // Groups for the finder's tests, made straight in the store (no API round trips, no rate limit).
 const FACILITATOR = {
@@ -184,6 +186,7 @@ export default {
     hostSite,
     qaFixtures(store, createTenant, association.tenant.origins),
     sessionFixtures(store, createTenant, association.tenant.origins),
+    deskFixtures(store, createTenant, association.tenant.origins),
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json') }),

@@ -11,7 +11,13 @@ import { jwtVerify } from 'jose';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 // Not exported from the package entry, which is the API's runtime surface.
-import { DEMO_MEMBERS, seedDemo, type DemoSeed } from '../../../packages/api/src/seed/demo.ts';
+import {
+  DEMO_MEMBERS,
+  DEMO_PAST_MEETING_TITLE,
+  DEMO_REPORTED_TITLE,
+  seedDemo,
+  type DemoSeed,
+} from '../../../packages/api/src/seed/demo.ts';
 import { startServer } from '../../../packages/api/src/server.ts';
 import { createSite } from '../server.mjs';
 
@@ -152,7 +158,8 @@ describe('the association site', () => {
     expect(widgetFiles).toContain('ekollega-widgets.js');
     for (const name of ['shared', 'provider', 'member-status', 'group-finder', 'fi'])
       expect(chunk(name)).toBe(true);
-    for (const name of ['session-calendar', 'qa-board', 'sv', 'en']) expect(chunk(name)).toBe(false);
+    for (const name of ['session-calendar', 'qa-board', 'facilitator-desk', 'sv', 'en'])
+      expect(chunk(name)).toBe(false);
   });
 
   it('fits a 320 px wide screen without sideways scrolling', async () => {
@@ -382,5 +389,107 @@ describe('the association site', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('lets Helena run her group from the facilitators’ page, and members see each change', async () => {
+    // Before: Aino sees the reported post on the association's board.
+    const aino = await visit('/kirjaudu');
+    await chooseAccount(aino, 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)', '/jasenille');
+    await aino.locator('main ek-qa-board').getByRole('button', { name: DEMO_REPORTED_TITLE }).waitFor();
+    await context.close();
+
+    const page = await visit('/kirjaudu');
+    await chooseAccount(page, 'Kirjaudu käyttäjänä Helena Salo (fasilitaattori)', '/jasenille');
+    await page
+      .getByRole('navigation', { name: 'Päävalikko' })
+      .getByRole('link', { name: 'Fasilitaattorille' })
+      .click();
+    await page.waitForURL(`${site.url}/fasilitaattorille`);
+    const desk = page.locator('main ek-facilitator-desk');
+    await desk.getByRole('heading', { name: 'Aamun vertaisryhmä – Turku', exact: true }).waitFor();
+    expect(await desk.locator('[data-count="members"]').textContent()).toBe('11');
+
+    // Join requests: Björn asked while the group was by approval.
+    await desk.getByRole('button', { name: 'Liittymispyynnöt' }).click();
+    await desk.locator('[data-list="pending"] [data-member="demo-bjorn"]').waitFor();
+    await desk.locator('[data-member="demo-bjorn"]').getByRole('button', { name: 'Hyväksy' }).click();
+    await desk.getByText('Björn Lindqvist hyväksyttiin.').waitFor();
+
+    // Meetings: every three weeks on Thursday afternoons, previewed before saving.
+    const days = ((4 - new Date().getUTCDay() + 7) % 7 || 7) + 7;
+    const first = new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+    await desk.getByRole('button', { name: 'Tapaamiset' }).click();
+    await desk.getByRole('button', { name: 'Sovi tapaamissarja' }).click();
+    await desk.getByLabel('Otsikko').fill('Iltapäivätapaaminen');
+    await desk.getByLabel('Päivä', { exact: true }).fill(first);
+    await desk.getByLabel('Alkaa').fill('13:00');
+    await desk.getByLabel('Päättyy').fill('15:00');
+    await desk.getByLabel('Kuinka monen viikon välein').fill('3');
+    await desk.getByLabel('Kuinka monta kertaa').fill('4');
+    await desk.getByRole('button', { name: 'Esikatsele päivät' }).click();
+    await desk.locator('[data-list="preview"] li').nth(3).waitFor();
+    expect(await desk.locator('[data-list="preview"] li').count()).toBe(4);
+    await desk.getByRole('button', { name: 'Tallenna sarja' }).click();
+    await desk.getByText('Sarja tallennettiin: 4 tapaamista.').waitFor();
+
+    // Attendance of the meeting two weeks ago: the RSVP answers are ticked already.
+    await desk.getByRole('button', { name: 'Läsnäolot' }).click();
+    await desk.getByRole('checkbox', { name: /Sanna Koskinen/ }).waitFor();
+    expect(await desk.getByRole('checkbox', { name: /Sanna Koskinen/ }).isChecked()).toBe(true);
+    expect(await desk.getByRole('checkbox', { name: /Liisa Heikkinen/ }).isChecked()).toBe(false);
+    await desk.getByRole('checkbox', { name: /Björn Lindqvist/ }).check();
+    await desk.getByRole('button', { name: 'Tallenna läsnäolot' }).click();
+    await desk.getByText('Läsnäolot tallennettiin.').waitFor();
+
+    // Moderation: the reported post, hidden.
+    await desk.getByRole('button', { name: 'Moderointi' }).click();
+    const post = desk.locator('[data-list="queue"] > li', { hasText: DEMO_REPORTED_TITLE });
+    expect(await post.textContent()).toContain('2 ilmoitusta');
+    await post.getByRole('button', { name: 'Piilota' }).click();
+    await post.getByText('Piilotettu').waitFor();
+    await context.close();
+
+    // Björn: a member now, the new dates in his calendar, and marked as having come.
+    const bjorn = await visit('/kirjaudu');
+    await chooseAccount(bjorn, 'Kirjaudu käyttäjänä Björn Lindqvist (puusepäntyö)', '/jasenille');
+    const calendar = bjorn.locator('main ek-session-calendar');
+    await calendar.getByRole('button', { name: 'Iltapäivätapaaminen' }).first().waitFor();
+    const { token } = (await (await bjorn.request.get(`${site.url}/api/ekollega-token`)).json()) as {
+      token: string;
+    };
+    const [past] = await store.db.query<{ id: string }>('select id from sessions where title = $1', [
+      DEMO_PAST_MEETING_TITLE,
+    ]);
+    const session = await (
+      await fetch(`${api.url}/v1/sessions/${past!.id}`, {
+        headers: { 'ekollega-key': seed.publishable_key, authorization: `Bearer ${token}`, origin: site.url },
+      })
+    ).json();
+    expect(session.my_rsvp).toMatchObject({ attended: true });
+    await context.close();
+
+    // Aino: the post is gone from the board.
+    const after = await visit('/kirjaudu');
+    await chooseAccount(after, 'Kirjaudu käyttäjänä Aino Virtanen (graafinen suunnittelu)', '/jasenille');
+    const board = after.locator('main ek-qa-board');
+    await board.getByRole('button', { name: 'Miten hinnoittelette pienet lisätyöt?' }).waitFor();
+    expect(await board.getByRole('button', { name: DEMO_REPORTED_TITLE }).count()).toBe(0);
+  });
+
+  it('shows a member the facilitators’ page with its "for facilitators" line only, and no menu entry', async () => {
+    const page = await visit('/kirjaudu');
+    await chooseAccount(page, 'Kirjaudu käyttäjänä Mikko Laine (kirjanpito)', '/jasenille');
+    expect(await page.getByRole('navigation', { name: 'Päävalikko' }).textContent()).not.toContain(
+      'Fasilitaattorille',
+    );
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(api.url)) apiCalls.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${site.url}/fasilitaattorille`);
+    const desk = page.locator('main ek-facilitator-desk');
+    await desk.getByText('Tämä sivu on yhdistyksen fasilitaattoreille ja henkilökunnalle.').waitFor();
+    // The header's member status asks who is signed in; the desk asks nothing.
+    expect(apiCalls.filter((path) => path !== '/v1/me' && path !== '/v1/config')).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { groups } from './routes/groups.js';
 import { feeds, groupSessions, myCalendar, sessions } from './routes/sessions.js';
 import { questions } from './routes/questions.js';
 import { commitments, groupCommitments, myCommitments, sessionRound } from './routes/commitments.js';
+import { groupDesk, moderation } from './routes/desk.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -80,8 +81,10 @@ export function createApp(options: AppOptions) {
     .route('/tenant', tenant)
     .route('/groups', groups)
     .route('/groups', groupSessions)
+    .route('/groups', groupDesk)
     .route('/sessions', sessions)
     .route('/questions', questions)
+    .route('/moderation', moderation)
     .route('/me/calendar', myCalendar)
     .route('/groups', groupCommitments)
     .route('/sessions', sessionRound)

@@ -50,7 +50,9 @@ describe.each(engines)('Q&A query plans (%s)', (engine) => {
       '/v1/questions?limit=20',
       '/v1/questions?sort=votes&limit=20',
       '/v1/questions?sort=unanswered&limit=20',
-      `/v1/questions?limit=20&cursor=${(await (await h.call('/v1/questions?limit=20', { token })).json()).next_cursor}`,
+      // The cursor is fetched as someone else: on the embedded store a member's own read is
+      // memoised for a moment, and the first path must reach the database.
+      `/v1/questions?limit=20&cursor=${(await (await h.call('/v1/questions?limit=20', { token: await h.mint(h.a, { sub: 'other', name: 'Toinen' }) })).json()).next_cursor}`,
     ]);
     expect(newest).toContain('qa_questions_newest');
     expect(votes).toContain('qa_questions_votes');

@@ -1,5 +1,6 @@
 import type { RotateKey, TenantPatch } from './types.js';
-import { groupsApi, groupsFacilitatorApi } from './groups.js';
+import { groupsApi } from './groups.js';
+import { groupsFacilitatorApi } from './facilitator.js';
 import { MemberTokens } from './token.js';
 import { Transport, type RequestOptions } from './transport.js';
 

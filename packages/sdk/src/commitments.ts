@@ -30,11 +30,3 @@ export function commitmentsApi(transport: Transport) {
       transport.request('DELETE', '/v1/commitments/{id}', { ...o, params: { id } }),
   };
 }
-
-/** For the group's facilitators and the association's admins: counts per session, never names. */
-export function commitmentsFacilitatorApi(transport: Transport) {
-  return {
-    summary: (groupId: string, o: RequestOptions = {}) =>
-      transport.request('GET', '/v1/groups/{id}/commitments/summary', { ...o, params: { id: groupId } }),
-  };
-}

@@ -1,7 +1,8 @@
-import { groupsApi, groupsFacilitatorApi } from './groups.js';
-import { sessionsApi, sessionsFacilitatorApi } from './sessions.js';
-import { questionsApi, questionsModeratorApi } from './questions.js';
-import { commitmentsApi, commitmentsFacilitatorApi } from './commitments.js';
+import { groupsApi } from './groups.js';
+import { sessionsApi } from './sessions.js';
+import { questionsApi } from './questions.js';
+import { commitmentsApi } from './commitments.js';
+import { withFacilitatorTools } from './facilitator.js';
 import { MemberTokens, type MemberTokenProvider } from './token.js';
 import { paginate, Transport, type RequestOptions, type TransportOptions } from './transport.js';
 import type { MyCommitmentsQuery } from './types.js';
@@ -11,6 +12,7 @@ export { paginate } from './transport.js';
 export type { RequestOptions, Query, Method } from './transport.js';
 export type { MemberTokenProvider } from './token.js';
 export type { PostRef, PostOf, SubscribeOptions } from './questions.js';
+export { withFacilitatorTools } from './facilitator.js';
 export { parseMarkup, type MarkupBlock, type MarkupInline } from './markup.js';
 export type * from './types.js';
 export type { PathOf, BodyOf, ResultOf, RequestInit } from './transport.js';
@@ -75,15 +77,7 @@ export function createMemberClient(options: ClientOptions) {
  * const me = await client.me();
  */
 export function createClient(options: ClientOptions) {
-  const client = createMemberClient(options);
-  const { transport } = client;
-  return {
-    ...client,
-    groups: { ...client.groups, ...groupsFacilitatorApi(transport) },
-    sessions: { ...client.sessions, ...sessionsFacilitatorApi(transport) },
-    questions: { ...client.questions, ...questionsModeratorApi(transport) },
-    commitments: { ...client.commitments, ...commitmentsFacilitatorApi(transport) },
-  };
+  return withFacilitatorTools(createMemberClient(options));
 }
 
 /** The client of `createMemberClient`, which the widgets share. */

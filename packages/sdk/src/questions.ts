@@ -19,7 +19,8 @@ export type PostRef = string | { question: string; answer: string };
 /** What a route about `R` answers with: a question for a question's id, else an answer. */
 export type PostOf<R extends PostRef> = R extends string ? Question : Answer;
 
-const answerParams = (ref: { question: string; answer: string }) => ({
+/** Path parameters of an answer's routes. */
+export const answerParams = (ref: { question: string; answer: string }) => ({
   id: ref.question,
   answerId: ref.answer,
 });
@@ -128,50 +129,5 @@ export function questionsApi(transport: Transport) {
       onEvent: (event: QaEvent) => void,
       options: SubscribeOptions = {},
     ) => followStream(transport, '/v1/questions/stream', { group: filter.group }, onEvent, options),
-  };
-}
-
-/** The facilitators' and admins' moderation: hide, restore, edit history, revealing anonymous authors. */
-export function questionsModeratorApi(transport: Transport) {
-  return {
-    hide: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
-      (typeof post === 'string'
-        ? transport.request('POST', '/v1/questions/{id}/hide', { ...o, params: { id: post } })
-        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/hide', {
-            ...o,
-            params: answerParams(post),
-          })) as Promise<PostOf<R>>,
-    restore: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
-      (typeof post === 'string'
-        ? transport.request('POST', '/v1/questions/{id}/restore', { ...o, params: { id: post } })
-        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/restore', {
-            ...o,
-            params: answerParams(post),
-          })) as Promise<PostOf<R>>,
-    /** Every version of a post, oldest first (its author and the board's moderators). */
-    history: (post: PostRef, o: RequestOptions = {}) =>
-      (typeof post === 'string'
-        ? transport.request('GET', '/v1/questions/{id}/history', { ...o, params: { id: post } })
-        : transport.request('GET', '/v1/questions/{id}/answers/{answerId}/history', {
-            ...o,
-            params: answerParams(post),
-          })
-      ).then((r) => r.items),
-    /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
-    reveal: (post: PostRef, reason: string, o: RequestOptions = {}) =>
-      typeof post === 'string'
-        ? transport.request('POST', '/v1/questions/{id}/reveal', {
-            ...o,
-            params: { id: post },
-            body: { reason },
-          })
-        : transport.request('POST', '/v1/questions/{id}/answers/{answerId}/reveal', {
-            ...o,
-            params: answerParams(post),
-            body: { reason },
-          }),
-    /** The log of reveals, newest first (admins and the secret key). */
-    reveals: (page: { cursor?: string; limit?: number } = {}, o: RequestOptions = {}) =>
-      transport.request('GET', '/v1/questions/reveals', { ...o, query: page }),
   };
 }

@@ -1,11 +1,4 @@
-import type {
-  CreateSeries,
-  CreateSession,
-  CreateTopic,
-  ListSessionsQuery,
-  RsvpAnswer,
-  UpdateSession,
-} from './types.js';
+import type { CreateTopic, ListSessionsQuery, RsvpAnswer } from './types.js';
 import type { RequestOptions, Transport } from './transport.js';
 
 /** Group meetings and open events: RSVP, topics, calendar files and my calendar feed. */
@@ -50,32 +43,5 @@ export function sessionsApi(transport: Transport) {
           params: { id: groupId, topicId },
         }),
     },
-  };
-}
-
-/** The facilitators' session tools: schedule, move and cancel sessions, see who comes, mark attendance. */
-export function sessionsFacilitatorApi(transport: Transport) {
-  return {
-    create: (session: CreateSession, o: RequestOptions = {}) =>
-      transport.request('POST', '/v1/sessions', { ...o, body: session }),
-    /** Every N weeks at the same local time; `first_start` is wall time without an offset. */
-    createSeries: (groupId: string, series: CreateSeries, o: RequestOptions = {}) =>
-      transport.request('POST', '/v1/groups/{id}/series', { ...o, params: { id: groupId }, body: series }),
-    update: (id: string, patch: UpdateSession, o: RequestOptions = {}) =>
-      transport.request('PATCH', '/v1/sessions/{id}', { ...o, params: { id }, body: patch }),
-    cancel: (id: string, applyTo: 'this' | 'following' = 'this', o: RequestOptions = {}) =>
-      transport.request('POST', '/v1/sessions/{id}/cancel', {
-        ...o,
-        params: { id },
-        body: { apply_to: applyTo },
-      }),
-    attendees: (id: string, o: RequestOptions = {}) =>
-      transport.request('GET', '/v1/sessions/{id}/rsvps', { ...o, params: { id } }).then((r) => r.items),
-    markAttendance: (id: string, attended: string[], absent: string[] = [], o: RequestOptions = {}) =>
-      transport.request('PUT', '/v1/sessions/{id}/attendance', {
-        ...o,
-        params: { id },
-        body: { attended, absent },
-      }),
   };
 }

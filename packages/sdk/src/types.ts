@@ -66,6 +66,12 @@ export type Attendee = Schemas['Attendee'];
 export type Topic = Schemas['Topic'];
 export type CreateTopic = Schemas['CreateTopic'];
 export type CalendarFeed = Schemas['CalendarFeed'];
+export type SeriesOccurrence = Schemas['SeriesOccurrence'];
+export type Holiday = Schemas['Holiday'];
+export type ExpertTalkFromTopic = Schemas['ExpertTalkFromTopic'];
+export type SeriesAttendance = Schemas['SeriesAttendance'];
+export type ModerationItem = Schemas['ModerationItem'];
+export type ModerationQueueQuery = ListQuery<'/v1/moderation/queue'>;
 
 export type Commitment = Schemas['Commitment'];
 export type CommitmentTarget = Schemas['CommitmentTarget'];

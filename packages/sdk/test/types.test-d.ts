@@ -4,10 +4,15 @@ import {
   createClient,
   type ApiKeyView,
   type Commitment,
+  createMemberClient,
   type Group,
+  type ModerationItem,
   type Page,
   type ReportStatus,
   type Round,
+  type SeriesAttendance,
+  type SeriesOccurrence,
+  withFacilitatorTools,
   type Session,
 } from '../src/index.js';
 
@@ -53,5 +58,17 @@ describe('SDK types from the API document', () => {
     void client.commitments.report('c', { status: 'finished' });
     // @ts-expect-error a target needs its unit
     void client.commitments.create('g', { text: 'x', target: { value: 10 } });
+  });
+
+  it('gives the facilitator desk its tools from a member client', () => {
+    const member = createMemberClient({ baseUrl: 'http://x', tenantKey: 'pk_x' });
+    // @ts-expect-error a member client has no moderation queue
+    void member.questions.queue;
+    const desk = withFacilitatorTools(member);
+    expectTypeOf(desk.questions.queue).returns.resolves.toEqualTypeOf<Page<ModerationItem>>();
+    expectTypeOf(desk.sessions.previewSeries).returns.resolves.toEqualTypeOf<SeriesOccurrence[]>();
+    expectTypeOf(desk.sessions.seriesAttendance).returns.resolves.toEqualTypeOf<SeriesAttendance>();
+    expectTypeOf(desk.sessions.expertTalk).returns.resolves.toEqualTypeOf<Session>();
+    expectTypeOf(desk.groups.list).toEqualTypeOf(member.groups.list);
   });
 });

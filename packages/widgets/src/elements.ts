@@ -12,4 +12,6 @@ export const elements = {
     import('./session-calendar/session-calendar.js').then((module) => module.EkSessionCalendar),
   'ek-qa-board': () => import('./qa-board/qa-board.js').then((module) => module.EkQaBoard),
   'ek-commitments': () => import('./commitments/commitments.js').then((module) => module.EkCommitments),
+  'ek-facilitator-desk': () =>
+    import('./facilitator-desk/facilitator-desk.js').then((module) => module.EkFacilitatorDesk),
 } satisfies Record<`ek-${string}`, () => Promise<CustomElementConstructor>>;

@@ -9,4 +9,5 @@ export { EkGroupFinder } from './group-finder/group-finder.js';
 export { EkSessionCalendar } from './session-calendar/session-calendar.js';
 export { EkQaBoard } from './qa-board/qa-board.js';
 export { EkCommitments } from './commitments/commitments.js';
+export { EkFacilitatorDesk } from './facilitator-desk/facilitator-desk.js';
 export type { EkEventDetail } from './kit/events.js';

@@ -5,6 +5,7 @@ export * from './groups.js';
 export * from './sessions.js';
 export * from './questions.js';
 export * from './commitments.js';
+export * from './desk.js';
 export type { z } from '@hono/zod-openapi';
 
 import type { z } from '@hono/zod-openapi';

@@ -29,7 +29,7 @@ const GroupMemberId = GroupId.extend({ memberId: idString(200) });
 const tags = ['Groups'];
 
 /** Facilitators of this group, admins and the association's server may manage it. */
-async function requireManager(c: Context<Env>, groupId: string) {
+export async function requireManager(c: Context<Env>, groupId: string) {
   const { caller, store } = c.var;
   if (caller.keyKind === 'secret' || caller.member?.roles.includes('admin')) {
     if (!(await store.groups.roleIn(caller.tenant.id, groupId, caller.member?.id ?? '')).exists)

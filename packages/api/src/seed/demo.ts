@@ -484,6 +484,103 @@ async function seedGroups(store: Store, tenant: Tenant, now: Date) {
   await join(evening, 'demo-mikko');
 }
 
+// ---- The facilitator desk (issue #13): what Helena finds on "Fasilitaattorille" ----------------
+
+/** The meeting of Helena's group two weeks ago, whose attendance the desk marks. */
+export const DEMO_PAST_MEETING_TITLE = 'Vertaistapaaminen (pidetty)';
+/** The reported post on the association's board that Helena hides from the desk. */
+export const DEMO_REPORTED_TITLE = 'Tuplaa myyntisi viikossa – klikkaa tästä!';
+
+/**
+ * Björn's request to join Helena's morning group, made while it was still by approval (so it waits
+ * for her though the group is open now), a meeting two weeks ago with answers to mark attendance
+ * of, and a post on the association's board that two members reported. Runs once.
+ */
+async function seedFacilitatorDesk(store: Store, tenant: Tenant, now: Date) {
+  const marked = await store.db.query('select 1 from sessions where tenant_id = $1 and title = $2', [
+    tenant.id,
+    DEMO_PAST_MEETING_TITLE,
+  ]);
+  if (marked.length) return;
+  const morning = (
+    await store.db.query<{ id: string }>('select id from groups where tenant_id = $1 and name = $2', [
+      tenant.id,
+      'Aamun vertaisryhmä – Turku',
+    ])
+  )[0]?.id;
+  if (!morning) return;
+  await store.groups.update(tenant.id, morning, { join_policy: 'approval' }, now);
+  await store.groups.join(
+    tenant.id,
+    morning,
+    'demo-bjorn',
+    { accepted_rules_version: 1, answers: { hope: 'Vinkkejä hinnoitteluun ja vertaistukea.' } },
+    now,
+  );
+  await store.groups.update(tenant.id, morning, { join_policy: 'open' }, now);
+
+  const zone = 'Europe/Helsinki';
+  const start = addLocal(utcToLocal(nextWeekdayAt(now, 2, '09:00', zone), zone), -14);
+  const organiser = { tenantId: tenant.id, memberId: 'demo-helena', admin: false, organiser: true };
+  const past = await store.sessions.create(
+    organiser,
+    {
+      title: DEMO_PAST_MEETING_TITLE,
+      group_id: morning,
+      start,
+      duration_minutes: 120,
+      time_zone: zone,
+      agenda: '1. Kuulumiskierros\n2. Tavoitteiden tarkistus',
+    },
+    new Date(now.getTime() - 30 * 86400_000),
+  );
+  // The answers were given before the meeting; RSVPs close when a meeting ends.
+  const before = new Date(now.getTime() - 16 * 86400_000);
+  for (const [id, answer] of [
+    ['demo-peer-2', 'yes'],
+    ['demo-peer-3', 'yes'],
+    ['demo-peer-4', 'no'],
+  ] as const) {
+    const viewer = { tenantId: tenant.id, memberId: id, admin: false, organiser: false };
+    const member = {
+      tenantId: tenant.id,
+      id,
+      name: id,
+      email: null,
+      locale: null,
+      roles: ['member' as Role],
+    };
+    await store.sessions.rsvp(viewer, member, past, answer, before);
+  }
+
+  const fresh = (await store.tenants.get(tenant.id)) ?? tenant;
+  const as = (memberId: string) => ({
+    tenant: fresh,
+    memberId,
+    roles: ['member' as Role],
+    locale: 'fi',
+    server: false,
+  });
+  const spam = await store.questions.ask(
+    as('demo-peer-9'),
+    'demo-peer-9',
+    {
+      title: DEMO_REPORTED_TITLE,
+      body: 'Ostin kurssin, joka muutti kaiken. Linkki yksityisviestillä!',
+      tags: ['myynti'],
+      anonymous: true,
+    },
+    new Date(now.getTime() - 3 * 3600_000),
+  );
+  for (const [id, reason] of [
+    ['demo-peer-10', 'Mainostusta'],
+    ['demo-peer-11', 'Roskapostia, ei kysymys'],
+  ] as const)
+    await store.questions.report(as(id), id, { question: spam }, reason, now);
+}
+
+// ---- end of the facilitator desk's block ------------------------------------------------------
+
 export interface DemoSeed {
   tenant_id: string;
   name: string;
@@ -510,6 +607,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
     await seedSessions(store, created.tenant, now);
     await seedQuestions(store, created.tenant, now);
     await seedCommitments(store, created.tenant, now);
+    await seedFacilitatorDesk(store, created.tenant, now);
     return {
       tenant_id: created.tenant.id,
       name: created.tenant.name,
@@ -525,6 +623,7 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
   await seedSessions(store, tenant, now);
   await seedQuestions(store, tenant, now);
   await seedCommitments(store, tenant, now);
+  await seedFacilitatorDesk(store, tenant, now);
   const publishable = await issuePublishableKey(store, tenant);
   const secret = await issueSecretKey(store, tenant);
   return {

@@ -5,6 +5,7 @@ import { memberStore } from './members.js';
 import { sessionStore } from './sessions.js';
 import { questionStore } from './questions.js';
 import { commitmentStore } from './commitments.js';
+import { deskStore } from './desk.js';
 import { loadPlatformKey, type PlatformKey } from './platform.js';
 import { hashSecret, tenantStore, type ApiKey, type Tenant } from './tenants.js';
 import { TtlCache } from './ttl-cache.js';
@@ -26,6 +27,8 @@ export interface Store {
   sessions: ReturnType<typeof sessionStore>;
   questions: ReturnType<typeof questionStore>;
   commitments: ReturnType<typeof commitmentStore>;
+  /** The facilitator desk's previews, summaries and queue. */
+  desk: ReturnType<typeof deskStore>;
   /**
    * A number per tenant that grows with every change made through this process, so cached reads
    * (the visitors' group list) can tell they are stale.
@@ -65,6 +68,7 @@ export async function createStore(db: Db): Promise<Store> {
     sessions: sessionStore(db, bump),
     questions: questionStore(db, bump),
     commitments: commitmentStore(db),
+    desk: deskStore(db, bump),
     version: (tenantId) => versions.get(tenantId) ?? 0,
     cached: {
       tenant: (id) => tenantCache.get(id, () => tenants.get(id)),

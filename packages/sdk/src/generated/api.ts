@@ -751,6 +751,83 @@ export interface paths {
     };
     trace?: never;
   };
+  '/v1/groups/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who came to the group’s meetings so far, per member (one series or all; the last 60) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One series of the group; without it, every meeting of the group */
+          series?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Meetings in order and each member’s marks */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SeriesAttendance'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/groups/{id}/commitments': {
     parameters: {
       query?: never;
@@ -1620,6 +1697,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/groups/{id}/series/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The dates a series would have, with Finnish public holidays marked; nothing is saved
+     * @description Takes the body of `POST /v1/groups/{id}/series` and expands it the same way (local wall time, daylight-saving changes kept). `holiday` names a Finnish public holiday, Midsummer Eve or Christmas Eve on that date.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateSeries'];
+        };
+      };
+      responses: {
+        /** @description The occurrences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SeriesPreview'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input; `errors` names each field */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/groups/{id}/topics': {
     parameters: {
       query?: never;
@@ -1704,6 +1889,115 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Topic'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input; `errors` names each field */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/groups/{id}/topics/{topicId}/expert-talk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make an expert talk for the whole association of a topic the group suggested
+     * @description An association event of kind `expert_talk` carrying the topic (its title unless another is given); the topic lists it in `session_ids`. The group’s facilitators and admins.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          topicId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExpertTalkFromTopic'];
+        };
+      };
+      responses: {
+        /** @description The expert talk */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Session'];
           };
         };
         /** @description Malformed request */
@@ -2162,6 +2456,90 @@ export interface paths {
         };
         /** @description Missing or invalid key or member token */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/moderation/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reported and hidden posts on the boards I moderate, newest first (facilitators and admins)
+     * @description The association-wide board for facilitators, admins and the secret key; each group’s board for its own facilitators (admins do not moderate groups’ boards). Anonymous authors stay anonymous: reveal one with a reason, which is logged.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page’s next_cursor. */
+          cursor?: string;
+          /** @description Only this group’s board (one the caller moderates) */
+          group?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of posts waiting for review */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ModerationItem'][];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing or invalid key or member token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this origin, key or role */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such thing for this association */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -5761,6 +6139,34 @@ export interface components {
       tags?: string[];
       title?: string;
     };
+    ExpertTalkFromTopic: {
+      capacity?: number | null;
+      description?: string;
+      duration_minutes: number;
+      /** Format: uri */
+      meeting_url?: string | null;
+      place?: string | null;
+      /**
+       * @description Who sees the talk: the association’s members (default) or everyone
+       * @default members
+       * @enum {string}
+       */
+      scope?: 'members' | 'public';
+      speakers?: {
+        name: string;
+        title?: string;
+      }[];
+      /** @description Wall time in time_zone. A time skipped by a daylight-saving change is read with the offset before the change (03:30 in a 03:00→04:00 gap is 04:30); a time that occurs twice is the first occurrence (RFC 5545 §3.3.5). local_start says the wall time stored. */
+      start: string;
+      /**
+       * @description An IANA time zone in any case, stored as IANA spells it. Zones without a VTIMEZONE definition for calendar files (such as EST5EDT) are refused.
+       * @default Europe/Helsinki
+       * @example Europe/Helsinki
+       */
+      time_zone?: string;
+      /** @description Default: the topic’s title */
+      title?: string;
+    };
     Group: {
       capacity: number;
       created_at: string;
@@ -5811,6 +6217,15 @@ export interface components {
       /** @enum {string} */
       role: 'member' | 'facilitator';
     };
+    Holiday: {
+      /** @example midsummer_eve */
+      code: string;
+      names: {
+        en: string;
+        fi: string;
+        sv: string;
+      };
+    };
     JoinGroup: {
       accepted_rules_version: number;
       /** @default {} */
@@ -5851,6 +6266,34 @@ export interface components {
       /** @enum {string} */
       status: 'pending' | 'member' | 'waitlisted' | 'offered' | 'declined';
       waitlist_position: number | null;
+    };
+    ModerationItem: {
+      anonymous: boolean;
+      /** @description null when the post is anonymous (reveal it with a reason: logged) */
+      author: {
+        id: string;
+        name: string;
+      } | null;
+      body: string;
+      created_at: string;
+      edited_at: string | null;
+      /** @description The board; null for the association-wide board */
+      group_id: string | null;
+      group_name: string | null;
+      /** @enum {string|null} */
+      hidden_reason: 'reports' | 'moderator' | null;
+      id: string;
+      /** @enum {string} */
+      language: 'fi' | 'sv' | 'en';
+      last_reported_at: string | null;
+      /** @description For an answer, its question; null for a question */
+      question_id: string | null;
+      question_title: string;
+      /** @description Reports not yet reviewed */
+      report_count: number;
+      report_reasons: string[];
+      /** @enum {string} */
+      status: 'visible' | 'hidden';
     };
     MyRsvp: {
       /** @enum {string} */
@@ -6038,6 +6481,36 @@ export interface components {
     Rsvp: {
       /** @enum {string} */
       answer: 'yes' | 'no' | 'maybe';
+    };
+    SeriesAttendance: {
+      members: {
+        attended: number;
+        marks: (boolean | null)[];
+        member: {
+          id: string;
+          name: string;
+        };
+      }[];
+      sessions: {
+        id: string;
+        local_start: string;
+        series_id: string | null;
+        time_zone: string;
+        title: string;
+      }[];
+    };
+    SeriesOccurrence: {
+      ends_at: string;
+      /** @description A Finnish public holiday (or Midsummer Eve, Christmas Eve) on this date, else null */
+      holiday: components['schemas']['Holiday'] | null;
+      index: number;
+      /** @description Wall time in time_zone, e.g. 2026-10-06T09:00 */
+      local_start: string;
+      starts_at: string;
+      time_zone: string;
+    };
+    SeriesPreview: {
+      items: components['schemas']['SeriesOccurrence'][];
     };
     Session: {
       agenda: string;
