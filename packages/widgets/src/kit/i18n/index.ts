@@ -65,7 +65,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
  * The region each language is formatted for: Finland's Finnish and Swedish, and British English
  * because it writes day before month and a 24-hour clock as Finnish readers expect.
  */
-const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 /** Keys with plural forms, named without their `.one` / `.other` ending. */
 export type PluralKey<K extends string> = K extends `${infer Base}.other` ? Base : never;
