@@ -100,6 +100,15 @@ export function questionsApi(transport: Transport) {
             ...o,
             params: answerParams(post),
           }),
+    /** Every version of a post, oldest first (its author and the board's moderators). */
+    history: (post: PostRef, o: RequestOptions = {}) =>
+      (typeof post === 'string'
+        ? transport.request('GET', '/v1/questions/{id}/history', { ...o, params: { id: post } })
+        : transport.request('GET', '/v1/questions/{id}/answers/{answerId}/history', {
+            ...o,
+            params: answerParams(post),
+          })
+      ).then((r) => r.items),
     /** Edits my own post; the earlier version goes to its history. */
     edit: <R extends PostRef>(
       post: R,
@@ -131,7 +140,7 @@ export function questionsApi(transport: Transport) {
   };
 }
 
-/** The facilitators' and admins' moderation: hide, restore, edit history, revealing anonymous authors. */
+/** The facilitators' and admins' moderation: hide, restore, revealing anonymous authors (and `history`, which authors have too). */
 export function questionsModeratorApi(transport: Transport) {
   return {
     hide: <R extends PostRef>(post: R, o: RequestOptions = {}) =>
@@ -148,15 +157,6 @@ export function questionsModeratorApi(transport: Transport) {
             ...o,
             params: answerParams(post),
           })) as Promise<PostOf<R>>,
-    /** Every version of a post, oldest first (its author and the board's moderators). */
-    history: (post: PostRef, o: RequestOptions = {}) =>
-      (typeof post === 'string'
-        ? transport.request('GET', '/v1/questions/{id}/history', { ...o, params: { id: post } })
-        : transport.request('GET', '/v1/questions/{id}/answers/{answerId}/history', {
-            ...o,
-            params: answerParams(post),
-          })
-      ).then((r) => r.items),
     /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
     reveal: (post: PostRef, reason: string, o: RequestOptions = {}) =>
       typeof post === 'string'

@@ -12,6 +12,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Infinity],
 ];
 
+/** One formatter per language and style: a board shows hundreds of times, and making one is slow. */
+const formatters = new Map<string, Intl.RelativeTimeFormat>();
+
+function formatter(locale: Locale, style: 'short' | 'long'): Intl.RelativeTimeFormat {
+  const key = `${locale} ${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /**
  * `when` relative to `now` in the reader's language, in the largest unit that is at least one
  * ("in 3 days", "2 h ago", "tomorrow"), through `Intl.RelativeTimeFormat`: the words, their case
@@ -21,11 +34,10 @@ export function relativeTime(when: string | number, locale: Locale, now = Date.n
   let amount = (new Date(when).getTime() - now) / 1000;
   for (const [unit, next] of UNITS) {
     if (Math.abs(amount) < next || unit === 'year') {
-      const format = new Intl.RelativeTimeFormat(locale, {
-        numeric: 'auto',
-        style: unit === 'hour' || unit === 'minute' ? 'short' : 'long',
-      });
-      return format.format(Math.trunc(amount), unit);
+      return formatter(locale, unit === 'hour' || unit === 'minute' ? 'short' : 'long').format(
+        Math.trunc(amount),
+        unit,
+      );
     }
     amount /= next;
   }

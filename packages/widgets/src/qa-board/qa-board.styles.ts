@@ -85,4 +85,54 @@ export const qaBoardStyles = css`
   .field-error {
     font-weight: 600;
   }
+
+  /* Votes, answers and the accepted mark at a glance: small pills, filled where there is something. */
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375em;
+    font-size: 0.875em;
+  }
+
+  .stats span,
+  [part~='score'],
+  .badge {
+    justify-self: start;
+    padding: 0.125em 0.625em;
+    border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
+    border-radius: 999px;
+  }
+
+  .stats .none {
+    border-style: dashed;
+    opacity: 0.8;
+  }
+
+  .score.voted,
+  .badge {
+    border-color: var(--ek-accent, #0b5cad);
+    background: var(--ek-accent, #0b5cad);
+    color: var(--ek-accent-text, #fff);
+  }
+
+  .actions [part~='score'] {
+    align-self: center;
+  }
+
+  .field-error:empty {
+    display: none;
+  }
+
+  .field-error::before {
+    content: '⚠ ';
+  }
+
+  .confirm {
+    align-items: center;
+  }
+
+  .history {
+    padding-inline-start: var(--ek-space, 0.5rem);
+    border-inline-start: 3px solid color-mix(in srgb, currentColor 25%, transparent);
+  }
 `;
