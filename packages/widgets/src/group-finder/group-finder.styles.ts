@@ -56,7 +56,7 @@ export const groupFinderStyles = css`
     width: 1.25em;
     height: 1.25em;
     flex: none;
-    accent-color: var(--ek-accent, #0b5cad);
+    accent-color: var(--ek-_accent);
   }
 
   [part='count'] {

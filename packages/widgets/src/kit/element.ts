@@ -26,13 +26,14 @@ commonTexts.load(toLocale(document.documentElement.lang));
  * `<ek-provider>` (its own win, one by one), the language and texts, a client shared with widgets
  * of the same settings, and the loading / signed-out / error-with-retry views.
  *
- * @cssproperty --ek-accent - Fill of buttons (default a dark blue).
- * @cssproperty --ek-accent-text - Text on the accent fill (default white).
+ * @cssproperty --ek-accent - Fill of buttons and the focus ring around them (default a dark blue, a light blue in a dark `color-scheme`). Keep it at least 3:1 against the page.
+ * @cssproperty --ek-accent-text - Text on the accent fill (default white, a dark blue in a dark `color-scheme`). Keep it at least 4.5:1 on the accent.
+ * @cssproperty --ek-danger - Colour of field errors: their text, icon and the invalid field's border (default a dark red, a light red in a dark `color-scheme`).
  * @cssproperty --ek-text - Text colour (default the page's).
  * @cssproperty --ek-surface - Background of the widget (default transparent, the page's).
  * @cssproperty --ek-radius - Corner radius of buttons and placeholders.
  * @cssproperty --ek-space - Spacing unit.
- * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour).
+ * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour; the accent around filled buttons).
  */
 export abstract class EkElement extends EkConfigurable {
   static override styles: CSSResultGroup = theme;
