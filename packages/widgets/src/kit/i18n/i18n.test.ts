@@ -34,7 +34,7 @@ describe('i18n', () => {
     expect(new Texts('sv').when(tuesday, 'Europe/Stockholm', { weekday: false })).to.equal(
       '8.12.2026 kl. 8.00',
     );
-    expect(new Texts('en').when(tuesday)).to.equal('Tue 8 Dec, 09:00');
+    expect(new Texts('en').when(tuesday)).to.equal('Tue 8 Dec, 9:00');
   });
 
   describe('with every language fetched', () => {

@@ -150,7 +150,7 @@ export class Texts<K extends string = never> {
   /**
    * A date and time the way each language writes it in Finland, in `timeZone`: Finnish
    * `ti 8.12. klo 9.00`, Swedish `tis 8.12.2026 kl. 9.00` (Finland-Swedish keeps the numeric date
-   * with its year, and `kl.`), English `Tue 8 Dec, 09:00`. Numeric Finnish dates need no case
+   * with its year, and `kl.`), English `Tue 8 Dec, 9:00`. Numeric Finnish dates need no case
    * ending, so the result fits any sentence ("viimeistään {date}"). `weekday: false` leaves the
    * day's name out.
    */
@@ -163,7 +163,7 @@ export class Texts<K extends string = never> {
         ...(weekday ? { weekday: 'short' } : {}),
         day: 'numeric',
         month: 'short',
-        hour: '2-digit',
+        hour: 'numeric',
         minute: '2-digit',
       });
     const parts = Object.fromEntries(
