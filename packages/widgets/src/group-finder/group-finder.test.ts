@@ -614,9 +614,7 @@ describe('<ek-group-finder>', () => {
   });
 
   it('states one status per card: a member of a full group sees "Member", not "Full" above it', async () => {
-    const { scope, ids } = await createGroups([
-      { ...morning, capacity: 3, members: 2, intake_questions: [] },
-    ]);
+    const { scope } = await createGroups([{ ...morning, capacity: 3, members: 2, intake_questions: [] }]);
     const member = `${scope}-aino`;
     const element = await finder(scope, { lang: 'fi' }, member);
     await settled(element);

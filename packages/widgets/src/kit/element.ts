@@ -66,6 +66,9 @@ export abstract class EkElement extends EkConfigurable {
   /** The texts in the widget's language, with the association's overrides. */
   protected texts: Texts<string> = new Texts('fi');
 
+  /** Whether the last render showed the sign-in prompt (or the line in its place). */
+  #prompting = false;
+
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
   readonly #onAuthChanged = () => this.refresh();
@@ -134,6 +137,7 @@ export abstract class EkElement extends EkConfigurable {
     super.disconnectedCallback();
     this.#pageLang.disconnect();
     document.removeEventListener('ek-auth-changed', this.#onAuthChanged);
+    this._provided?.prompts?.release(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -160,8 +164,16 @@ export abstract class EkElement extends EkConfigurable {
     );
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.#prompting = false;
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const prompts = this._provided?.prompts;
+    if (this.#prompting) prompts?.want(this);
+    else prompts?.release(this);
     if (this.#focusNext.length && !this.find('[part~="skeleton"]')) {
       this.#focusNext
         .map((selector) => this.find(selector))
@@ -240,8 +252,14 @@ export abstract class EkElement extends EkConfigurable {
     >`;
   }
 
-  /** The sign-in button; pressing it asks the host page to sign the visitor in. */
+  /**
+   * The sign-in button; pressing it asks the host page to sign the visitor in. Inside a provider
+   * one widget shows it (`EkSignInPrompts`); the others say in a line that signing in shows more.
+   */
   protected renderSignIn(reason: string): TemplateResult {
+    this.#prompting = true;
+    if (this._provided?.prompts && !this._provided.prompts.owns(this))
+      return html`<p part="sign-in-more">${this.texts.t('common.sign-in-more')}</p>`;
     return html`<button
       part="sign-in"
       type="button"

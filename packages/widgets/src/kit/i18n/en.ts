@@ -11,6 +11,7 @@
 export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
+  'common.sign-in-more': 'Sign in to see more.',
   'common.sign-in': 'Sign in',
   'error.network': 'The service cannot be reached. Check your connection and try again.',
   'error.sign-in-required': 'Please sign in to continue.',
@@ -64,6 +65,8 @@ export const en = {
   'field.not-allowed': 'The association does not use this.',
   'field.unknown-field': 'Check this field.',
   'field.invalid': 'Check this field.',
+  // The association's name in this language: an association overrides it ("Egentliga Finlands Företagare").
+  'member-status.association': '{name}',
   'member-status.signed-in': 'Signed in: {name} · {association}',
 };
 

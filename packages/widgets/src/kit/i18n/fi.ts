@@ -4,6 +4,7 @@ import type { Catalogue } from './en.js';
 export const fi: Catalogue = {
   'common.loading': 'Ladataan…',
   'common.retry': 'Yritä uudelleen',
+  'common.sign-in-more': 'Kirjautumalla sisään näet lisää.',
   'common.sign-in': 'Kirjaudu sisään',
   'error.network': 'Palveluun ei saada yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
   'error.sign-in-required': 'Kirjaudu sisään jatkaaksesi.',
@@ -60,5 +61,7 @@ export const fi: Catalogue = {
   'field.not-allowed': 'Yhdistys ei käytä tätä.',
   'field.unknown-field': 'Tarkista tämä kenttä.',
   'field.invalid': 'Tarkista tämä kenttä.',
+  // The association's name in this language: an association overrides it ("Egentliga Finlands Företagare").
+  'member-status.association': '{name}',
   'member-status.signed-in': 'Kirjautunut: {name} · {association}',
 };

@@ -4,6 +4,7 @@ import type { Catalogue } from './en.js';
 export const sv: Catalogue = {
   'common.loading': 'Laddar…',
   'common.retry': 'Försök igen',
+  'common.sign-in-more': 'Logga in för att se mer.',
   'common.sign-in': 'Logga in',
   'error.network': 'Tjänsten kan inte nås. Kontrollera anslutningen och försök igen.',
   'error.sign-in-required': 'Logga in för att fortsätta.',
@@ -57,5 +58,7 @@ export const sv: Catalogue = {
   'field.not-allowed': 'Föreningen använder inte det här.',
   'field.unknown-field': 'Kontrollera det här fältet.',
   'field.invalid': 'Kontrollera det här fältet.',
+  // The association's name in this language: an association overrides it ("Egentliga Finlands Företagare").
+  'member-status.association': '{name}',
   'member-status.signed-in': 'Inloggad: {name} · {association}',
 };
