@@ -1,6 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAdminClient } from '../src/admin.js';
-import { createClient, type ApiKeyView, type Group, type Page, type Session } from '../src/index.js';
+import {
+  createClient,
+  EkProblemError,
+  type ApiKeyView,
+  type FieldErrorCode,
+  type Group,
+  type Page,
+  type Session,
+} from '../src/index.js';
 
 // Type-level only: these pin what the SDK infers from the generated OpenAPI types.
 const client = createClient({ baseUrl: 'http://x', tenantKey: 'pk_x' });
@@ -33,5 +41,17 @@ describe('SDK types from the API document', () => {
     expectTypeOf(
       client.transport.request('GET', '/v1/groups/{id}', { params: { id: 'g' } }),
     ).resolves.toHaveProperty('rules');
+  });
+
+  it("types a 422's field errors by their stable code and limits", () => {
+    const error = new EkProblemError({
+      type: 'about:blank',
+      title: 'Invalid',
+      status: 422,
+      code: 'validation_failed',
+    });
+    expectTypeOf(error.errors[0]!.code).toEqualTypeOf<FieldErrorCode>();
+    expectTypeOf<'too_short'>().toExtend<FieldErrorCode>();
+    expectTypeOf(error.errors[0]!.min).toEqualTypeOf<number | undefined>();
   });
 });

@@ -26,13 +26,14 @@ commonTexts.load(toLocale(document.documentElement.lang));
  * `<ek-provider>` (its own win, one by one), the language and texts, a client shared with widgets
  * of the same settings, and the loading / signed-out / error-with-retry views.
  *
- * @cssproperty --ek-accent - Fill of buttons (default a dark blue).
- * @cssproperty --ek-accent-text - Text on the accent fill (default white).
+ * @cssproperty --ek-accent - Fill of buttons and the focus ring around them (default a dark blue, a light blue in a dark `color-scheme`). Keep it at least 3:1 against the page.
+ * @cssproperty --ek-accent-text - Text on the accent fill (default white, a dark blue in a dark `color-scheme`). Keep it at least 4.5:1 on the accent.
+ * @cssproperty --ek-danger - Colour of field errors: their text, icon and the invalid field's border (default a dark red, a light red in a dark `color-scheme`).
  * @cssproperty --ek-text - Text colour (default the page's).
  * @cssproperty --ek-surface - Background of the widget (default transparent, the page's).
  * @cssproperty --ek-radius - Corner radius of buttons and placeholders.
  * @cssproperty --ek-space - Spacing unit.
- * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour).
+ * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour; the accent around filled buttons).
  */
 export abstract class EkElement extends EkConfigurable {
   static override styles: CSSResultGroup = theme;
@@ -64,6 +65,9 @@ export abstract class EkElement extends EkConfigurable {
 
   /** The texts in the widget's language, with the association's overrides. */
   protected texts: Texts<string> = new Texts('fi');
+
+  /** Whether the last render showed the sign-in prompt (or the line in its place). */
+  #prompting = false;
 
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
@@ -133,6 +137,7 @@ export abstract class EkElement extends EkConfigurable {
     super.disconnectedCallback();
     this.#pageLang.disconnect();
     document.removeEventListener('ek-auth-changed', this.#onAuthChanged);
+    this._provided?.prompts?.release(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -159,8 +164,16 @@ export abstract class EkElement extends EkConfigurable {
     );
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.#prompting = false;
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const prompts = this._provided?.prompts;
+    if (this.#prompting) prompts?.want(this);
+    else prompts?.release(this);
     if (this.#focusNext.length && !this.find('[part~="skeleton"]')) {
       this.#focusNext
         .map((selector) => this.find(selector))
@@ -239,8 +252,14 @@ export abstract class EkElement extends EkConfigurable {
     >`;
   }
 
-  /** The sign-in button; pressing it asks the host page to sign the visitor in. */
+  /**
+   * The sign-in button; pressing it asks the host page to sign the visitor in. Inside a provider
+   * one widget shows it (`EkSignInPrompts`); the others say in a line that signing in shows more.
+   */
   protected renderSignIn(reason: string): TemplateResult {
+    this.#prompting = true;
+    if (this._provided?.prompts && !this._provided.prompts.owns(this))
+      return html`<p part="sign-in-more">${this.texts.t('common.sign-in-more')}</p>`;
     return html`<button
       part="sign-in"
       type="button"

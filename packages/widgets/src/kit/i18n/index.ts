@@ -147,6 +147,47 @@ export class Texts<K extends string = never> {
     return new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).format(new Date(when));
   }
 
+  /**
+   * A date and time the way each language writes it in Finland, in `timeZone`: Finnish
+   * `ti 8.12. klo 9.00`, Swedish `tis 8.12.2026 kl. 9.00` (Finland-Swedish keeps the numeric date
+   * with its year, and `kl.`), English `Tue 8 Dec, 9:00`. Numeric Finnish dates need no case
+   * ending, so the result fits any sentence ("viimeistään {date}"). `weekday: false` leaves the
+   * day's name out.
+   */
+  when(when: Date | string | number, timeZone: string = DEFAULT_TIME_ZONE, { weekday = true } = {}): string {
+    const date = new Date(when);
+    const format = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).format(date);
+    if (this.locale === 'en')
+      return format({
+        ...(weekday ? { weekday: 'short' } : {}),
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+      });
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(date)
+        .map(({ type, value }) => [type, value]),
+    );
+    const day =
+      this.locale === 'fi'
+        ? `${Number(parts.day)}.${Number(parts.month)}.`
+        : `${Number(parts.day)}.${Number(parts.month)}.${parts.year}`;
+    const clock = `${this.locale === 'fi' ? 'klo' : 'kl.'} ${Number(parts.hour)}.${parts.minute}`;
+    const name = weekday ? `${format({ weekday: 'short' }).replace(/\.$/, '')} ` : '';
+    return `${name}${day} ${clock}`;
+  }
+
   /** A span of time as a reader in `timeZone` sees it, the parts both ends share said once (`Tue 3 Dec, 09:00–11:00`). */
   range(
     from: Date | string | number,
