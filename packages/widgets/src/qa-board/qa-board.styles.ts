@@ -73,8 +73,8 @@ export const qaBoardStyles = css`
 
   /* "button": as specific as the theme's button.secondary, and later, so a pressed button shows it. */
   button[aria-pressed='true'] {
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   pre {
@@ -110,21 +110,13 @@ export const qaBoardStyles = css`
 
   .score.voted,
   .badge {
-    border-color: var(--ek-accent, #0b5cad);
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
+    border-color: var(--ek-_accent);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   .actions [part~='score'] {
     align-self: center;
-  }
-
-  .field-error:empty {
-    display: none;
-  }
-
-  .field-error::before {
-    content: '⚠ ';
   }
 
   .confirm {

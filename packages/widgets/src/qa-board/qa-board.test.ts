@@ -257,8 +257,7 @@ describe('<ek-qa-board>', () => {
     const title = $<HTMLInputElement>(element, '#title')!;
     await until(() => title.getAttribute('aria-invalid') === 'true', 'the title was not marked invalid');
     const error = $(element, '#title-error')!;
-    expect(text(error)).to.match(/^Check this field: .*200/);
-    expect(error.querySelector('span')!.lang).to.equal('en');
+    expect(text(error)).to.equal('Shorten this to at most 200 characters.');
     expect(title.getAttribute('aria-describedby')).to.contain('title-error');
     expectFocus(element, title);
     await expect(element).to.be.accessible();
@@ -450,7 +449,9 @@ describe('<ek-qa-board>', () => {
     );
   });
 
-  it('shows a question’s first 200 answers, and the rest when asked', async () => {
+  it('shows a question’s first 200 answers, and the rest when asked', async function () {
+    // 203 answers are seeded and rendered: on a machine shared by several test runs this takes longer.
+    this.timeout(30_000);
     const answers = Array.from({ length: 203 }, (_, n) => ({
       by: n % 2 ? 'aino' : 'mikko',
       body: `Vastaus ${n + 1}`,

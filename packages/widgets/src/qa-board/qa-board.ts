@@ -1,7 +1,6 @@
 import type {
   Answer,
   EkMemberClient,
-  EkProblemError,
   Page,
   PostRef,
   PostVersion,
@@ -12,8 +11,8 @@ import type {
 } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
-import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
+import { formErrors, renderFieldError } from '../kit/field-errors.js';
 import { INTL_LOCALE, type Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
 import { relativeTimeStyles, renderRelativeTime } from '../kit/relative-time.js';
@@ -762,15 +761,9 @@ export class EkQaBoard extends EkElement {
     return this._errors[field] ? 'true' : 'false';
   }
 
-  /**
-   * A field's error: the API's message (see `#fieldErrors`) is English and names its limits, the
-   * lead-in is in the reader's language. A form's error (`…form`) is in the reader's language.
-   */
+  /** A field's error, or without a field the form's, in the reader's language (see `#fieldErrors`). */
   #renderError(field = 'form') {
-    const message = this._errors[field];
-    return html`<p id="${field}-error" class="field-error" role="alert">
-      ${message && !field.endsWith('form') ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}
-    </p>`;
+    return renderFieldError(`${field}-error`, this._errors[field]);
   }
 
   // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
@@ -1058,19 +1051,16 @@ export class EkQaBoard extends EkElement {
   }
 
   /**
-   * A failed action's messages by field (`form` for the rest, in the reader's language), with
-   * `prefix`: every form's field errors are read here.
+   * A failed action's texts by field (`form` for the rest), with `prefix`: every form's field
+   * errors are read here, in the reader's language (the kit's `formErrors`).
    */
   #fieldErrors(error: unknown, prefix: string): Record<string, string> {
-    const failure = this.report(error);
+    this.report(error);
+    // `tags.2` is the tags field's.
+    const byField = formErrors(error, this.texts, (field) => FIELDS.includes(field.split('.')[0]!));
     const errors: Record<string, string> = {};
-    if (failure.code === 'validation_failed') {
-      for (const { field, message } of (error as EkProblemError).errors ?? []) {
-        const name = field.split('.')[0]!;
-        if (FIELDS.includes(name)) errors[prefix + name] ??= message;
-      }
-    }
-    if (!Object.keys(errors).length) errors[`${prefix}form`] = failureText(failure, this.texts);
+    for (const [field, text] of Object.entries(byField))
+      if (text) errors[prefix + (field === 'form' ? field : field.split('.')[0]!)] ??= text;
     return errors;
   }
 }

@@ -88,12 +88,8 @@ export const sessionCalendarStyles = css`
   }
 
   .vote[aria-pressed='true'] {
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
-  }
-
-  .field-error:empty {
-    display: none;
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   [part~='session'] {
@@ -154,8 +150,8 @@ export const sessionCalendarStyles = css`
   }
 
   [aria-selected='true'] {
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   [part='more'] {

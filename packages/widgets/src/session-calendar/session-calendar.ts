@@ -1,8 +1,9 @@
-import type { EkProblemError, ListSessionsQuery, Page, RsvpAnswer, Session, Topic } from '@ekollega/sdk';
+import type { ListSessionsQuery, Page, RsvpAnswer, Session, Topic } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
+import { formErrors } from '../kit/field-errors.js';
 import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
 import { relativeTimeStyles, renderRelativeTime } from '../kit/relative-time.js';
@@ -602,13 +603,10 @@ export class EkSessionCalendar extends EkElement {
     }
   }
 
-  /**
-   * The text a member reads for a failed form: the API's error for `field` when it names it,
-   * else the failure's. Every form's field errors go through here.
-   */
+  /** The text a member reads beside a form's `field` when sending it failed (the kit's `formErrors`). */
   #fieldError(error: unknown, field: string): string {
-    const failure = this.report(error);
-    const named = (error as Partial<EkProblemError>).errors?.find((item) => item.field === field);
-    return named ? `${this.texts.t('calendar.check')} ${named.message}` : failureText(failure, this.texts);
+    this.report(error);
+    const errors = formErrors(error, this.texts, [field]);
+    return errors[field] ?? errors.form ?? '';
   }
 }

@@ -52,7 +52,6 @@ export const en = {
   'qa.history': 'Earlier versions',
   'qa.version': 'Version {version}, {time}',
   'qa.at': '{date}, {time}',
-  'qa.check': 'Check this field:',
 };
 
 export type MessageKey = keyof typeof en;

@@ -36,7 +36,6 @@ export const fi: Catalogue = {
   'qa.preview': 'Esikatselu',
   'qa.post': 'Lähetä',
   'qa.reply': 'Vastaa',
-  'qa.check': 'Tarkista tämä kenttä:',
   'qa.empty-board': 'Kysymyksiä ei vielä ole. Esitä ensimmäinen: muut ohjelmaan osallistuvat voivat vastata.',
   'qa.no-answers': 'Vastauksia ei vielä ole. Tiedätkö jotain, mikä auttaa? Kirjoita se alle.',
   'qa.accept': 'Merkitse hyväksytyksi',

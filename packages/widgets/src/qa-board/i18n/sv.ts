@@ -36,7 +36,6 @@ export const sv: Catalogue = {
   'qa.preview': 'Förhandsvisning',
   'qa.post': 'Skicka',
   'qa.reply': 'Svara',
-  'qa.check': 'Kontrollera fältet:',
   'qa.empty-board': 'Inga frågor ännu. Ställ den första: andra i programmet kan svara.',
   'qa.no-answers': 'Inga svar ännu. Vet du något som hjälper? Skriv det nedan.',
   'qa.accept': 'Markera som godkänt',

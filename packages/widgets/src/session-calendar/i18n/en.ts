@@ -74,7 +74,6 @@ export const en = {
   'calendar.topic-votes.other': '{count} back it',
   'calendar.back-topic': 'Back this topic: {title}',
   'calendar.topic-title': 'Your topic',
-  'calendar.check': 'Check this field:',
   'calendar.suggest': 'Suggest',
 };
 

@@ -71,6 +71,5 @@ export const fi: Catalogue = {
   'calendar.topic-votes.other': '{count} kannattaa',
   'calendar.back-topic': 'Kannata aihetta: {title}',
   'calendar.topic-title': 'Oma aiheesi',
-  'calendar.check': 'Tarkista tämä kenttä:',
   'calendar.suggest': 'Ehdota',
 };

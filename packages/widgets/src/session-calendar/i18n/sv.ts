@@ -72,6 +72,5 @@ export const sv: Catalogue = {
   'calendar.topic-votes.other': '{count} stöder',
   'calendar.back-topic': 'Stöd ämnet: {title}',
   'calendar.topic-title': 'Ditt ämne',
-  'calendar.check': 'Kontrollera fältet:',
   'calendar.suggest': 'Föreslå',
 };

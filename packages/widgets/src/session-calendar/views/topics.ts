@@ -1,5 +1,6 @@
 import type { Session, Topic } from '@ekollega/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderFieldError } from '../../kit/field-errors.js';
 import type { Texts } from '../../kit/i18n/index.js';
 import type { MessageKey } from '../i18n/index.js';
 
@@ -68,6 +69,6 @@ export function renderTopics(section: TopicsSection): TemplateResult {
       /></label>
       <button type="submit">${texts.t('calendar.suggest')}</button>
     </form>
-    <p id="${id}-error" class="field-error" role="alert">${section.error}</p>
+    ${renderFieldError(`${id}-error`, section.error)}
   </section>`;
 }
