@@ -81,6 +81,8 @@ async function shoot(/** @type {Locator} */ element, /** @type {string} */ name)
   const box = await element.boundingBox();
   if (!box || !box.width || !box.height) return console.warn(`  ${name}: no box, skipped`);
   const page = element.page();
+  // No hover effects (a relative time's exact time) from where the last click left the pointer.
+  await page.mouse.move(0, 0);
   const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
   await page.screenshot({
     path: join(folder, `${name}.png`),

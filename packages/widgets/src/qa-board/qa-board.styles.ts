@@ -127,4 +127,33 @@ export const qaBoardStyles = css`
     padding-inline-start: var(--ek-space, 0.5rem);
     border-inline-start: 3px solid color-mix(in srgb, currentColor 25%, transparent);
   }
+
+  /* Loading placeholders shaped like what comes: a title, a line, a short line. */
+  .skeleton-session,
+  .skeleton-card {
+    display: grid;
+    gap: 0.4em;
+    padding-block: var(--ek-space, 0.5rem);
+  }
+
+  .skeleton.title-bar {
+    width: 14em;
+    height: 1.2em;
+  }
+
+  .skeleton.short {
+    width: 9em;
+  }
+
+  .skeleton-card {
+    padding: calc(var(--ek-space, 0.5rem) * 2);
+    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
+  .skeleton.pills {
+    width: 12em;
+    height: 1.4em;
+    border-radius: 999px;
+  }
 `;

@@ -272,6 +272,20 @@ export class EkQaBoard extends EkElement {
 
   // ——— Views ———
 
+  /** While the board loads: placeholders in the shape of its question cards (title, byline, counts). */
+  protected override renderLoading() {
+    return html`<div role="status" class="list">
+      ${[1, 2, 3].map(
+        () =>
+          html`<div class="skeleton-card">
+            <span class="skeleton title-bar" part="skeleton"></span><span class="skeleton short"></span
+            ><span class="skeleton pills"></span>
+          </div>`,
+      )}
+      <span class="visually-hidden">${this.texts.t('common.loading')}</span>
+    </div>`;
+  }
+
   protected override render() {
     const shown = this.#shownPosts();
     const news = shown ? this.#news(shown) : [];
@@ -601,7 +615,7 @@ export class EkQaBoard extends EkElement {
 
   /** A post's earlier versions, oldest first, each as it read then. */
   #renderHistory(versions: PostVersion[] | undefined) {
-    if (!versions) return this.renderLoading();
+    if (!versions) return super.renderLoading();
     return html`<ol part="history" class="list history" aria-label=${this.#t('history')}>
       ${versions.map(
         (version) =>
@@ -714,7 +728,7 @@ export class EkQaBoard extends EkElement {
         this._draft.trim()
           ? html`<section part="preview" class="text" aria-labelledby="preview">
               <h4 id="preview">${this.#t('preview')}</h4>
-              ${markup ? markup.renderMarkup(this._draft) : this.renderLoading()}
+              ${markup ? markup.renderMarkup(this._draft) : super.renderLoading()}
             </section>`
           : nothing
       }`;

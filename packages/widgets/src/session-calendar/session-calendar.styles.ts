@@ -157,4 +157,29 @@ export const sessionCalendarStyles = css`
   [part='more'] {
     justify-self: start;
   }
+
+  /* Loading placeholders shaped like what comes: a title, a line, a short line. */
+  .skeleton-session,
+  .skeleton-card {
+    display: grid;
+    gap: 0.4em;
+    padding-block: var(--ek-space, 0.5rem);
+  }
+
+  .skeleton.title-bar {
+    width: 14em;
+    height: 1.2em;
+  }
+
+  .skeleton.short {
+    width: 9em;
+  }
+
+  .skeletons {
+    display: grid;
+  }
+
+  .skeleton-session {
+    border-block-start: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+  }
 `;

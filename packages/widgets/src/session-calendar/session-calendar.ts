@@ -189,6 +189,20 @@ export class EkSessionCalendar extends EkElement {
 
   // ——— Views ———
 
+  /** While the sessions load: placeholders in the shape of the agenda's sessions (title, time, counts). */
+  protected override renderLoading() {
+    return html`<div role="status" class="skeletons">
+      ${[1, 2, 3].map(
+        () =>
+          html`<div class="skeleton-session">
+            <span class="skeleton title-bar" part="skeleton"></span><span class="skeleton"></span
+            ><span class="skeleton short"></span>
+          </div>`,
+      )}
+      <span class="visually-hidden">${this.texts.t('common.loading')}</span>
+    </div>`;
+  }
+
   protected override render() {
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div class="bar">
@@ -444,7 +458,7 @@ export class EkSessionCalendar extends EkElement {
     const group = session.group_id;
     if (!group || !this._signedIn || session.status === 'cancelled') return nothing;
     const view = this.#topicsView.module;
-    if (!view) return this.renderLoading();
+    if (!view) return super.renderLoading();
     if (this._topics?.group !== group) void this.#loadTopics(group);
     return view.renderTopics({
       session,
@@ -453,7 +467,7 @@ export class EkSessionCalendar extends EkElement {
       vote: (topic) => void this.#voteTopic(group, topic),
       suggest: (event) => void this.#suggestTopic(group, event),
       error: this.#problemAt(`topics-${group}`),
-      loading: () => this.renderLoading(),
+      loading: () => super.renderLoading(),
     });
   }
 
