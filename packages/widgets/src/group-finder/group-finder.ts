@@ -4,7 +4,7 @@ import { EkElement } from '../kit/element.js';
 import { failureText, toFailure } from '../kit/errors.js';
 import { formErrors, type FieldErrorLike, type FormErrors } from '../kit/field-errors.js';
 import { emit } from '../kit/events.js';
-import type { Texts } from '../kit/i18n/index.js';
+import { problemTexts, type Texts } from '../kit/i18n/index.js';
 import { EkLoad } from '../kit/load.js';
 import {
   FILTERS,
@@ -774,6 +774,7 @@ export class EkGroupFinder extends EkElement {
       await this.#refresh(client, group.id);
       this.focusSoon('#membership', '#accept', '[part~="close"]');
     } catch (error) {
+      await problemTexts.load(this.texts.locale);
       this._errors = await this.#failure(client, group, error);
       this.focusSoon('[aria-invalid="true"]');
     } finally {

@@ -11,7 +11,15 @@ import { EkConfigurable } from './configurable.js';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
-import { closestLang, commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './i18n/index.js';
+import {
+  closestLang,
+  commonTexts,
+  problemTexts,
+  Texts,
+  toLocale,
+  type Locale,
+  type TextCatalogues,
+} from './i18n/index.js';
 import { EkLazyView } from './lazy-view.js';
 import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
@@ -66,6 +74,9 @@ export abstract class EkElement extends EkConfigurable {
   /** The texts in the widget's language, with the association's overrides. */
   protected texts: Texts<string> = new Texts('fi');
 
+  /** Whether something failed: the failures' texts (`problemTexts`) are then waited for before each update. */
+  #failed = false;
+
   /** Whether the last render showed the sign-in prompt (or the line in its place). */
   #prompting = false;
 
@@ -112,10 +123,25 @@ export abstract class EkElement extends EkConfigurable {
     );
   }
 
-  /** The texts the widget speaks: the common ones and its own. */
+  /** The texts the widget speaks: the common ones, its own, and the failures' once something failed. */
   #catalogues(): TextCatalogues<string>[] {
     const own = (this.constructor as typeof EkElement).catalogue;
-    return own ? [commonTexts, own] : [commonTexts];
+    return [commonTexts, ...(own ? [own] : []), ...(this.#failed ? [problemTexts] : [])];
+  }
+
+  /**
+   * Something failed: from now on each update waits for the failures' texts, so it reads in the
+   * right words.
+   * @internal
+   */
+  failed(): void {
+    this.#failed = true;
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // After the first paint, so that a failure or a form's errors later read in the right words at once.
+    setTimeout(() => void problemTexts.load(this.#locale()), 0);
   }
 
   override connectedCallback(): void {
@@ -223,6 +249,7 @@ export abstract class EkElement extends EkConfigurable {
    * sign in (again), `ek-error` for the rest. Gives the failure, for the widget to show.
    */
   protected report(error: unknown): EkFailure {
+    this.failed();
     const failure = toFailure(error);
     if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
     else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });

@@ -2,7 +2,7 @@ import { EkNetworkError, EkProblemError } from '@ekollega/sdk';
 import { expect } from '@open-wc/testing';
 import { failureText, isSignedOut, toFailure } from './errors.js';
 import { fieldErrorText } from './field-errors.js';
-import { commonTexts, Texts, type Locale } from './i18n/index.js';
+import { commonTexts, problemTexts, Texts, type Locale } from './i18n/index.js';
 
 const problem = (status: number, code: string, retryAfter?: number) =>
   new EkProblemError(
@@ -12,7 +12,7 @@ const problem = (status: number, code: string, retryAfter?: number) =>
 
 describe('failures', () => {
   const texts = new Texts('en');
-  before(() => commonTexts.load('en'));
+  before(() => Promise.all([commonTexts.load('en'), problemTexts.load('en')]));
   const say = (error: unknown) => failureText(toFailure(error), texts);
 
   it('are translated by code', () => {
@@ -43,7 +43,9 @@ describe('failures', () => {
 
 describe('every problem code a member or a site can meet', () => {
   const locales: Locale[] = ['fi', 'sv', 'en'];
-  before(() => Promise.all(locales.map((locale) => commonTexts.load(locale))));
+  before(() =>
+    Promise.all(locales.flatMap((locale) => [commonTexts.load(locale), problemTexts.load(locale)])),
+  );
 
   it('has a text of its own in fi, sv and en, never "something went wrong" (the OpenAPI document’s list)', async () => {
     const { apiUrl } = await (await fetch('/__test/config')).json();

@@ -9,7 +9,7 @@ import {
   formErrors,
   renderFieldError,
 } from './field-errors.js';
-import { commonTexts, Texts, type Locale } from './i18n/index.js';
+import { commonTexts, problemTexts, Texts, type Locale } from './i18n/index.js';
 import { theme } from './theme.js';
 
 const invalid = (errors: { field: string; code: string; min?: number; max?: number }[]) =>
@@ -26,7 +26,9 @@ const invalid = (errors: { field: string; code: string; min?: number; max?: numb
 
 describe('field errors', () => {
   const locales: Locale[] = ['fi', 'sv', 'en'];
-  before(() => Promise.all(locales.map((locale) => commonTexts.load(locale))));
+  before(() =>
+    Promise.all(locales.flatMap((locale) => [commonTexts.load(locale), problemTexts.load(locale)])),
+  );
 
   it('read in the page’s language by their code and limits, never the API’s English', () => {
     const [fi, sv, en] = locales.map((locale) => new Texts(locale));

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as finder from '../../group-finder/i18n/index.js';
 import * as board from '../../qa-board/i18n/index.js';
 import * as calendar from '../../session-calendar/i18n/index.js';
-import { commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './index.js';
+import { commonTexts, problemTexts, Texts, toLocale, type Locale, type TextCatalogues } from './index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -40,6 +40,7 @@ describe('i18n', () => {
   describe('with every language fetched', () => {
     const sets: Record<string, TextCatalogues<string>> = {
       common: commonTexts,
+      problems: problemTexts,
       'group-finder': finder.groupFinderTexts,
       'session-calendar': calendar.sessionCalendarTexts,
       'qa-board': board.qaBoardTexts,

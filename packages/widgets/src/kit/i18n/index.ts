@@ -1,6 +1,10 @@
-import type { MessageKey as CommonKey } from './en.js';
+import type { ProblemKey } from '../../problems/i18n/en.js';
+import type { MessageKey as CommonKey0 } from './en.js';
 
-export type { MessageKey } from './en.js';
+/** The keys every widget can say: the common texts and the failures' (fetched apart, `problemTexts`). */
+type CommonKey = CommonKey0 | ProblemKey;
+
+export type MessageKey = CommonKey;
 
 /** The languages every widget speaks completely. */
 export type Locale = 'fi' | 'sv' | 'en';
@@ -45,10 +49,20 @@ export class TextCatalogues<K extends string> {
 }
 
 /** What every widget says: loading, sign-in, retry, the errors (and the member status's one line). */
-export const commonTexts = new TextCatalogues<CommonKey>({
+export const commonTexts = new TextCatalogues<CommonKey0>({
   fi: () => import('./fi.js').then((module) => module.fi),
   sv: () => import('./sv.js').then((module) => module.sv),
   en: () => import('./en.js').then((module) => module.en),
+});
+
+/**
+ * The texts of failures and field errors (`src/problems/i18n/`): fetched after a widget's first
+ * render, and before it shows a failure (`EkElement`), never in a page's first paint.
+ */
+export const problemTexts = new TextCatalogues<ProblemKey>({
+  fi: () => import('../views/problems.js').then((module) => module.importers.fi()),
+  sv: () => import('../views/problems.js').then((module) => module.importers.sv()),
+  en: () => import('../views/problems.js').then((module) => module.importers.en()),
 });
 
 /**
@@ -110,7 +124,8 @@ export class Texts<K extends string = never> {
   #find(key: string): string | undefined {
     const own: Readonly<Record<string, string>> | undefined = this.own?.get(this.locale);
     const common: Readonly<Record<string, string>> | undefined = commonTexts.get(this.locale);
-    return own?.[key] ?? common?.[key];
+    const problems: Readonly<Record<string, string>> | undefined = problemTexts.get(this.locale);
+    return own?.[key] ?? common?.[key] ?? problems?.[key];
   }
 
   #text(key: K | CommonKey): string {
