@@ -85,7 +85,7 @@ export const TEXT = {
       modelHeading: 'Näin vertaisryhmät toimivat',
       model: [
         'Pieni ryhmä: noin 8–12 yrittäjää eri aloilta.',
-        'Ryhmä tapaa verkossa kolmen viikon välein, joten mukaan mahtuu kiireisenkin kalenterin kanssa.',
+        'Ryhmä kokoontuu verkossa kolmen viikon välein, joten mukaan mahtuu kiireisenkin kalenterin kanssa.',
         'Jokaisella ryhmällä on fasilitaattori, joka ohjaa keskustelua ja pitää huolen aikataulusta.',
         'Asetat itsellesi tavoitteen ja kerrot seuraavassa tapaamisessa, miten se eteni.',
       ],
@@ -96,7 +96,7 @@ export const TEXT = {
       rulesHeading: 'Yhteiset pelisäännöt',
       rules: [
         ['Luottamuksellisuus', 'mitä ryhmässä puhutaan, jää ryhmään.'],
-        ['Tasa-arvo', 'jokaisen kokemus on yhtä arvokas yrityksen koosta tai alasta riippumatta.'],
+        ['Tasavertaisuus', 'jokaisen kokemus on yhtä arvokas yrityksen koosta tai alasta riippumatta.'],
       ],
       groupsHeading: 'Löydä oma ryhmäsi',
       groupsIntro:
@@ -166,7 +166,7 @@ export const TEXT = {
       ],
       talksHeading: 'Expertinlägg',
       talksIntro: 'Experter bjuds in att tala om teman som medlemmarna har önskat:',
-      talks: ['tidshantering', 'att sätta upp mål', 'att hålla sig uppdaterad'],
+      talks: ['tidshantering', 'att sätta upp mål', 'att hålla sig à jour'],
       rulesHeading: 'Gemensamma spelregler',
       rules: [
         ['Konfidentialitet', 'det som sägs i gruppen stannar i gruppen.'],

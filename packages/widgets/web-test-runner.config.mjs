@@ -30,8 +30,12 @@ const association = await createTenant(store, {
   name: 'Varsinais-Suomen Yrittäjät',
   origins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
 });
-// One text the association reworded, so tests can see an override win over the catalogue.
-const overrides = { en: { 'common.sign-in': 'Sign in with your member account' } };
+// One text the association reworded, so tests can see an override win over the catalogue, and
+// its name in Swedish.
+const overrides = {
+  en: { 'common.sign-in': 'Sign in with your member account' },
+  sv: { 'member-status.association': 'Egentliga Finlands Företagare' },
+};
 await store.tenants.update(association.tenant.id, { strings: overrides });
 const api = await startServer(store, { port: 0, log: false });
 // The Q&A board's tests: an association per test (test/qa-fixtures.ts).

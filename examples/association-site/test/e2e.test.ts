@@ -272,7 +272,7 @@ describe('the association site', () => {
     const questions = await board.locator('[part~="question"]').allTextContents();
     expect(questions.join(' ')).toContain('Nimetön jäsen');
     expect(questions.join(' ')).not.toContain('Tavoitteeni edellisestä tapaamisesta');
-    await board.getByRole('button', { name: 'Kysy kysymys' }).waitFor();
+    await board.getByRole('button', { name: 'Esitä kysymys' }).waitFor();
   });
 
   it('mints member tokens only for a signed-in member', async () => {

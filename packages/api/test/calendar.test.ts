@@ -43,7 +43,11 @@ describe.each(engines)('iCalendar output (%s)', (engine) => {
   const refused = async (res: Response, field: string) => {
     const problem = await res.json();
     expect([res.status, problem.code]).toEqual([422, 'validation_failed']);
-    expect(problem.errors).toContainEqual({ field, message: 'one line without control characters' });
+    expect(problem.errors).toContainEqual({
+      field,
+      code: 'control_characters',
+      message: 'one line without control characters',
+    });
   };
 
   beforeAll(async () => {
@@ -93,6 +97,7 @@ describe.each(engines)('iCalendar output (%s)', (engine) => {
     expect(nul.status).toBe(422);
     expect((await nul.json()).errors).toContainEqual({
       field: 'description',
+      code: 'control_characters',
       message: 'text without control characters other than line breaks and tabs',
     });
   });

@@ -290,14 +290,14 @@ describe.each(engines)('groups (%s)', (engine) => {
       const missing = await join(group.id, aino, { accepted_rules_version: 1, answers: {} });
       expect(missing.status).toBe(422);
       expect((await missing.json()).errors).toEqual([
-        { field: 'answers.hope', message: 'please answer this question' },
+        { field: 'answers.hope', code: 'required', message: 'please answer this question' },
       ]);
       const unknown = await join(group.id, aino, {
         accepted_rules_version: 1,
         answers: { hope: 'Vertaistukea', other: 'x' },
       });
       expect((await unknown.json()).errors).toEqual([
-        { field: 'answers.other', message: 'unknown question' },
+        { field: 'answers.other', code: 'not_found', message: 'unknown question' },
       ]);
       const answered = await join(group.id, aino, {
         accepted_rules_version: 1,

@@ -122,7 +122,9 @@ describe.each(engines)('HTTP conventions (%s)', (engine) => {
         body: { nmae: 'typo' },
       });
       expect(res.status).toBe(422);
-      expect((await res.json()).errors).toEqual([{ field: 'nmae', message: 'unknown field' }]);
+      expect((await res.json()).errors).toEqual([
+        { field: 'nmae', code: 'unknown_field', message: 'unknown field' },
+      ]);
     });
 
     it('names a nested field', async () => {

@@ -1,8 +1,9 @@
-import type { ProblemBody } from './types.js';
+import type { FieldError, ProblemBody } from './types.js';
 
 /**
  * The API refused or failed a request. `code` is stable (`sign_in_required`, `validation_failed`,
- * `rate_limited`…) so a UI can translate it; `errors` names the fields of a 422.
+ * `rate_limited`…) so a UI can translate it; `errors` names the fields of a 422, each with its own
+ * stable `code` and limits (`{ field: 'title', code: 'too_short', min: 1 }`).
  */
 export class EkProblemError extends Error {
   declare readonly name: 'EkProblemError';
@@ -10,7 +11,7 @@ export class EkProblemError extends Error {
   declare readonly code: string;
   declare readonly title: string;
   declare readonly detail: string | undefined;
-  declare readonly errors: { field: string; message: string }[];
+  declare readonly errors: FieldError[];
   /** Seconds the API asked to wait (429/503). */
   declare readonly retryAfter: number | undefined;
   declare readonly requestId: string | undefined;

@@ -104,15 +104,6 @@ export function questionsModeratorApi(transport: Transport) {
             ...o,
             params: answerParams(post),
           })) as Promise<PostOf<R>>,
-    /** Every version of a post, oldest first (its author and the board's moderators). */
-    history: (post: PostRef, o: RequestOptions = {}) =>
-      (typeof post === 'string'
-        ? transport.request('GET', '/v1/questions/{id}/history', { ...o, params: { id: post } })
-        : transport.request('GET', '/v1/questions/{id}/answers/{answerId}/history', {
-            ...o,
-            params: answerParams(post),
-          })
-      ).then((r) => r.items),
     /** Names the author of an anonymous post (the board's moderators); the API logs who asked and why. */
     reveal: (post: PostRef, reason: string, o: RequestOptions = {}) =>
       typeof post === 'string'

@@ -101,6 +101,15 @@ export function questionsApi(transport: Transport) {
             ...o,
             params: answerParams(post),
           }),
+    /** Every version of a post, oldest first (its author and the board's moderators). */
+    history: (post: PostRef, o: RequestOptions = {}) =>
+      (typeof post === 'string'
+        ? transport.request('GET', '/v1/questions/{id}/history', { ...o, params: { id: post } })
+        : transport.request('GET', '/v1/questions/{id}/answers/{answerId}/history', {
+            ...o,
+            params: answerParams(post),
+          })
+      ).then((r) => r.items),
     /** Edits my own post; the earlier version goes to its history. */
     edit: <R extends PostRef>(
       post: R,

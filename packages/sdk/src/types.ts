@@ -15,6 +15,10 @@ export interface Page<T> {
 }
 /** A problem body as the API sends it. */
 export type ProblemBody = Schemas['Problem'];
+/** One field of a 422: its path, a stable `code` to translate and the limits it names. */
+export type FieldError = Schemas['FieldError'];
+/** Every field error code the API gives. */
+export type FieldErrorCode = FieldError['code'];
 
 export type Group = Schemas['Group'];
 export type GroupDetail = Schemas['GroupDetail'];

@@ -239,8 +239,10 @@ describe('createMemberClient', () => {
       expect(member.groups).not.toHaveProperty(tool);
     for (const tool of ['create', 'createSeries', 'update', 'cancel', 'attendees', 'markAttendance'])
       expect(member.sessions).not.toHaveProperty(tool);
-    for (const tool of ['hide', 'restore', 'history', 'reveal', 'reveals'])
+    for (const tool of ['hide', 'restore', 'reveal', 'reveals'])
       expect(member.questions).not.toHaveProperty(tool);
+    // A post's author reads its edit history too.
+    for (const tool of ['edit', 'remove', 'history']) expect(member.questions).toHaveProperty(tool);
     // The full client is the member client and the tools: one is usable where the other is asked for.
     const full = client();
     for (const tool of ['create', 'requests', 'removeMember']) expect(full.groups).toHaveProperty(tool);

@@ -5,6 +5,8 @@ import {
   type ApiKeyView,
   type Commitment,
   createMemberClient,
+  EkProblemError,
+  type FieldErrorCode,
   type Group,
   type ModerationItem,
   type Page,
@@ -70,5 +72,17 @@ describe('SDK types from the API document', () => {
     expectTypeOf(desk.sessions.seriesAttendance).returns.resolves.toEqualTypeOf<SeriesAttendance>();
     expectTypeOf(desk.sessions.expertTalk).returns.resolves.toEqualTypeOf<Session>();
     expectTypeOf(desk.groups.list).toEqualTypeOf(member.groups.list);
+  });
+
+  it("types a 422's field errors by their stable code and limits", () => {
+    const error = new EkProblemError({
+      type: 'about:blank',
+      title: 'Invalid',
+      status: 422,
+      code: 'validation_failed',
+    });
+    expectTypeOf(error.errors[0]!.code).toEqualTypeOf<FieldErrorCode>();
+    expectTypeOf<'too_short'>().toExtend<FieldErrorCode>();
+    expectTypeOf(error.errors[0]!.min).toEqualTypeOf<number | undefined>();
   });
 });

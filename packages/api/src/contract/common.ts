@@ -1,5 +1,40 @@
 import { z } from '@hono/zod-openapi';
+import { problemCodesDocument } from '../problem-codes.js';
+import { FIELD_ERROR_CODES } from '../problem.js';
 import { canonicalZone } from '../time/zones.js';
+
+/**
+ * One field that failed: its path, a stable code a client translates, and the limits the code
+ * names. `message` is English for developers.
+ */
+export const FieldErrorSchema = z
+  .object({
+    field: z.string().openapi({ description: 'The field’s path: `title`, `answers.q1`, `tags.0`.' }),
+    code: z.enum(FIELD_ERROR_CODES).openapi({
+      description: [
+        'Why the field failed; translate this, not `message`. A code a client does not know reads as `invalid`.',
+        '`required` missing or an unanswered intake question; `too_short`/`too_long` text length in characters (`min`/`max`);',
+        '`too_small`/`too_large` a number (`min`/`max`); `too_few`/`too_many` list items (`min`/`max`);',
+        '`invalid_choice` not one of `options`; `invalid_type` the wrong kind of value;',
+        '`control_characters` a line break or control character in one-line text; `unsafe_link` a link to other than http://, https:// or mailto:;',
+        '`invalid_date` a date or time the calendar or the service does not have; `invalid_time_zone`; `invalid_format` not in the expected shape;',
+        '`not_found` names a member, question, topic or answer that is not there; `rules_changed` the ground rules changed since they were read;',
+        '`not_allowed` a value the association has switched off; `unknown_field`; `invalid` anything else.',
+      ].join(' '),
+    }),
+    message: z.string().openapi({ description: 'In English, for developers and logs.' }),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    options: z.array(z.string()).optional(),
+  })
+  .openapi('FieldError', {
+    example: {
+      field: 'title',
+      code: 'too_short',
+      message: 'Too small: expected string to have >=1 characters',
+      min: 1,
+    },
+  });
 
 /** RFC 9457 problem with our stable `code`. */
 export const ProblemSchema = z
@@ -7,10 +42,18 @@ export const ProblemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.string().openapi({ example: 'validation_failed' }),
+    code: z.string().openapi({
+      example: 'validation_failed',
+      description:
+        'Stable; translate this. `x-problem-codes` lists every code with who meets it (`member` in the widgets, `site` for a site set up wrong, `operator`).',
+      'x-problem-codes': problemCodesDocument(),
+    }),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(FieldErrorSchema)
+      .optional()
+      .openapi({ description: 'With `validation_failed` and other 422s: each field that failed.' }),
   })
   .openapi('Problem');
 
@@ -54,7 +97,11 @@ export const TimeZoneSchema = z
   .transform((zone, ctx) => {
     const canonical = canonicalZone(zone);
     if (canonical) return canonical;
-    ctx.addIssue({ code: 'custom', message: 'an IANA time zone such as Europe/Helsinki' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'an IANA time zone such as Europe/Helsinki',
+      params: { code: 'invalid_time_zone' },
+    });
     return z.NEVER;
   })
   .openapi({
@@ -70,10 +117,13 @@ export const TimeZoneOrHelsinki = TimeZoneSchema.default('Europe/Helsinki').open
 });
 
 /** An instant with an offset, in the years 0001–9999 (what PostgreSQL and JavaScript both hold). */
-export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
-  const year = new Date(value).getUTCFullYear();
-  return year >= 1 && year <= 9999;
-}, 'a date and time in the years 0001–9999');
+export const InstantSchema = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  },
+  { message: 'a date and time in the years 0001–9999', params: { code: 'invalid_date' } },
+);
 
 /** The same fields, each optional: the shape of a PATCH body or of a create with defaults. */
 export const optional = <T extends Record<string, z.ZodTypeAny>>(fields: T) =>

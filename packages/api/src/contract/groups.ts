@@ -32,10 +32,10 @@ export const RhythmSchema = z
 const AnswerKey = z.string().regex(/^[a-z0-9_-]{1,20}$/, 'a short id such as q1');
 // `__proto__` could not be a key of the answers object at all, and `constructor` names Object's;
 // answers keep the plain shape so that groups stored with such an id before stay joinable.
-const IntakeQuestionId = AnswerKey.refine(
-  (id) => id !== '__proto__' && id !== 'constructor',
-  'an id other than __proto__ or constructor',
-);
+const IntakeQuestionId = AnswerKey.refine((id) => id !== '__proto__' && id !== 'constructor', {
+  message: 'an id other than __proto__ or constructor',
+  params: { code: 'invalid_format' },
+});
 export const IntakeQuestionSchema = z.strictObject({
   id: IntakeQuestionId,
   text: singleLine(300, 1),

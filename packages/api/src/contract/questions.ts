@@ -39,10 +39,10 @@ export function unsafeLinkTargets(source: string): string[] {
 }
 
 const Body = multiLine(10_000, 1)
-  .refine(
-    (body) => unsafeLinkTargets(body).length === 0,
-    'links may only go to http://, https:// or mailto: addresses',
-  )
+  .refine((body) => unsafeLinkTargets(body).length === 0, {
+    message: 'links may only go to http://, https:// or mailto: addresses',
+    params: { code: 'unsafe_link' },
+  })
   .openapi({ description: `Source text in the board's markup, at most 10,000 characters.\n\n${QA_MARKUP}` });
 const Title = singleLine(200, 1);
 const Tag = singleLine(40, 1)

@@ -17,7 +17,10 @@ const LocalDateTime = z
     // The calendar check below reads the fields, so it runs only on this shape.
     { message: 'a local date and time like 2026-10-06T09:00, without an offset', abort: true },
   )
-  .refine(isCalendarDate, 'a date the calendar has, in the years 1970–9999')
+  .refine(isCalendarDate, {
+    message: 'a date the calendar has, in the years 1970–9999',
+    params: { code: 'invalid_date' },
+  })
   .openapi({
     description:
       'Wall time in time_zone. A time skipped by a daylight-saving change is read with the offset before the change (03:30 in a 03:00→04:00 gap is 04:30); a time that occurs twice is the first occurrence (RFC 5545 §3.3.5). local_start says the wall time stored.',

@@ -162,7 +162,9 @@ export const questions = router()
           'The Last-Event-ID header is invalid',
           'Last-Event-ID: an event id from this stream',
           {
-            errors: [{ field: 'Last-Event-ID', message: 'an event id from this stream' }],
+            errors: [
+              { field: 'Last-Event-ID', code: 'invalid_format', message: 'an event id from this stream' },
+            ],
           },
         );
       }

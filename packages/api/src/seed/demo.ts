@@ -240,7 +240,7 @@ async function seedQuestions(store: Store, tenant: Tenant, now: Date) {
     'demo-peer-6',
     {
       title: 'Työpäivä venyy iltaan – vinkkejä rajojen vetämiseen?',
-      body: 'Yksinyrittäjänä sähköposti tulee puhelimeen iltaisin. Miten te rajaatte työajan?',
+      body: 'Olen yksinyrittäjä, ja sähköpostit tulevat puhelimeeni iltaisinkin. Miten te rajaatte työaikanne?',
       tags: ['ajanhallinta', 'jaksaminen'],
       anonymous: true,
     },
@@ -442,14 +442,14 @@ async function seedGroups(store: Store, tenant: Tenant, now: Date) {
     {
       name: 'Kvällsgruppen för företagare',
       description:
-        'Svenskspråkig grupp på nätet för ensamföretagare: försäljning, prissättning och att hålla sig uppdaterad.',
+        'Svenskspråkig grupp på nätet för ensamföretagare: försäljning, prissättning och att hålla sig à jour.',
       details:
-        'Vi träffas var tredje vecka på kvällen. Gruppen bestämmer själv sina teman, och ibland bjuder vi in en expert.',
-      themes: ['försäljning', 'prissättning', 'uppdatering'],
+        'Vi träffas var tredje vecka på kvällen. Gruppen väljer själv sina teman, och ibland bjuder vi in en sakkunnig.',
+      themes: ['försäljning', 'prissättning', 'omvärldsbevakning'],
       trades: ['hantverk', 'tjänster'],
       language: 'sv',
       format: 'online',
-      region: 'Varsinais-Suomi',
+      region: 'Egentliga Finland',
       rhythm: {
         every_weeks: 3,
         weekday: 4,
@@ -590,6 +590,9 @@ export interface DemoSeed {
   origins: string[];
 }
 
+/** Texts the demo association words its own way: its Swedish name. */
+const DEMO_STRINGS = { sv: { 'member-status.association': 'Egentliga Finlands Företagare' } };
+
 /**
  * Seeds the demo association modelled on the eKollega pilot. Running it again keeps the data and
  * issues fresh keys (secret keys cannot be read back), adding any new origins.
@@ -603,6 +606,8 @@ export async function seedDemo(store: Store, options: { origins: string[]; now?:
       name: 'Varsinais-Suomen Yrittäjät',
       origins: options.origins,
     });
+    // The association's Swedish name, which the member status shows on Swedish pages.
+    await store.tenants.update(created.tenant.id, { strings: DEMO_STRINGS });
     await seedGroups(store, created.tenant, now);
     await seedSessions(store, created.tenant, now);
     await seedQuestions(store, created.tenant, now);

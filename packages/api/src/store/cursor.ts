@@ -41,7 +41,7 @@ export function badCursor(): Problem {
     'The cursor is not valid',
     'cursor: use next_cursor from the previous page',
     {
-      errors: [{ field: 'cursor', message: 'not a cursor this API issued' }],
+      errors: [{ field: 'cursor', code: 'invalid_format', message: 'not a cursor this API issued' }],
     },
   );
 }

@@ -271,7 +271,11 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
         `facilitator_ids.${unknown}: no such member`,
         {
           errors: [
-            { field: `facilitator_ids.${unknown}`, message: 'no member with this id has signed in yet' },
+            {
+              field: `facilitator_ids.${unknown}`,
+              code: 'not_found',
+              message: 'no member with this id has signed in yet',
+            },
           ],
         },
       );
@@ -496,7 +500,11 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
             `accepted_rules_version: the current version is ${g.rules_version}`,
             {
               errors: [
-                { field: 'accepted_rules_version', message: `the current version is ${g.rules_version}` },
+                {
+                  field: 'accepted_rules_version',
+                  code: 'rules_changed',
+                  message: `the current version is ${g.rules_version}`,
+                },
               ],
               current_rules_version: g.rules_version,
             },
@@ -512,10 +520,18 @@ export function groupStore(db: Db, changed: (tenantId: string) => void = () => u
             // Own properties only: a question id such as `constructor` must not find Object's.
             ...questions
               .filter((q) => !(Object.hasOwn(input.answers, q.id) && input.answers[q.id]?.trim()))
-              .map((q) => ({ field: `answers.${q.id}`, message: 'please answer this question' })),
+              .map((q) => ({
+                field: `answers.${q.id}`,
+                code: 'required' as const,
+                message: 'please answer this question',
+              })),
             ...Object.keys(input.answers)
               .filter((id) => !questions.some((q) => q.id === id))
-              .map((id) => ({ field: `answers.${id}`, message: 'unknown question' })),
+              .map((id) => ({
+                field: `answers.${id}`,
+                code: 'not_found' as const,
+                message: 'unknown question',
+              })),
           ];
           if (errors.length)
             throw new Problem(

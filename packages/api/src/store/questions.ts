@@ -14,7 +14,7 @@ import type {
   VoteValue,
 } from '../contract/questions.js';
 import { liveHub, type QaSignal } from '../live/hub.js';
-import { notFound, Problem } from '../problem.js';
+import { invalidField, notFound, Problem } from '../problem.js';
 import { badCursor, decodeCursor, encodeCursor, isCursorInstant } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
@@ -163,12 +163,6 @@ const toAnswer = (r: PostRow, shown: Shown, acceptedId: string | null): Answer =
   question_id: r.question_id!,
   accepted: acceptedId === r.id,
 });
-
-function invalid(field: string, message: string, code = 'validation_failed'): Problem {
-  return new Problem(422, code, 'The request body is invalid', `${field}: ${message}`, {
-    errors: [{ field, message }],
-  });
-}
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Questions, answers, votes, moderation, edit history, reveals and the live signals of the Q&A boards. */
@@ -702,9 +696,12 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
         if (value !== null) {
           if (row.mine) throw new Problem(403, 'own_post', 'You cannot vote on your own post');
           if (value === -1 && !qaSettings(viewer.tenant).downvotes) {
-            throw invalid(
-              'value',
-              'this association does not use downvotes; vote 1 or withdraw your vote',
+            throw invalidField(
+              {
+                field: 'value',
+                code: 'not_allowed',
+                message: 'this association does not use downvotes; vote 1 or withdraw your vote',
+              },
               'downvotes_disabled',
             );
           }
@@ -753,7 +750,12 @@ export function questionStore(db: Db, changed: (tenantId: string) => void = () =
             'select 1 from qa_posts where tenant_id = $1 and id = $2 and question_id = $3 and status = $4',
             [viewer.tenant.id, answerId, questionId, 'visible'],
           );
-          if (!answer.length) throw invalid('answer_id', 'not an answer of this question');
+          if (!answer.length)
+            throw invalidField({
+              field: 'answer_id',
+              code: 'not_found',
+              message: 'not an answer of this question',
+            });
         }
         await tx.query('update qa_posts set accepted_answer_id = $3 where tenant_id = $1 and id = $2', [
           viewer.tenant.id,

@@ -197,7 +197,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
         'validation_failed',
         'The request body is invalid',
         'topic_id: not a topic of this group',
-        { errors: [{ field: 'topic_id', message: 'not a topic of this group' }] },
+        { errors: [{ field: 'topic_id', code: 'not_found', message: 'not a topic of this group' }] },
       );
     }
   }
@@ -206,7 +206,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
   function assertEndsBy9999(starts: Date, minutes: number, field: string) {
     if (new Date(starts.getTime() + minutes * 60_000).getUTCFullYear() <= 9999) return;
     throw new Problem(422, 'validation_failed', 'The request body is invalid', `${field}: ends after 9999`, {
-      errors: [{ field, message: 'ends after the year 9999' }],
+      errors: [{ field, code: 'invalid_date', message: 'ends after the year 9999' }],
     });
   }
 
@@ -589,7 +589,7 @@ export function sessionStore(db: Db, changed: (tenantId: string) => void = () =>
             'validation_failed',
             'The request body is invalid',
             `${field}: no such member`,
-            { errors: [{ field, message: 'no such member' }] },
+            { errors: [{ field, code: 'not_found', message: 'no such member' }] },
           );
         }
         if (attended.length)

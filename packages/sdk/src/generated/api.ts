@@ -6167,6 +6167,47 @@ export interface components {
       /** @description Default: the topic’s title */
       title?: string;
     };
+    /**
+     * @example {
+     *       "field": "title",
+     *       "code": "too_short",
+     *       "message": "Too small: expected string to have >=1 characters",
+     *       "min": 1
+     *     }
+     */
+    FieldError: {
+      /**
+       * @description Why the field failed; translate this, not `message`. A code a client does not know reads as `invalid`. `required` missing or an unanswered intake question; `too_short`/`too_long` text length in characters (`min`/`max`); `too_small`/`too_large` a number (`min`/`max`); `too_few`/`too_many` list items (`min`/`max`); `invalid_choice` not one of `options`; `invalid_type` the wrong kind of value; `control_characters` a line break or control character in one-line text; `unsafe_link` a link to other than http://, https:// or mailto:; `invalid_date` a date or time the calendar or the service does not have; `invalid_time_zone`; `invalid_format` not in the expected shape; `not_found` names a member, question, topic or answer that is not there; `rules_changed` the ground rules changed since they were read; `not_allowed` a value the association has switched off; `unknown_field`; `invalid` anything else.
+       * @enum {string}
+       */
+      code:
+        | 'required'
+        | 'too_short'
+        | 'too_long'
+        | 'too_small'
+        | 'too_large'
+        | 'too_few'
+        | 'too_many'
+        | 'invalid_choice'
+        | 'invalid_type'
+        | 'control_characters'
+        | 'unsafe_link'
+        | 'invalid_date'
+        | 'invalid_time_zone'
+        | 'invalid_format'
+        | 'not_found'
+        | 'rules_changed'
+        | 'not_allowed'
+        | 'unknown_field'
+        | 'invalid';
+      /** @description The field’s path: `title`, `answers.q1`, `tags.0`. */
+      field: string;
+      max?: number;
+      /** @description In English, for developers and logs. */
+      message: string;
+      min?: number;
+      options?: string[];
+    };
     Group: {
       capacity: number;
       created_at: string;
@@ -6312,13 +6353,14 @@ export interface components {
       written_at: string;
     };
     Problem: {
-      /** @example validation_failed */
+      /**
+       * @description Stable; translate this. `x-problem-codes` lists every code with who meets it (`member` in the widgets, `site` for a site set up wrong, `operator`).
+       * @example validation_failed
+       */
       code: string;
       detail?: string;
-      errors?: {
-        field: string;
-        message: string;
-      }[];
+      /** @description With `validation_failed` and other 422s: each field that failed. */
+      errors?: components['schemas']['FieldError'][];
       instance?: string;
       status: number;
       title: string;

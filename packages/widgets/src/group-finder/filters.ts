@@ -27,6 +27,9 @@ export const FILTERS = [
 
 export type FilterName = (typeof FILTERS)[number][0];
 
+/** Filters typed into a text box: applied after a pause in typing, as the reader expects of a search. */
+export const TEXT_FILTERS: ReadonlySet<FilterName> = new Set(['q', 'theme', 'region']);
+
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export const FORMATS = ['online', 'in_person'] as const;
 export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;

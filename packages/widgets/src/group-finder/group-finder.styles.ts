@@ -56,7 +56,7 @@ export const groupFinderStyles = css`
     width: 1.25em;
     height: 1.25em;
     flex: none;
-    accent-color: var(--ek-accent, #0b5cad);
+    accent-color: var(--ek-_accent);
   }
 
   [part='count'] {
@@ -77,17 +77,105 @@ export const groupFinderStyles = css`
     height: 100%;
   }
 
-  div.card {
-    min-height: 12rem;
-    background: color-mix(in srgb, currentColor 8%, transparent);
+  /* The card's head: the facilitator's initials, the name with its first line, and one badge. */
+  .card-head {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: start;
+    gap: var(--ek-space, 0.5rem);
   }
 
-  [part='badge'] {
-    align-self: start;
-    padding: 0 0.5em;
-    border-radius: var(--ek-radius, 0.375rem);
-    background: color-mix(in srgb, currentColor 12%, transparent);
+  .head-text {
+    display: grid;
+    gap: 0.125em;
+  }
+
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    width: 2.5em;
+    height: 2.5em;
+    border-radius: 50%;
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
+    font-weight: 600;
+    font-size: 0.9em;
+    letter-spacing: 0.02em;
+  }
+
+  .when {
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+
+  [part~='badge'] {
+    padding: 0.1em 0.6em;
+    border-radius: 1em;
+    background: color-mix(in srgb, currentColor 10%, transparent);
+    font-size: 0.8em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  /* The reader's own place in the group stands out in the accent; a full or closed group is muted. */
+  [part~='badge'].mine {
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
+  }
+
+  [part~='badge'].closed {
+    background: transparent;
+    border: 1px solid color-mix(in srgb, currentColor 45%, transparent);
+  }
+
+  .meter {
+    display: grid;
+    gap: 0.25em;
     font-size: 0.875em;
+  }
+
+  .meter .bar,
+  .skeleton-card .meter .skeleton {
+    display: block;
+    width: 100%;
+    height: 0.4em;
+    border-radius: 0.2em;
+    background: color-mix(in srgb, currentColor 14%, transparent);
+    overflow: hidden;
+  }
+
+  .meter .bar > span {
+    display: block;
+    height: 100%;
+    background: var(--ek-_accent);
+  }
+
+  .people {
+    padding-inline-start: 1.1em;
+  }
+
+  .role {
+    font-size: 0.875em;
+  }
+
+  .empty {
+    display: grid;
+    gap: var(--ek-space, 0.5rem);
+    justify-items: start;
+    padding: calc(var(--ek-space, 0.5rem) * 2);
+    border: 1px dashed color-mix(in srgb, currentColor 35%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
+  .skeleton-card .skeleton {
+    display: block;
+    max-width: none;
+  }
+
+  .skeleton-card .avatar {
+    width: 2.5em;
+    height: 2.5em;
+    border-radius: 50%;
   }
 
   .facts {
@@ -107,8 +195,7 @@ export const groupFinderStyles = css`
     border-radius: 1em;
   }
 
-  [part='membership'],
-  .field-error {
+  [part='membership'] {
     font-weight: 600;
   }
 
@@ -147,6 +234,16 @@ export const groupFinderStyles = css`
     gap: var(--ek-space, 0.5rem);
   }
 
+  .dialog-head .card-head {
+    flex: 1;
+  }
+
+  /* "Sulje" must not break into "Su/lje" beside a long name at 360 px. */
+  [part~='close'] {
+    flex: none;
+    overflow-wrap: normal;
+  }
+
   .text {
     white-space: pre-line;
   }
@@ -163,10 +260,5 @@ export const groupFinderStyles = css`
   textarea {
     display: block;
     justify-self: stretch;
-  }
-
-  /* Every field has a solid border (theme.ts): the invalid one's is twice as thick, in the text colour. */
-  [aria-invalid='true'] {
-    border: 2px solid;
   }
 `;

@@ -66,12 +66,12 @@ const evening: TestGroup = {
 
 type Attributes = Record<string, string | number | boolean | undefined>;
 
-/** A finder listing only `scope`'s groups; a member signed in as `member`, else a visitor. */
-function finder(scope: string, attributes: Attributes = {}, member?: string) {
+/** A finder listing only `scope`'s groups; a member signed in as `member` (named `name`), else a visitor. */
+function finder(scope: string, attributes: Attributes = {}, member?: string, name = 'Aino Virtanen') {
   const all: Attributes = {
     'api-url': apiUrl,
     'tenant-key': tenantKey,
-    'token-url': tokenUrl(member ? { sub: member, name: 'Aino Virtanen' } : {}),
+    'token-url': tokenUrl(member ? { sub: member, name } : {}),
     trade: scope,
     lang: 'en',
     ...attributes,
@@ -139,14 +139,16 @@ describe('<ek-group-finder>', () => {
 
     const aamu = card(element, 'Aamun vertaisryhmä');
     expect(text(inCard(aamu, 'badge'))).to.equal('Running');
+    expect(text(inCard(aamu, 'avatar'))).to.equal('HS');
+    expect(text(inCard(aamu, 'when'))).to.equal(
+      'Every 3 weeks on Tuesdays, 9:00–11:00 · Next meeting Tue 5 Feb, 9:00',
+    );
     expect([...aamu.querySelectorAll('.facts li')].map(text)).to.deep.equal([
       'Language: Finnish',
       'Online',
-      'Every 3 weeks on Tuesdays, 9:00–11:00',
-      'Next meeting: Tuesday 5 February at 9:00',
       'Facilitator: Helena Salo',
-      '2 places left',
     ]);
+    expect(text(inCard(aamu, 'meter'))).to.equal('2 places left');
     expect([...aamu.querySelectorAll('[aria-label="Themes"] [part~="tag"]')].map(text)).to.deep.equal([
       'ajanhallinta',
       'jaksaminen',
@@ -158,11 +160,11 @@ describe('<ek-group-finder>', () => {
     expect(aamu.querySelector('h3')!.lang).to.equal('fi');
 
     const kvall = card(element, 'Kvällsgruppen');
-    expect(text(inCard(kvall, 'badge'))).to.equal('Forming');
     expect(text(kvall)).to.contain('Language: Swedish');
     expect(text(kvall)).to.contain('In person, Vaasa');
     expect(text(kvall)).to.contain('Every week on Thursdays, 18:00–19:30');
-    expect(text(kvall)).to.contain('Full — join the waitlist');
+    expect(text(inCard(kvall, 'badge'))).to.equal('Full');
+    expect(text(inCard(kvall, 'meter'))).to.equal('No places left');
     expect(text(card(element, 'Viimeinen paikka'))).to.contain('1 place left');
     // Visitors see counts only: the members' names never reach the page.
     expect(shadowText(element)).not.to.contain('Member 1');
@@ -173,23 +175,26 @@ describe('<ek-group-finder>', () => {
     const { scope } = await createGroups([morning]);
     const [fi, sv] = await Promise.all([finder(scope, { lang: 'fi' }), finder(scope, { lang: 'sv' })]);
     await Promise.all([settled(fi), settled(sv)]);
+    // Weekdays come from the catalogue ("tiistaisin"), not Intl plus a suffix; dates are numeric with "klo".
+    expect(text(inCard(cards(fi)[0]!, 'when'))).to.equal(
+      '3 viikon välein tiistaisin klo 9.00–11.00 · Seuraava tapaaminen ti 5.2. klo 9.00',
+    );
     expect([...cards(fi)[0]!.querySelectorAll('.facts li')].map(text)).to.deep.equal([
       'Kieli: suomi',
       'Verkossa',
-      '3 viikon välein tiistaisin klo 9.00–11.00',
-      'Seuraava tapaaminen: tiistai 5. helmikuuta klo 9.00',
       'Fasilitaattori: Helena Salo',
-      '2 paikkaa vapaana',
     ]);
+    expect(text(inCard(cards(fi)[0]!, 'meter'))).to.equal('2 paikkaa vapaana');
     expect(text(part(fi, 'count')!)).to.equal('1 ryhmä näkyvissä');
     expect(text(part(fi, 'join')!)).to.equal('Kirjaudu ja liity');
+    // Finland-Swedish: a numeric date with its year, and "kl.".
+    expect(text(inCard(cards(sv)[0]!, 'when'))).to.equal(
+      'Med 3 veckors mellanrum på tisdagar kl. 9.00–11.00 · Nästa träff tis 5.2.2030 kl. 9.00',
+    );
     expect([...cards(sv)[0]!.querySelectorAll('.facts li')].map(text)).to.deep.equal([
       'Språk: finska',
-      'På nätet',
-      'Med 3 veckors mellanrum på tisdagar kl. 9.00–11.00',
-      'Nästa träff: tisdag 5 februari kl. 9.00',
+      'Träffar på nätet',
       'Handledare: Helena Salo',
-      '2 lediga platser',
     ]);
   });
 
@@ -307,6 +312,8 @@ describe('<ek-group-finder>', () => {
     await settled(element);
     expect(text(part(element, 'count')!)).to.equal('Rajauksiasi vastaavia ryhmiä ei löytynyt.');
     expect(part(element, 'count')!.getAttribute('role')).to.equal('status');
+    // The empty state says what to do next.
+    expect(text(part(element, 'empty')!)).to.contain('Kokeile väljempiä rajauksia tai tyhjennä ne');
     await expect(element).to.be.accessible();
 
     part(element, 'clear')!.focus();
@@ -360,7 +367,7 @@ describe('<ek-group-finder>', () => {
     expectFocus(element, details);
   });
 
-  it('lets a member join an open group: rules ticked, question answered, and the API’s field error beside the field', async () => {
+  it('lets a member join an open group, flagging the unticked rules and the empty answer at once', async () => {
     const { scope, ids } = await createGroups([morning]);
     const element = await finder(scope, {}, `${scope}-aino`);
     await settled(element);
@@ -376,31 +383,25 @@ describe('<ek-group-finder>', () => {
     const submit = form.querySelector<HTMLButtonElement>('[part~="join"]')!;
     expect(text(form)).to.contain('I have read and accept the ground rules (version 1).');
 
-    // Not ticked: the checkbox says so and takes the focus.
-    submit.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(
-      () => text(dialog.querySelector('#accept-error')!) === 'Accept the ground rules to continue.',
-      'no error on the checkbox',
-    );
-    expectFocus(element, dialog.querySelector('#accept'));
-    await sendKeys({ press: 'Space' });
-
-    // Ticked but the question unanswered: the API's 422 is shown beside the field and announced.
+    // Neither ticked nor answered: one submit flags both, and the focus goes to the first.
     submit.focus();
     await sendKeys({ press: 'Enter' });
     const answer = dialog.querySelector<HTMLTextAreaElement>('#answer-hope')!;
     await waitUntil(
-      () => answer.getAttribute('aria-invalid') === 'true',
-      'the answer was not marked invalid',
+      () => text(dialog.querySelector('#accept-error')!) === 'Accept the ground rules to continue.',
+      'no error on the checkbox',
     );
+    expect(answer.getAttribute('aria-invalid')).to.equal('true');
     const error = dialog.querySelector('#answer-hope-error')!;
     expect(text(error)).to.equal('Answer this question.');
     expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.querySelector('svg[aria-hidden="true"]')).not.to.equal(null);
     expect(answer.getAttribute('aria-describedby')).to.equal('answer-hope-error');
-    expectFocus(element, answer);
+    expectFocus(element, dialog.querySelector('#accept'));
     await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Space' });
 
+    answer.focus();
     await sendKeys({ type: 'Vertaistukea arkeen.' });
     const joined = oneEvent(element, 'ek-join');
     submit.focus();
@@ -410,9 +411,9 @@ describe('<ek-group-finder>', () => {
     expect(text(dialog.querySelector('#membership')!)).to.equal('You are a member of this group.');
     expectFocus(element, dialog.querySelector('#membership'));
     expect(text(dialog)).to.contain('Members: 3 / 4');
-    // The card behind says so too.
-    expect(text(inCard(cards(element)[0]!, 'membership'))).to.equal('You are a member of this group.');
-    expect(text(cards(element)[0]!)).to.contain('1 place left');
+    // The card behind says so too, in its one badge.
+    expect(text(inCard(cards(element)[0]!, 'badge'))).to.equal('Member');
+    expect(text(inCard(cards(element)[0]!, 'meter'))).to.equal('1 place left');
 
     // Leaving asks to confirm first.
     dialog.querySelector<HTMLButtonElement>('[part~="leave"]')!.focus();
@@ -458,7 +459,7 @@ describe('<ek-group-finder>', () => {
       'no state on the card',
     );
     expect(text(inCard(cards(element)[0]!, 'membership'))).to.equal(
-      'Din ansökan avslogs: Gruppen är redan full.',
+      'Din ansökan godkändes inte: Gruppen är redan full.',
     );
     // Declined is not the end: the member may ask again.
     expect(text(inCard(cards(element)[0]!, 'join'))).to.equal('Ansök om att gå med');
@@ -488,7 +489,11 @@ describe('<ek-group-finder>', () => {
     await changeGroup(ids[0]!, { leave: `${scope}-member-1` });
     await reloaded(element, () => element.refresh());
     const offered = cards(element)[0]!;
-    expect(text(inCard(offered, 'membership'))).to.match(/^Sinulle tarjotaan paikkaa .+ asti\.$/);
+    // A numeric date needs no case ending: never "tiistai 8. joulukuuta asti".
+    expect(text(inCard(offered, 'membership'))).to.match(
+      /^Ryhmästä vapautui sinulle paikka\. Ota se vastaan viimeistään \d{1,2}\.\d{1,2}\. klo \d{1,2}\.\d{2}\.$/,
+    );
+    expect(text(inCard(offered, 'badge'))).to.equal('Paikka sinulle');
     const take = inCard(offered, 'join');
     expect(text(take)).to.equal('Ota paikka vastaan');
     take.click();
@@ -606,6 +611,137 @@ describe('<ek-group-finder>', () => {
     } finally {
       style.remove();
     }
+  });
+
+  it('states one status per card: a member of a full group sees "Member", not "Full" above it', async () => {
+    const { scope } = await createGroups([{ ...morning, capacity: 3, members: 2, intake_questions: [] }]);
+    const member = `${scope}-aino`;
+    const element = await finder(scope, { lang: 'fi' }, member);
+    await settled(element);
+    inCard(cards(element)[0]!, 'join').click();
+    await detailShown(element);
+    const dialog = dialogOf(element);
+    dialog.querySelector<HTMLInputElement>('#accept')!.click();
+    dialog.querySelector<HTMLButtonElement>('[part~="join-form"] [part~="join"]')!.click();
+    await waitUntil(() => dialog.querySelector('#membership'), 'not joined');
+    dialog.close();
+    await reloaded(element, () => element.refresh());
+    const full = cards(element)[0]!;
+    expect(full.querySelectorAll('[part~="badge"]')).to.have.length(1);
+    expect(text(inCard(full, 'badge'))).to.equal('Jäsen');
+    expect(text(full)).not.to.contain('Täynnä');
+    expect(text(full)).not.to.contain('jonoon');
+    expect(full.querySelector('[part~="membership"]')).to.equal(null);
+  });
+
+  it('keeps the search box, the list and the URL in step when a filter changes during the typing pause', async () => {
+    const { scope } = await createGroups([morning, evening]);
+    const element = await finder(scope);
+    await settled(element);
+    const search = element.shadowRoot!.querySelector<HTMLInputElement>('[name="q"]')!;
+    search.focus();
+    await sendKeys({ type: 'Kväll' });
+    await waitUntil(() => cards(element).length === 1, 'the search did not narrow the list');
+    expect(new URL(location.href).searchParams.get('ek-q')).to.equal('Kväll');
+    // Clear the box and, within the typing pause, choose a language.
+    search.select();
+    await sendKeys({ press: 'Backspace' });
+    choose(element, 'language', 'fi');
+    await settled(element);
+    await waitUntil(
+      () =>
+        cards(element)
+          .map((c) => c.querySelector('h3')!.textContent)
+          .join() === 'Aamun vertaisryhmä',
+      'the list kept the cleared search',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(search.value).to.equal('');
+    expect(new URL(location.href).searchParams.has('ek-q')).to.equal(false);
+    expect(new URL(location.href).searchParams.get('ek-language')).to.equal('fi');
+    expect(element.q).to.equal(undefined);
+  });
+
+  it('applies the theme and region boxes as the reader types, like the search', async () => {
+    const { scope } = await createGroups([morning, evening]);
+    const element = await finder(scope);
+    await settled(element);
+    const names = () =>
+      cards(element)
+        .map((c) => c.querySelector('h3')!.textContent)
+        .join();
+    const theme = element.shadowRoot!.querySelector<HTMLInputElement>('[name="theme"]')!;
+    theme.focus();
+    // Typing only: no blur, no `change` event.
+    await sendKeys({ type: 'försäljning' });
+    await waitUntil(() => names() === 'Kvällsgruppen', 'the theme filter waited for a blur');
+    expect(new URL(location.href).searchParams.get('ek-theme')).to.equal('försäljning');
+    expectFocus(element, theme);
+    theme.select();
+    await sendKeys({ press: 'Backspace' });
+    await waitUntil(() => cards(element).length === 2, 'clearing the theme did not bring both back');
+    const region = element.shadowRoot!.querySelector<HTMLInputElement>('[name="region"]')!;
+    region.focus();
+    await sendKeys({ type: 'varsinais-suomi' });
+    await waitUntil(() => names() === 'Aamun vertaisryhmä', 'the region filter waited for a blur');
+    expect(new URL(location.href).searchParams.get('ek-region')).to.equal('varsinais-suomi');
+  });
+
+  it('tells a facilitator she facilitates her group, links the facilitator page, and offers no join form', async () => {
+    const { scope, ids } = await createGroups([{ ...morning, capacity: 2, members: 2 }]);
+    const element = await finder(
+      scope,
+      { 'facilitator-url': '/ohjaajat/?ryhma={id}' },
+      'test-facilitator',
+      'Helena Salo',
+    );
+    await settled(element);
+    const own = cards(element)[0]!;
+    expect(text(inCard(own, 'badge'))).to.equal('You facilitate');
+    expect(own.querySelector('[part~="join"]')).to.equal(null);
+    expect(inCard<HTMLAnchorElement>(own, 'facilitator-page').getAttribute('href')).to.equal(
+      `/ohjaajat/?ryhma=${ids[0]}`,
+    );
+    inCard(own, 'details').click();
+    await detailShown(element);
+    const dialog = dialogOf(element);
+    expect(text(dialog.querySelector('#membership')!)).to.equal('You facilitate this group.');
+    expect(dialog.querySelector('[part~="join-form"]')).to.equal(null);
+    expect(dialog.querySelector('[part~="join"]')).to.equal(null);
+    expect(text(dialog.querySelector('[part~="facilitator-page"]')!)).to.equal('Open the facilitator page');
+    // She sees who is in her group.
+    await waitUntil(() => dialog.querySelector('[part~="people"]'), 'no list of people');
+    expect([...dialog.querySelectorAll('[part~="people"] li')].map(text)).to.deep.equal([
+      'Helena Salo (facilitator)',
+      'Member 1',
+      'Member 2',
+    ]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows a group’s members who is in it, and others not', async () => {
+    const { scope } = await createGroups([{ ...morning, members: 1, intake_questions: [] }]);
+    const member = `${scope}-member-1`;
+    const element = await finder(scope, { lang: 'fi' }, member, 'Member 1');
+    await settled(element);
+    inCard(cards(element)[0]!, 'details').click();
+    await detailShown(element);
+    const dialog = dialogOf(element);
+    await waitUntil(() => dialog.querySelector('[part~="people"]'), 'no list of people for a member');
+    expect(text(dialog.querySelector('#people-title')!)).to.equal('Ketkä ryhmässä ovat');
+    expect([...dialog.querySelectorAll('[part~="people"] li')].map(text)).to.deep.equal([
+      'Helena Salo (fasilitaattori)',
+      'Member 1',
+    ]);
+    dialog.close();
+
+    const outsider = await finder(scope, { lang: 'fi' }, `${scope}-someone-else`);
+    await settled(outsider);
+    inCard(cards(outsider)[0]!, 'details').click();
+    await detailShown(outsider);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(dialogOf(outsider).querySelector('[part~="people"]')).to.equal(null);
+    expect(shadowText(outsider)).not.to.contain('Member 1');
   });
 
   it('can be defined twice without harm', async () => {

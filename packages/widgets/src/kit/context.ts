@@ -1,4 +1,5 @@
 import type { EkSession, EkSettings } from './session.js';
+import type { EkSignInPrompts } from './sign-in.js';
 
 /** What `<ek-provider>` gives every widget inside it. */
 export interface EkProvided {
@@ -8,6 +9,8 @@ export interface EkProvided {
   session: EkSession | null;
   /** Grows each time the provider is told the member changed; widgets load again when it does. */
   revision: number;
+  /** Which widget inside shows the one sign-in button. */
+  prompts?: EkSignInPrompts;
 }
 
 /** Takes the provider's value now and each time it changes; `unsubscribe` stops that. */

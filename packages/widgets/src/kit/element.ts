@@ -11,7 +11,15 @@ import { EkConfigurable } from './configurable.js';
 import { EkContextRequest, type EkProvided } from './context.js';
 import { failureText, isSignedOut, toFailure, type EkFailure } from './errors.js';
 import { emit } from './events.js';
-import { closestLang, commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './i18n/index.js';
+import {
+  closestLang,
+  commonTexts,
+  problemTexts,
+  Texts,
+  toLocale,
+  type Locale,
+  type TextCatalogues,
+} from './i18n/index.js';
 import { EkLazyView } from './lazy-view.js';
 import type { EkConnection, EkLoad } from './load.js';
 import { sessionFor } from './session.js';
@@ -26,13 +34,14 @@ commonTexts.load(toLocale(document.documentElement.lang));
  * `<ek-provider>` (its own win, one by one), the language and texts, a client shared with widgets
  * of the same settings, and the loading / signed-out / error-with-retry views.
  *
- * @cssproperty --ek-accent - Fill of buttons (default a dark blue).
- * @cssproperty --ek-accent-text - Text on the accent fill (default white).
+ * @cssproperty --ek-accent - Fill of buttons and the focus ring around them (default a dark blue, a light blue in a dark `color-scheme`). Keep it at least 3:1 against the page.
+ * @cssproperty --ek-accent-text - Text on the accent fill (default white, a dark blue in a dark `color-scheme`). Keep it at least 4.5:1 on the accent.
+ * @cssproperty --ek-danger - Colour of field errors: their text, icon and the invalid field's border (default a dark red, a light red in a dark `color-scheme`).
  * @cssproperty --ek-text - Text colour (default the page's).
  * @cssproperty --ek-surface - Background of the widget (default transparent, the page's).
  * @cssproperty --ek-radius - Corner radius of buttons and placeholders.
  * @cssproperty --ek-space - Spacing unit.
- * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour).
+ * @cssproperty --ek-focus-ring - Colour of the keyboard focus ring (default the page's text colour; the accent around filled buttons).
  */
 export abstract class EkElement extends EkConfigurable {
   static override styles: CSSResultGroup = theme;
@@ -64,6 +73,12 @@ export abstract class EkElement extends EkConfigurable {
 
   /** The texts in the widget's language, with the association's overrides. */
   protected texts: Texts<string> = new Texts('fi');
+
+  /** Whether something failed: the failures' texts (`problemTexts`) are then waited for before each update. */
+  #failed = false;
+
+  /** Whether the last render showed the sign-in prompt (or the line in its place). */
+  #prompting = false;
 
   /** Where the focus goes once the view has loaded: the first of these selectors that matches. */
   #focusNext: string[] = [];
@@ -108,10 +123,25 @@ export abstract class EkElement extends EkConfigurable {
     );
   }
 
-  /** The texts the widget speaks: the common ones and its own. */
+  /** The texts the widget speaks: the common ones, its own, and the failures' once something failed. */
   #catalogues(): TextCatalogues<string>[] {
     const own = (this.constructor as typeof EkElement).catalogue;
-    return own ? [commonTexts, own] : [commonTexts];
+    return [commonTexts, ...(own ? [own] : []), ...(this.#failed ? [problemTexts] : [])];
+  }
+
+  /**
+   * Something failed: from now on each update waits for the failures' texts, so it reads in the
+   * right words.
+   * @internal
+   */
+  failed(): void {
+    this.#failed = true;
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // After the first paint, so that a failure or a form's errors later read in the right words at once.
+    setTimeout(() => void problemTexts.load(this.#locale()), 0);
   }
 
   override connectedCallback(): void {
@@ -133,6 +163,7 @@ export abstract class EkElement extends EkConfigurable {
     super.disconnectedCallback();
     this.#pageLang.disconnect();
     document.removeEventListener('ek-auth-changed', this.#onAuthChanged);
+    this._provided?.prompts?.release(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -159,8 +190,16 @@ export abstract class EkElement extends EkConfigurable {
     );
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.#prompting = false;
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const prompts = this._provided?.prompts;
+    if (this.#prompting) prompts?.want(this);
+    else prompts?.release(this);
     if (this.#focusNext.length && !this.find('[part~="skeleton"]')) {
       this.#focusNext
         .map((selector) => this.find(selector))
@@ -210,6 +249,7 @@ export abstract class EkElement extends EkConfigurable {
    * sign in (again), `ek-error` for the rest. Gives the failure, for the widget to show.
    */
   protected report(error: unknown): EkFailure {
+    this.failed();
     const failure = toFailure(error);
     if (isSignedOut(failure)) emit(this, 'ek-auth-required', { reason: failure.code });
     else emit(this, 'ek-error', { code: failure.code, message: failure.message, status: failure.status });
@@ -239,8 +279,14 @@ export abstract class EkElement extends EkConfigurable {
     >`;
   }
 
-  /** The sign-in button; pressing it asks the host page to sign the visitor in. */
+  /**
+   * The sign-in button; pressing it asks the host page to sign the visitor in. Inside a provider
+   * one widget shows it (`EkSignInPrompts`); the others say in a line that signing in shows more.
+   */
   protected renderSignIn(reason: string): TemplateResult {
+    this.#prompting = true;
+    if (this._provided?.prompts && !this._provided.prompts.owns(this))
+      return html`<p part="sign-in-more">${this.texts.t('common.sign-in-more')}</p>`;
     return html`<button
       part="sign-in"
       type="button"

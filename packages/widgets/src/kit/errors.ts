@@ -13,14 +13,29 @@ export interface EkFailure {
   retryAfter?: number;
 }
 
+/**
+ * Codes whose text is not simply `error.<code, dashed>`: the widgets' own, and the API's that
+ * share one text (a refused member token means "sign in again"; a site set up wrong is one text).
+ */
 const MESSAGES: Record<string, MessageKey> = {
   network: 'error.network',
-  sign_in_required: 'error.sign-in-required',
-  rate_limited: 'error.rate-limited',
-  not_found: 'error.not-found',
-  forbidden: 'error.forbidden',
   member_token_unavailable: 'error.member-token',
+  key_missing: 'error.site-setup',
+  key_invalid: 'error.site-setup',
+  key_revoked: 'error.site-setup',
+  key_in_use: 'error.site-setup',
+  origin_not_allowed: 'error.site-setup',
+  secret_key_in_browser: 'error.site-setup',
+  malformed_json: 'error.site-setup',
+  bad_request: 'error.site-setup',
+  not_configured: 'error.site-setup',
 };
+
+/** The message key of a failure's code: `post_hidden` → `error.post-hidden`. */
+function messageKey(code: string): MessageKey {
+  if (code.startsWith('token_')) return 'error.sign-in-required';
+  return MESSAGES[code] ?? (`error.${code.replaceAll('_', '-')}` as MessageKey);
+}
 
 /** Anything thrown while loading, as a failure. The SDK's errors carry their own code. */
 export function toFailure(error: unknown): EkFailure {
@@ -41,7 +56,10 @@ export const isSignedOut = (failure: EkFailure): boolean =>
 export function failureText(failure: EkFailure, texts: Texts): string {
   if (failure.code === 'rate_limited' && failure.retryAfter)
     return texts.plural('error.rate-limited-wait', Math.ceil(failure.retryAfter));
-  return texts.t(MESSAGES[failure.code] ?? 'error.fallback');
+  const key = messageKey(failure.code);
+  const text = texts.t(key);
+  // `t` answers the key itself for a code no catalogue has.
+  return text === key ? texts.t('error.fallback') : text;
 }
 
 /**

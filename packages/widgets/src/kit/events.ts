@@ -30,6 +30,10 @@ export interface EkEventDetail {
   'ek-vote': { questionId: string; answerId: string | null; value: VoteValue | null; score: number };
   /** The asker or a facilitator marked the accepted answer, or unmarked it (`answerId` null). */
   'ek-accept': { questionId: string; answerId: string | null };
+  /** The member edited their own question (`answerId` null) or answer. */
+  'ek-edit': { questionId: string; answerId: string | null };
+  /** The member deleted their own question (with its answers; `answerId` null) or answer. */
+  'ek-delete': { questionId: string; answerId: string | null };
   /** A session's detail opened in the session calendar. */
   'ek-session-select': { sessionId: string };
   /** The member answered whether they come; `waitlisted` when a yes to a full session put them in line. */

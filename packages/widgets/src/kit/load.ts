@@ -17,7 +17,12 @@ export type EkLoadState<T> =
   | { status: 'signed-out'; reason: string }
   | { status: 'error'; failure: EkFailure };
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly connection: EkConnection };
+type Host = ReactiveControllerHost &
+  HTMLElement & {
+    readonly connection: EkConnection;
+    /** Told of a failure before it is shown, so its texts can be fetched first. */
+    failed?: () => void;
+  };
 
 /** How a widget loads what it shows, in `@lit/task`'s shape. */
 export interface EkLoadOptions<T, A extends readonly unknown[]> {
@@ -133,6 +138,7 @@ export class EkLoad<T, A extends readonly unknown[] = []> implements ReactiveCon
   }
 
   #fail(abort: AbortController, failure: EkFailure): void {
+    this.#host.failed?.();
     const signedOut = isSignedOut(failure);
     const state: EkLoadState<T> = signedOut
       ? { status: 'signed-out', reason: failure.code }

@@ -1,14 +1,19 @@
 import { css } from 'lit';
 
 /**
- * Styles every widget shares. Widgets inherit the host page's font and colour, and take no side on
- * light or dark: `color-scheme` is inherited from the page, neutral tones are mixed from
- * `currentColor` (so they follow whatever text colour the page uses), and the accent is only ever
- * a fill behind `--ek-accent-text`, which reads on light and dark pages alike. Shadow DOM keeps
- * the page's selectors out; the few inherited properties that could garble a widget are reset.
+ * Styles every widget shares. Widgets inherit the host page's font and colour and follow its
+ * `color-scheme`: neutral tones are mixed from `currentColor` (so they follow whatever text colour
+ * the page uses), and the few colours of their own — the accent and its text, the error colour —
+ * come in a light and a dark pair (`light-dark()`), each pair checked for contrast (theme.test.ts):
+ * the accent's text at least 4.5:1 on it, the accent and the error colour at least 3:1 (focus
+ * ring, icon) and 4.5:1 (error text) against white and against a dark page. Shadow DOM keeps the
+ * page's selectors out; the few inherited properties that could garble a widget are reset.
  */
 export const theme = css`
   :host {
+    --ek-_accent: var(--ek-accent, light-dark(#0b5cad, #8cc4ff));
+    --ek-_accent-text: var(--ek-accent-text, light-dark(#fff, #0b1a29));
+    --ek-_danger: var(--ek-danger, light-dark(#b3261e, #ffb4ab));
     display: block;
     box-sizing: border-box;
     color: var(--ek-text, currentColor);
@@ -34,10 +39,10 @@ export const theme = css`
     cursor: pointer;
     min-height: 2.25em;
     padding: calc(var(--ek-space, 0.5rem) * 0.5) calc(var(--ek-space, 0.5rem) * 1.5);
-    border: 1px solid var(--ek-accent, #0b5cad);
+    border: 1px solid var(--ek-_accent);
     border-radius: var(--ek-radius, 0.375rem);
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   button:hover {
@@ -62,10 +67,19 @@ export const theme = css`
     text-decoration: underline;
   }
 
-  /* The ring takes the page's text colour by default: it contrasts with the page by construction. */
+  /*
+   * The ring stands 2px off the control, so it is seen against the page. It takes the page's text
+   * colour, which contrasts with the page by construction — except on a filled button, whose own
+   * text colour is the accent's text (white on a white page); there it takes the accent, which
+   * the button already shows against the page.
+   */
   :focus-visible {
     outline: 2px solid var(--ek-focus-ring, currentColor);
     outline-offset: 2px;
+  }
+
+  button:not(.secondary, .title):focus-visible {
+    outline-color: var(--ek-focus-ring, var(--ek-_accent));
   }
 
   .skeleton {
@@ -108,6 +122,38 @@ export const theme = css`
     padding: 0.25em 0.5em;
     border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
     border-radius: var(--ek-radius, 0.375rem);
+  }
+
+  /* A field with an error: a thicker border in the error colour, and the error line under it. */
+  [aria-invalid='true'] {
+    border-color: var(--ek-_danger);
+    border-width: 2px;
+  }
+
+  .field-error {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.375em;
+    margin: 0.25em 0 0;
+    color: var(--ek-_danger);
+    font-weight: 600;
+  }
+
+  .field-error:not(:has(.field-error-icon)) {
+    display: none;
+  }
+
+  .field-error-icon {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+    margin-top: 0.2em;
+    color: var(--ek-_danger);
+  }
+
+  .field-error-icon .mark {
+    fill: Canvas;
+    stroke: Canvas;
   }
 
   .visually-hidden {

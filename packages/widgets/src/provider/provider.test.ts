@@ -1,4 +1,6 @@
-import { defineCE, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { defineCE, expect, fixture, html, unsafeStatic, waitUntil } from '@open-wc/testing';
+import { html as staticHtml } from 'lit/static-html.js';
+import { EkElement } from '../kit/element.js';
 import { text } from '../../test/helpers.js';
 import { memberToken, part, shadowText, testApi, tokenUrl } from '../../test/host-site.js';
 import '../member-status/define.js';
@@ -24,7 +26,8 @@ describe('<ek-provider>', () => {
     );
     const status = provider.querySelector('ek-member-status')!;
     await signedIn(status);
-    expect(shadowText(status)).to.equal(`Inloggad: Aino Virtanen · ${associationName}`);
+    // The association's Swedish name on a Swedish page.
+    expect(shadowText(status)).to.equal('Inloggad: Aino Virtanen · Egentliga Finlands Företagare');
   });
 
   it('reaches widgets inside another element’s shadow root', async () => {
@@ -68,7 +71,7 @@ describe('<ek-provider>', () => {
     const plain = provider.querySelector('#plain')!;
     const own = provider.querySelector('#own')!;
     await Promise.all([signedIn(plain), signedIn(own)]);
-    expect(shadowText(plain)).to.equal(`Inloggad: Aino Virtanen · ${associationName}`);
+    expect(shadowText(plain)).to.equal('Inloggad: Aino Virtanen · Egentliga Finlands Företagare');
     expect(shadowText(own)).to.equal(`Signed in: Bertil Lindqvist · ${associationName}`);
   });
 
@@ -91,6 +94,39 @@ describe('<ek-provider>', () => {
     provider.refresh();
     await signedIn(status);
     expect(text(part(status, 'name'))).to.equal('Aino Virtanen');
+  });
+
+  it('shows a visitor one sign-in button, the member status’s, and a line in the other widgets', async () => {
+    // A widget that asks a visitor to sign in, as the calendar and the board do.
+    const asking = defineCE(
+      class extends EkElement {
+        protected override render() {
+          return html`<div part="base">${this.renderSignIn('sign_in_required')}</div>`;
+        }
+      },
+    );
+    const tag = unsafeStatic(asking);
+    const provider = await fixture<EkProvider>(
+      staticHtml`<ek-provider api-url=${apiUrl} tenant-key=${tenantKey} lang="fi" .getMemberToken=${async () => null}>
+        <${tag}></${tag}>
+        <ek-member-status></ek-member-status>
+        <${tag}></${tag}>
+      </ek-provider>`,
+    );
+    const [first, status, last] = [...provider.children] as HTMLElement[];
+    await waitUntil(() => part(status!, 'sign-in'), 'the member status offered no sign-in');
+    await waitUntil(
+      () => part(first!, 'sign-in-more') && part(last!, 'sign-in-more'),
+      'the other widgets kept their own sign-in buttons',
+    );
+    const buttons = [first, status, last].filter((element) => part(element!, 'sign-in'));
+    expect(buttons).to.have.length(1);
+    expect(text(part(first!, 'sign-in-more'))).to.equal('Kirjautumalla sisään näet lisää.');
+
+    // Without the member status, the first widget in the page's order offers it.
+    status!.remove();
+    await waitUntil(() => part(first!, 'sign-in'), 'nobody offered to sign in');
+    expect(part(last!, 'sign-in')).to.equal(null);
   });
 
   it('shares its API client with host scripts', async () => {

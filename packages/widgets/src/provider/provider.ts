@@ -3,11 +3,14 @@ import { html, type PropertyDeclarations } from 'lit';
 import { EkConfigurable } from '../kit/configurable.js';
 import { EkContextProvider } from '../kit/context.js';
 import { sessionFor } from '../kit/session.js';
+import { EkSignInPrompts } from '../kit/sign-in.js';
 import { providerStyles } from './provider.styles.js';
 
 /**
  * @summary Configures every eKollega widget inside it: the API, the association's key, how the
  * signed-in member's token is fetched, and the language. A widget's own attributes win over it.
+ * A visitor sees one sign-in button among the widgets inside (`<ek-member-status>`'s, else the
+ * first widget's); the others say in a line that signing in shows more.
  *
  * @slot - The widgets, anywhere in the content (also inside other shadow roots).
  */
@@ -20,6 +23,7 @@ export class EkProvider extends EkConfigurable {
 
   /** What the widgets inside receive. */
   readonly #context = new EkContextProvider(this);
+  readonly #prompts = new EkSignInPrompts();
 
   /** Grows each time the host says the member changed; the widgets load again when it does. */
   private _revision = 0;
@@ -40,7 +44,12 @@ export class EkProvider extends EkConfigurable {
 
   protected override willUpdate(): void {
     const { settings } = this;
-    this.#context.setValue({ settings, session: sessionFor(settings), revision: this._revision });
+    this.#context.setValue({
+      settings,
+      session: sessionFor(settings),
+      revision: this._revision,
+      prompts: this.#prompts,
+    });
   }
 
   protected override render() {

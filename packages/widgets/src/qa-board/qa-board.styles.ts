@@ -73,8 +73,8 @@ export const qaBoardStyles = css`
 
   /* "button": as specific as the theme's button.secondary, and later, so a pressed button shows it. */
   button[aria-pressed='true'] {
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   pre {
@@ -84,5 +84,76 @@ export const qaBoardStyles = css`
   .badge,
   .field-error {
     font-weight: 600;
+  }
+
+  /* Votes, answers and the accepted mark at a glance: small pills, filled where there is something. */
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375em;
+    font-size: 0.875em;
+  }
+
+  .stats span,
+  [part~='score'],
+  .badge {
+    justify-self: start;
+    padding: 0.125em 0.625em;
+    border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
+    border-radius: 999px;
+  }
+
+  .stats .none {
+    border-style: dashed;
+    opacity: 0.8;
+  }
+
+  .score.voted,
+  .badge {
+    border-color: var(--ek-_accent);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
+  }
+
+  .actions [part~='score'] {
+    align-self: center;
+  }
+
+  .confirm {
+    align-items: center;
+  }
+
+  .history {
+    padding-inline-start: var(--ek-space, 0.5rem);
+    border-inline-start: 3px solid color-mix(in srgb, currentColor 25%, transparent);
+  }
+
+  /* Loading placeholders shaped like what comes: a title, a line, a short line. */
+  .skeleton-session,
+  .skeleton-card {
+    display: grid;
+    gap: 0.4em;
+    padding-block: var(--ek-space, 0.5rem);
+  }
+
+  .skeleton.title-bar {
+    width: 14em;
+    height: 1.2em;
+  }
+
+  .skeleton.short {
+    width: 9em;
+  }
+
+  .skeleton-card {
+    padding: calc(var(--ek-space, 0.5rem) * 2);
+    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-radius: var(--ek-radius, 0.375rem);
+  }
+
+  .skeleton.pills {
+    width: 12em;
+    height: 1.4em;
+    border-radius: 999px;
   }
 `;

@@ -148,8 +148,9 @@ describe('<ek-qa-board>', () => {
       'Miten hinnoittelen lisätyöt?',
     ]);
     const [newest, , oldest] = $$(element, '[part~="question"]');
-    expect(text(newest!.querySelector('.meta'))).to.match(/^Anonymous member · .+ · 0 votes · 0 answers$/);
-    expect(text(oldest!.querySelector('.meta'))).to.match(/^Bertil Lindqvist · .+ · 2 votes · 1 answer$/);
+    expect(text(newest!.querySelector('.meta'))).to.match(/^Anonymous member · .+ ago \(.+\)$/);
+    expect(text(newest!.querySelector('.stats'))).to.equal('0 votes 0 answers');
+    expect(text(oldest!.querySelector('.stats'))).to.equal('2 votes 1 answer');
     expect([...oldest!.querySelectorAll('[part~="tag"]')].map(text)).to.deep.equal([
       'hinnoittelu',
       'asiakkaat',
@@ -212,7 +213,9 @@ describe('<ek-qa-board>', () => {
     expect(titles(tagged)).to.deep.equal(['Kysymys 1']);
     tagged.tag = 'ei-ole';
     await until(() => part(tagged, 'empty'), 'no empty state');
-    expect(text(part(tagged, 'empty'))).to.equal('No questions found.');
+    expect(text(part(tagged, 'empty'))).to.equal(
+      'No questions found. Try other words, or ask your own question.',
+    );
     tagged.remove();
 
     const element = await qaBoard(seeded, { member: 'aino' });
@@ -229,7 +232,9 @@ describe('<ek-qa-board>', () => {
     const seeded = await board();
     const element = await qaBoard(seeded, { member: 'aino' });
     await settled(element);
-    expect(text(part(element, 'empty'))).to.equal('No questions found.');
+    expect(text(part(element, 'empty'))).to.equal(
+      'No questions yet. Ask the first one: others in the programme can answer.',
+    );
     part(element, 'ask')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => $(element, '#title'), 'no ask form');
@@ -252,8 +257,7 @@ describe('<ek-qa-board>', () => {
     const title = $<HTMLInputElement>(element, '#title')!;
     await until(() => title.getAttribute('aria-invalid') === 'true', 'the title was not marked invalid');
     const error = $(element, '#title-error')!;
-    expect(text(error)).to.match(/^Check this field: .*200/);
-    expect(error.querySelector('span')!.lang).to.equal('en');
+    expect(text(error)).to.equal('Shorten this to at most 200 characters.');
     expect(title.getAttribute('aria-describedby')).to.contain('title-error');
     expectFocus(element, title);
     await expect(element).to.be.accessible();
@@ -292,7 +296,7 @@ describe('<ek-qa-board>', () => {
     $(on, '[part~="question"] h3 button')!.click();
     await until(() => $(on, '#answers'), 'the question did not open');
     const [up, down] = $$<HTMLButtonElement>(on, 'article [part~="vote"]');
-    expect(down!.getAttribute('aria-label')).to.equal('Vote down');
+    expect(down!.getAttribute('aria-label')).to.equal('Not helpful');
     const voted = oneEvent(on, 'ek-vote');
     down!.click();
     expect((await voted).detail).to.include({ value: -1, score: -1 });
@@ -347,6 +351,12 @@ describe('<ek-qa-board>', () => {
     expect((await voted).detail).to.deep.equal({ questionId, answerId: mikkoId, value: null, score: 0 });
     await until(() => vote.getAttribute('aria-pressed') === 'false', 'the vote was not withdrawn');
 
+    // Before any is accepted, each accept button says what it will do, and no answer is marked.
+    expect(answers().map((li) => text(li.querySelector('[part~="accept"]')))).to.deep.equal([
+      'Mark as accepted',
+      'Mark as accepted',
+    ]);
+    expect($(element, '[part~="answer"] [part~="badge"]')).to.equal(null);
     // Accept Mikko's answer: it is marked and moves first, the focus with it.
     const accepted = oneEvent(element, 'ek-accept');
     mikko.querySelector<HTMLButtonElement>('[part~="accept"]')!.focus();
@@ -355,7 +365,9 @@ describe('<ek-qa-board>', () => {
     await until(() => answers()[0]!.dataset.id === mikkoId, 'the accepted answer did not move first');
     const first = answers()[0]!;
     expect(first.getAttribute('part')).to.contain('accepted');
-    expect(first.querySelector('[part~="accept"]')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(first.querySelector('[part~="badge"]'))).to.equal('✓ Accepted answer');
+    expect(text(first.querySelector('[part~="accept"]'))).to.equal('Remove the accepted mark');
+    expect(text(answers()[1]!.querySelector('[part~="accept"]'))).to.equal('Mark as accepted');
     expectFocus(element, first.querySelector('[part~="accept"]'));
 
     // Report Bertil's answer with a reason.
@@ -391,7 +403,7 @@ describe('<ek-qa-board>', () => {
     // Back on the list the counts are current.
     part(element, 'back')!.click();
     await element.updateComplete;
-    expect(text($(element, '[part~="question"] .meta'))).to.match(/0 votes · 3 answers · ✓ Accepted answer$/);
+    expect(text($(element, '[part~="question"] .stats'))).to.equal('0 votes 3 answers ✓ Accepted answer');
     expectFocus(element, $(element, '[part~="question"] h3 button'));
   });
 
@@ -412,7 +424,7 @@ describe('<ek-qa-board>', () => {
     });
     const reader = await qaBoard(seeded, { member: 'mikko', lang: 'sv' });
     await settled(reader);
-    expect(text($(reader, '[part~="question"] .meta'))).to.contain('✓ Godkänt svar');
+    expect(text($(reader, '[part~="question"] .stats'))).to.contain('✓ Godkänt svar');
     await open(reader, 'Kumpi vastaus?');
     const [first, second] = $$(reader, '[part~="answer"]');
     expect(text(first!.querySelector('.text'))).to.equal('Toinen');
@@ -437,7 +449,9 @@ describe('<ek-qa-board>', () => {
     );
   });
 
-  it('shows a question’s first 200 answers, and the rest when asked', async () => {
+  it('shows a question’s first 200 answers, and the rest when asked', async function () {
+    // 203 answers are seeded and rendered: on a machine shared by several test runs this takes longer.
+    this.timeout(30_000);
     const answers = Array.from({ length: 203 }, (_, n) => ({
       by: n % 2 ? 'aino' : 'mikko',
       body: `Vastaus ${n + 1}`,
@@ -746,6 +760,112 @@ describe('<ek-qa-board>', () => {
     // Give any error or load handler time to run.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
+  it('lets a member edit and delete their own posts, and shows the earlier versions', async () => {
+    const seeded = await board({
+      questions: [
+        {
+          by: 'aino',
+          title: 'Mikä laskutusohjelma?',
+          body: 'Vaihdan ohjelmaa.',
+          answers: [
+            { by: 'bertil', body: 'Kokeile Procountoria.' },
+            { by: 'aino', body: 'Kiitos, kokeilen.' },
+          ],
+        },
+      ],
+    });
+    const element = await qaBoard(seeded, { member: 'aino' });
+    await settled(element);
+    await open(element, 'Mikä laskutusohjelma?');
+    const question = () => $(element, 'article[part~="question"]')!;
+    const answers = () => $$(element, '[part~="answer"]');
+    // Only one's own posts have edit and delete.
+    expect(answers()[0]!.querySelector('[part~="edit"]')).to.equal(null);
+    expect(question().querySelector('[part~="history"]')).to.equal(null);
+
+    const edited = oneEvent(element, 'ek-edit');
+    question().querySelector<HTMLButtonElement>('[part~="edit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(element, '#edit-title'), 'no edit form');
+    expectFocus(element, $(element, '#edit-title'));
+    expect($<HTMLInputElement>(element, '#edit-title')!.value).to.equal('Mikä laskutusohjelma?');
+    expect($<HTMLTextAreaElement>(element, '#edit-body')!.value).to.equal('Vaihdan ohjelmaa.');
+    fill($(element, '#edit-title'), 'Mikä laskutusohjelma pienelle yritykselle?');
+    await expect(element).to.be.accessible();
+    $<HTMLButtonElement>(element, 'article [part~="form"] button[type="submit"]')!.click();
+    expect((await edited).detail).to.deep.equal({ questionId: seeded.questions[0], answerId: null });
+    await until(
+      () => text($(element, '#question')) === 'Mikä laskutusohjelma pienelle yritykselle?',
+      'no edit',
+    );
+    expectFocus(element, question().querySelector('[part~="edit"]'));
+    expect(text(question().querySelector('.meta'))).to.match(/· edited /);
+
+    const history = question().querySelector<HTMLButtonElement>('button[part~="history"]')!;
+    expect(history.getAttribute('aria-expanded')).to.equal('false');
+    history.click();
+    await until(() => $(element, 'ol[part~="history"]'), 'no history');
+    const versions = $$(element, 'ol[part~="history"] > li').map(text);
+    expect(versions[0]).to.match(/^Version 1, .+ Mikä laskutusohjelma\? Vaihdan ohjelmaa\.$/);
+    expect(history.getAttribute('aria-expanded')).to.equal('true');
+    await expect(element).to.be.accessible();
+
+    // An emptied answer is refused beside its field.
+    const mine = answers()[1]!;
+    mine.querySelector<HTMLButtonElement>('[part~="edit"]')!.click();
+    await until(() => $(element, '#edit-body'), 'no edit form for the answer');
+    expect($(element, '#edit-title')).to.equal(null);
+    fill($(element, '#edit-body'), '');
+    $<HTMLButtonElement>(element, '[part~="answer"] [part~="form"] button[type="submit"]')!.click();
+    await until(() => $(element, '#edit-body')!.getAttribute('aria-invalid') === 'true', 'not refused');
+    expectFocus(element, $(element, '#edit-body'));
+    $$<HTMLButtonElement>(element, '[part~="answer"] [part~="form"] button')
+      .find((b) => text(b) === 'Cancel')!
+      .click();
+    await element.updateComplete;
+
+    // Delete the answer after a confirmation.
+    const deleted = oneEvent(element, 'ek-delete');
+    answers()[1]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await until(() => $(element, '.confirm'), 'no confirmation');
+    expect(text($(element, '.confirm p'))).to.equal('Delete your answer for good?');
+    expectFocus(element, $(element, '.confirm p'));
+    $<HTMLButtonElement>(element, '.confirm [part~="delete"]')!.click();
+    expect((await deleted).detail.answerId).to.not.equal(null);
+    await until(() => answers().length === 1, 'the answer stayed');
+    expect(text($(element, '#answers'))).to.equal('1 answer');
+
+    // Delete the question: back to an empty list.
+    question().querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await until(() => $(element, '.confirm'), 'no confirmation for the question');
+    expect(text($(element, '.confirm p'))).to.equal('Delete the question and its answers for good?');
+    $<HTMLButtonElement>(element, '.confirm [part~="delete"]')!.click();
+    await until(() => part(element, 'empty'), 'the list did not come back empty');
+    expectFocus(element, part(element, 'ask'));
+  });
+
+  it('says how long ago a post was written, the exact time on focus, in the reader’s language', async () => {
+    const seeded = await board({
+      questions: [{ by: 'bertil', title: 'Kysymys', answers: [{ by: 'mikko', body: 'Vastaus' }] }],
+    });
+    const element = await qaBoard(seeded, { member: 'aino', lang: 'fi' });
+    await settled(element);
+    const time = $<HTMLTimeElement>(element, '[part~="question"] time')!;
+    expect(text(time)).to.match(
+      /^(nyt|\d+ sekuntia sitten|\d+ min sitten) \(\d+\.\d+\.\d{4} klo \d+\.\d\d\)$/,
+    );
+    expect(time.dateTime).to.match(/^\d{4}-\d\d-\d\dT/);
+    expect(getComputedStyle(time.querySelector('.exact')!).position).to.equal('absolute');
+    $(element, '[part~="question"] h3 button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expectFocus(element, time);
+    expect(getComputedStyle(time.querySelector('.exact')!).position).to.not.equal('absolute');
+    expect(text(part(element, 'ask'))).to.equal('Esitä kysymys');
+    await open(element, 'Kysymys');
+    expect($(element, '[part~="answer"] [part~="vote"]')!.getAttribute('aria-label')).to.equal('Hyödyllinen');
+    expect(text($(element, '[part~="answer"] [part~="accept"]'))).to.equal('');
   });
 
   it('can be defined twice without harm', async () => {

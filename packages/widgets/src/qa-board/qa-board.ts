@@ -1,9 +1,9 @@
 import type {
   Answer,
   EkMemberClient,
-  EkProblemError,
   Page,
   PostRef,
+  PostVersion,
   QaSort,
   Question,
   QuestionDetail,
@@ -11,10 +11,11 @@ import type {
 } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
-import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
-import type { Texts } from '../kit/i18n/index.js';
+import { formErrors, renderFieldError } from '../kit/field-errors.js';
+import { INTL_LOCALE, type Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
+import { relativeTimeStyles, renderRelativeTime } from '../kit/relative-time.js';
 import { qaBoardStyles } from './qa-board.styles.js';
 import { qaBoardTexts, type MessageKey } from './i18n/index.js';
 
@@ -28,6 +29,10 @@ const LIST: Screen = { name: 'list' };
 const SORTS: QaSort[] = ['newest', 'votes', 'unanswered'];
 /** Form fields that show the API's 422 messages beside them; errors on other fields show under the form. */
 const FIELDS = ['title', 'body', 'tags', 'reason'];
+/** The reader's own time zone, in which posts' exact times are given. */
+const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The edit form's fields are these with this prefix, so their ids differ from the answer form's beside it. */
+const EDIT = 'edit-';
 
 /**
  * The board shows either the association-wide questions or, with `group`, that group's (for its
@@ -42,6 +47,8 @@ const FIELDS = ['title', 'body', 'tags', 'reason'];
  * @fires {CustomEvent<{ questionId: string; answerId: string }>} ek-answer - The member answered a question.
  * @fires {CustomEvent<{ questionId: string; answerId: string | null; value: 1 | -1 | null; score: number }>} ek-vote - The member voted on a question (`answerId` null) or an answer, or withdrew the vote (`value` null).
  * @fires {CustomEvent<{ questionId: string; answerId: string | null }>} ek-accept - The asker or a facilitator marked the accepted answer, or none.
+ * @fires {CustomEvent<{ questionId: string; answerId: string | null }>} ek-edit - The member edited their own question (`answerId` null) or answer.
+ * @fires {CustomEvent<{ questionId: string; answerId: string | null }>} ek-delete - The member deleted their own question (with its answers) or answer.
  * @fires {CustomEvent<{ reason: string }>} ek-auth-required - A visitor pressed ask, vote or answer, or the board is for signed-in members only.
  * @fires {CustomEvent<{ code: string; message: string; status?: number }>} ek-error - Loading or an action failed.
  *
@@ -56,20 +63,26 @@ const FIELDS = ['title', 'body', 'tags', 'reason'];
  * @csspart tag - A tag button that filters the list by it.
  * @csspart clear - The button that clears the search and tag filters.
  * @csspart vote - A vote button; `aria-pressed` says whether it is the member's vote.
- * @csspart accept - The button that marks (or unmarks) the accepted answer.
+ * @csspart accept - The button that marks an answer accepted ("Mark as accepted"), or takes the mark away.
+ * @csspart score - A post's votes at a glance: the count, filled when the member voted.
+ * @csspart badge - The "accepted answer" mark, on the answer and on its question in the list.
+ * @csspart edit - The button that opens the edit form of the member's own post.
+ * @csspart delete - The button that deletes the member's own post (after a confirmation).
+ * @csspart history - The button that shows a post's earlier versions, and the list of them.
+ * @csspart relative-time - When a post was written ("2 h ago"); the exact time shows on hover and focus.
  * @csspart report - The report button.
  * @csspart more - The "show more questions" button.
  * @csspart back - The button back from a question to the list.
  * @csspart form - The ask, answer and report forms.
  * @csspart preview - The preview of the text being written.
- * @csspart empty - Shown when no question matches.
+ * @csspart empty - Shown when no question matches, or a question has no answers yet, with what to do next.
  * @csspart skeleton - A placeholder while loading.
  * @csspart sign-in - The sign-in button of a board that is for members only.
  * @csspart error - A loading error with its retry button.
  * @csspart retry - The retry button.
  */
 export class EkQaBoard extends EkElement {
-  static override styles = [EkElement.styles, qaBoardStyles];
+  static override styles = [EkElement.styles, relativeTimeStyles, qaBoardStyles];
   static override catalogue = qaBoardTexts;
   declare protected texts: Texts<MessageKey>;
 
@@ -85,6 +98,9 @@ export class EkQaBoard extends EkElement {
     _errors: { state: true },
     _reporting: { state: true },
     _reported: { state: true },
+    _editing: { state: true },
+    _deleting: { state: true },
+    _history: { state: true },
   };
 
   /** Shows this group's board instead of the association's; only the group's members and facilitators can read it. */
@@ -109,9 +125,17 @@ export class EkQaBoard extends EkElement {
   private _reporting: string | null = null;
   /** The posts this member reported. */
   private _reported = new Set<string>();
+  /** The member's own post whose edit form is open. */
+  private _editing: string | null = null;
+  /** The member's own post whose deletion waits for a confirmation. */
+  private _deleting: string | null = null;
+  /** The post whose earlier versions are shown, and them (`undefined` while they load). */
+  private _history: { id: string; versions: PostVersion[] | undefined } | null = null;
 
   /** Posts this member wrote here, which are not news to them. */
   readonly #mine = new Set<string>();
+  /** The formatters of posts' exact times, for one language. */
+  #exactFormats?: { locale: string; date: Intl.DateTimeFormat; time: Intl.DateTimeFormat };
   /** Whether a member's action is on its way; another waits for it. */
   #busy = false;
   /**
@@ -248,6 +272,20 @@ export class EkQaBoard extends EkElement {
 
   // ——— Views ———
 
+  /** While the board loads: placeholders in the shape of its question cards (title, byline, counts). */
+  protected override renderLoading() {
+    return html`<div role="status" class="list">
+      ${[1, 2, 3].map(
+        () =>
+          html`<div class="skeleton-card">
+            <span class="skeleton title-bar" part="skeleton"></span><span class="skeleton short"></span
+            ><span class="skeleton pills"></span>
+          </div>`,
+      )}
+      <span class="visually-hidden">${this.texts.t('common.loading')}</span>
+    </div>`;
+  }
+
   protected override render() {
     const shown = this.#shownPosts();
     const news = shown ? this.#news(shown) : [];
@@ -311,11 +349,15 @@ export class EkQaBoard extends EkElement {
                         ${question.title}
                       </button>
                     </h3>
-                    <p class="meta">
-                      ${this.#byline(question)} · ${this.texts.plural('qa.score', question.score)} ·
-                      ${this.texts.plural('qa.answers', question.answer_count)}${
-                        question.accepted_answer_id ? ` · ✓ ${this.#t('accepted')}` : ''
-                      }
+                    <p class="meta">${this.#byline(question)}</p>
+                    <p class="stats">
+                      <span part="score" class=${question.score ? 'score' : 'score none'}
+                        >${this.texts.plural('qa.score', question.score)}</span
+                      >
+                      <span class=${question.answer_count ? 'count' : 'count none'}
+                        >${this.texts.plural('qa.answers', question.answer_count)}</span
+                      >
+                      ${question.accepted_answer_id ? html`<span part="badge" class="badge">✓ ${this.#t('accepted')}</span>` : nothing}
                     </p>
                     ${this.#renderTags(question.tags)}
                   </li>`,
@@ -323,13 +365,42 @@ export class EkQaBoard extends EkElement {
             </ul>
             ${this.renderMore(page, this.#t('more'), (client, cursor) => client.questions.list({ ...this.#query(), cursor }))}
             ${this.#renderError()}`
-        : html`<p part="empty">${this.#t('empty')}</p>`,
+        : html`<p part="empty">${this.#t(this._q || this.tag ? 'empty' : 'empty-board')}</p>`,
     )}`;
   }
 
+  /** A post's author and how long ago it was written, the exact time on hover and focus. */
   #byline(post: Question | Answer) {
     return html`<span part="author">${post.author?.name ?? this.#t('anonymous')}</span> ·
-      ${this.texts.dateTime(post.created_at, undefined, { dateStyle: 'medium' })}`;
+      ${renderRelativeTime(post.created_at, this.#exact(post.created_at), this.texts.locale)}`;
+  }
+
+  /** "8.12.2026 klo 9.00", "8.12.2026 kl. 9.00", "08/12/2026, 09:00" in the reader's zone. */
+  #exact(when: string): string {
+    const { locale } = this.texts;
+    // Made once per language: a question can show hundreds of posts, and a formatter is slow to make.
+    if (this.#exactFormats?.locale !== locale) {
+      const options = { timeZone: READER_ZONE };
+      this.#exactFormats = {
+        locale,
+        date: new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+          ...options,
+          day: 'numeric',
+          month: 'numeric',
+          year: 'numeric',
+        }),
+        time: new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+          ...options,
+          hour: 'numeric',
+          minute: '2-digit',
+        }),
+      };
+    }
+    const instant = new Date(when);
+    return this.#t('at', {
+      date: this.#exactFormats.date.format(instant),
+      time: this.#exactFormats.time.format(instant),
+    });
   }
 
   #renderTags(tags: string[]) {
@@ -382,11 +453,12 @@ export class EkQaBoard extends EkElement {
                           data-id=${answer.id}
                           tabindex="-1"
                         >
-                          ${answer.accepted && !question.can_accept ? html`<p class="badge">✓ ${this.#t('accepted')}</p>` : nothing}
+                          ${answer.accepted ? html`<p part="badge" class="badge">✓ ${this.#t('accepted')}</p>` : nothing}
                           ${this.#renderPost(answer, { question: question.id, answer: answer.id }, question)}
                         </li>`,
                     )}
                   </ol>
+                  ${question.answers.length ? nothing : html`<p part="empty">${this.#t('no-answers')}</p>`}
                   ${this.#renderMoreAnswers(question)}
                   ${this._member ? this.#renderAnswerForm(question) : html`<button part="ask" type="button" @click=${this.#signIn}>${this.#t('reply')}</button>`}`,
             )
@@ -411,30 +483,153 @@ export class EkQaBoard extends EkElement {
     });
   }
 
-  /** A post's author, text and what the reader can do with it. */
+  /** A post's author, text and what the reader can do with it; the member's own also edit, delete and history. */
   #renderPost(post: Question | Answer, ref: PostRef, question: QuestionDetail) {
     const answer = 'accepted' in post ? post : null;
-    return html`<p class="meta">${this.#byline(post)}</p>
+    if (this._editing === post.id) return this.#renderEditForm(post, ref, question);
+    return html`<p class="meta">
+        ${this.#byline(post)}
+        ${
+          post.edited_at
+            ? html`· ${this.#t('edited')}
+              ${renderRelativeTime(post.edited_at, this.#exact(post.edited_at), this.texts.locale)}`
+            : nothing
+        }
+      </p>
       <div class="text" lang=${post.language}>${this.#markup.module?.renderMarkup(post.body)}</div>
       <div class="actions">
         ${post.mine ? nothing : this.#renderVotes(question, post, ref)}
-        <span>${this.texts.plural('qa.score', post.score)}</span>
+        <span part="score" class=${post.my_vote ? 'score voted' : 'score'}
+          >${this.texts.plural('qa.score', post.score)}</span
+        >
         ${
           answer && question.can_accept
             ? html`<button
                 part="accept"
                 class="secondary"
                 type="button"
-                aria-pressed=${answer.accepted}
                 @click=${() => this.#accept(question, answer)}
               >
-                ${this.#t('accepted')}
+                ${this.#t(answer.accepted ? 'unaccept' : 'accept')}
               </button>`
             : nothing
         }
-        ${this.#renderReport(post)}
+        ${this.#renderReport(post)} ${post.mine ? this.#renderOwnTools(post, ref) : nothing}
       </div>
-      ${this._reporting === post.id ? this.#renderReportForm(post, ref) : nothing}`;
+      ${this._reporting === post.id ? this.#renderReportForm(post, ref) : nothing}
+      ${this._deleting === post.id ? this.#renderDeleteConfirm(post, ref, question) : nothing}
+      ${this._history?.id === post.id ? this.#renderHistory(this._history.versions) : nothing}`;
+  }
+
+  /** Edit, delete and (once edited) the history of the member's own post. */
+  #renderOwnTools(post: Question | Answer, ref: PostRef) {
+    const shown = this._history?.id === post.id;
+    return html`<button
+        id="edit-${post.id}"
+        part="edit"
+        class="secondary"
+        type="button"
+        @click=${() => this.#startEdit(post)}
+      >
+        ${this.#t('edit')}
+      </button>
+      <button
+        id="delete-${post.id}"
+        part="delete"
+        class="secondary"
+        type="button"
+        @click=${() => this.#startDelete(post)}
+      >
+        ${this.#t('delete')}
+      </button>
+      ${
+        post.edited_at
+          ? html`<button
+              part="history"
+              class="secondary"
+              type="button"
+              aria-expanded=${shown}
+              @click=${() => this.#toggleHistory(post, ref)}
+            >
+              ${this.#t('history')}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  #renderEditForm(post: Question | Answer, ref: PostRef, question: QuestionDetail) {
+    const asked = 'title' in post ? post : null;
+    const field = (name: 'title' | 'tags', value: string) =>
+      html`<label for="${EDIT}${name}">${this.#t(name)}</label>
+        <input
+          id="${EDIT}${name}"
+          name=${name}
+          autocomplete="off"
+          .value=${value}
+          aria-invalid=${this.#invalid(EDIT + name)}
+          aria-describedby="${EDIT}${name}-error"
+        />
+        ${this.#renderError(EDIT + name)}`;
+    return html`<form
+      part="form"
+      class="form"
+      novalidate
+      aria-label=${this.#t('edit')}
+      @submit=${(event: SubmitEvent) => this.#saveEdit(event, post, ref, question)}
+    >
+      ${asked ? field('title', asked.title) : nothing}
+      <label for="${EDIT}body">${this.#t(asked ? 'body' : 'answer')}</label>
+      <textarea
+        id="${EDIT}body"
+        name="body"
+        rows="5"
+        .value=${post.body}
+        aria-invalid=${this.#invalid(`${EDIT}body`)}
+        aria-describedby="${EDIT}body-error"
+      ></textarea>
+      ${this.#renderError(`${EDIT}body`)} ${asked ? field('tags', asked.tags.join(', ')) : nothing}
+      <div class="actions">
+        <button type="submit">${this.#t('save')}</button>
+        <button class="secondary" type="button" @click=${() => this.#cancelEdit(post)}>
+          ${this.#t('cancel')}
+        </button>
+      </div>
+      ${this.#renderError(`${EDIT}form`)}
+    </form>`;
+  }
+
+  #renderDeleteConfirm(post: Question | Answer, ref: PostRef, question: QuestionDetail) {
+    return html`<div class="confirm actions" role="group" aria-labelledby="confirm-${post.id}">
+      <p id="confirm-${post.id}" tabindex="-1">
+        ${this.#t(typeof ref === 'string' ? 'confirm-question' : 'confirm-answer')}
+      </p>
+      <button part="delete" type="button" @click=${() => this.#remove(post, ref, question)}>
+        ${this.#t('delete')}
+      </button>
+      <button class="secondary" type="button" @click=${() => this.#cancelDelete(post)}>
+        ${this.#t('cancel')}
+      </button>
+      ${this.#renderError(`delete-form`)}
+    </div>`;
+  }
+
+  /** A post's earlier versions, oldest first, each as it read then. */
+  #renderHistory(versions: PostVersion[] | undefined) {
+    if (!versions) return super.renderLoading();
+    return html`<ol part="history" class="list history" aria-label=${this.#t('history')}>
+      ${versions.map(
+        (version) =>
+          html`<li>
+            <p class="meta">
+              ${this.#t('version', { version: version.version, time: this.#exact(version.written_at) })}
+            </p>
+            ${version.title ? html`<p><strong>${version.title}</strong></p>` : nothing}
+            <div class="text" lang=${version.language}>
+              ${this.#markup.module?.renderMarkup(version.body)}
+            </div>
+          </li>`,
+      )}
+    </ol>`;
   }
 
   /** The up button, and the down button where the association allows downvotes (`/v1/config` `qa.downvotes`). */
@@ -533,7 +728,7 @@ export class EkQaBoard extends EkElement {
         this._draft.trim()
           ? html`<section part="preview" class="text" aria-labelledby="preview">
               <h4 id="preview">${this.#t('preview')}</h4>
-              ${markup ? markup.renderMarkup(this._draft) : this.renderLoading()}
+              ${markup ? markup.renderMarkup(this._draft) : super.renderLoading()}
             </section>`
           : nothing
       }`;
@@ -580,15 +775,9 @@ export class EkQaBoard extends EkElement {
     return this._errors[field] ? 'true' : 'false';
   }
 
-  /**
-   * A field's error: the API's message is English (and names its limits), the lead-in is in the
-   * reader's language. Without a field, the form's error, in the reader's language.
-   */
+  /** A field's error, or without a field the form's, in the reader's language (see `#fieldErrors`). */
   #renderError(field = 'form') {
-    const message = this._errors[field];
-    return html`<p id="${field}-error" class="field-error" role="alert">
-      ${message && field !== 'form' ? html`${this.#t('check')} <span lang="en">${message}</span>` : message}
-    </p>`;
+    return renderFieldError(`${field}-error`, this._errors[field]);
   }
 
   // ——— Actions ——— (methods serve as event listeners: Lit calls them with the element as `this`)
@@ -769,8 +958,97 @@ export class EkQaBoard extends EkElement {
     });
   }
 
-  /** Runs a member's action; its failure shows beside the field it concerns, or under the form. */
-  async #act(action: (client: EkMemberClient) => Promise<void>): Promise<void> {
+  #startEdit(post: Question | Answer): void {
+    this._editing = post.id;
+    this._deleting = null;
+    this._errors = {};
+    this.focusSoon(`#${EDIT}title`, `#${EDIT}body`);
+  }
+
+  #cancelEdit(post: Question | Answer): void {
+    this._editing = null;
+    this._errors = {};
+    this.focusSoon(`#edit-${post.id}`);
+  }
+
+  #saveEdit(
+    event: SubmitEvent,
+    post: Question | Answer,
+    ref: PostRef,
+    question: QuestionDetail,
+  ): Promise<void> {
+    const fields = this.#fields(event);
+    return this.#act(async (client) => {
+      const body = fields.body!;
+      if (typeof ref === 'string') {
+        const tags = fields
+          .tags!.split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean);
+        await client.questions.edit(ref, { title: fields.title!, body, tags });
+      } else await client.questions.edit(ref, { body });
+      emit(this, 'ek-edit', {
+        questionId: question.id,
+        answerId: typeof ref === 'string' ? null : ref.answer,
+      });
+      this._editing = null;
+      if (this._history?.id === post.id) this._history = null;
+      this.#showQuestion(await client.questions.get(question.id));
+      this.focusSoon(`#edit-${post.id}`);
+    }, EDIT);
+  }
+
+  #startDelete(post: Question | Answer): void {
+    this._deleting = post.id;
+    this._errors = {};
+    this.focusSoon(`#confirm-${post.id}`);
+  }
+
+  #cancelDelete(post: Question | Answer): void {
+    this._deleting = null;
+    this.focusSoon(`#delete-${post.id}`);
+  }
+
+  /** Deletes the member's own post: a question goes with its answers, back to the list. */
+  #remove(post: Question | Answer, ref: PostRef, question: QuestionDetail): Promise<void> {
+    return this.#act(async (client) => {
+      await client.questions.remove(ref);
+      emit(this, 'ek-delete', {
+        questionId: question.id,
+        answerId: typeof ref === 'string' ? null : ref.answer,
+      });
+      this._deleting = null;
+      if (typeof ref === 'string') {
+        this._screen = LIST;
+        this.#list.run();
+        this.focusSoon('[part~="ask"]');
+      } else {
+        this.#showQuestion(await client.questions.get(question.id));
+        this.focusSoon('#answers');
+      }
+    }, 'delete-');
+  }
+
+  /** Shows the post's earlier versions, or hides them. */
+  async #toggleHistory(post: Question | Answer, ref: PostRef): Promise<void> {
+    if (this._history?.id === post.id) {
+      this._history = null;
+      return;
+    }
+    this._history = { id: post.id, versions: undefined };
+    await this.#act(async (client) => {
+      const versions = await client.questions.history(ref);
+      if (this._history?.id === post.id) this._history = { id: post.id, versions };
+    });
+    // A failure shows under the answer form; the list closes again.
+    if (this._history?.id === post.id && !this._history.versions) this._history = null;
+  }
+
+  /**
+   * Runs a member's action; its failure shows beside the field it concerns, or under the form
+   * (fields and the form's error named with `prefix`, as the edit form's are).
+   */
+  async #act(action: (client: EkMemberClient) => Promise<void>, prefix = ''): Promise<void> {
     const client = this.connection.session?.client;
     if (!client || this.#busy) return;
     this.#busy = true;
@@ -780,18 +1058,23 @@ export class EkQaBoard extends EkElement {
       // A vote changes the loaded post in place.
       this.requestUpdate();
     } catch (error) {
-      const failure = this.report(error);
-      const errors: Record<string, string> = {};
-      if (failure.code === 'validation_failed') {
-        for (const { field, message } of (error as EkProblemError).errors ?? []) {
-          const name = field.split('.')[0]!;
-          if (FIELDS.includes(name)) errors[name] ??= message;
-        }
-      }
-      if (!Object.keys(errors).length) errors.form = failureText(failure, this.texts);
-      this._errors = errors;
+      this._errors = this.#fieldErrors(error, prefix);
       this.focusSoon('[aria-invalid="true"]');
     }
     this.#busy = false;
+  }
+
+  /**
+   * A failed action's texts by field (`form` for the rest), with `prefix`: every form's field
+   * errors are read here, in the reader's language (the kit's `formErrors`).
+   */
+  #fieldErrors(error: unknown, prefix: string): Record<string, string> {
+    this.report(error);
+    // `tags.2` is the tags field's.
+    const byField = formErrors(error, this.texts, (field) => FIELDS.includes(field.split('.')[0]!));
+    const errors: Record<string, string> = {};
+    for (const [field, text] of Object.entries(byField))
+      if (text) errors[prefix + (field === 'form' ? field : field.split('.')[0]!)] ??= text;
+    return errors;
   }
 }

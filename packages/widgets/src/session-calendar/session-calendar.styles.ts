@@ -35,9 +35,61 @@ export const sessionCalendarStyles = css`
     background: var(--ek-field-background, Canvas);
   }
 
-  input {
+  /* The feed address fills its line and no more: a label's width, the field's border inside it. */
+  .feed-url {
+    display: grid;
+    gap: 0.25em;
+  }
+
+  /* Border-box here too: what a details element holds does not inherit box-sizing from it in Chromium. */
+  .feed-url input {
+    box-sizing: border-box;
     width: 100%;
-    margin: 0.25em 0;
+    margin: 0;
+  }
+
+  [part='feed'] {
+    min-width: 0;
+    max-width: 100%;
+  }
+
+  .meta {
+    font-size: 0.875em;
+  }
+
+  [part='answered'] {
+    font-weight: 600;
+  }
+
+  [part='topics'] {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+  }
+
+  [part='topics'] form {
+    width: 100%;
+    align-items: end;
+  }
+
+  [part='topics'] label {
+    display: grid;
+    flex: 1 1 12em;
+    gap: 0.25em;
+  }
+
+  [part='topics'] input {
+    margin: 0;
+  }
+
+  [part='topics'] ul {
+    display: grid;
+    gap: 0.25em;
+  }
+
+  .vote[aria-pressed='true'] {
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   [part~='session'] {
@@ -98,11 +150,36 @@ export const sessionCalendarStyles = css`
   }
 
   [aria-selected='true'] {
-    background: var(--ek-accent, #0b5cad);
-    color: var(--ek-accent-text, #fff);
+    background: var(--ek-_accent);
+    color: var(--ek-_accent-text);
   }
 
   [part='more'] {
     justify-self: start;
+  }
+
+  /* Loading placeholders shaped like what comes: a title, a line, a short line. */
+  .skeleton-session,
+  .skeleton-card {
+    display: grid;
+    gap: 0.4em;
+    padding-block: var(--ek-space, 0.5rem);
+  }
+
+  .skeleton.title-bar {
+    width: 14em;
+    height: 1.2em;
+  }
+
+  .skeleton.short {
+    width: 9em;
+  }
+
+  .skeletons {
+    display: grid;
+  }
+
+  .skeleton-session {
+    border-block-start: 1px solid color-mix(in srgb, currentColor 25%, transparent);
   }
 `;

@@ -38,6 +38,9 @@ function calendar(seeded: SeededCalendar, attributes: Attributes = {}, member?: 
   return fixture<EkSessionCalendar>(`<ek-session-calendar ${written.join(' ')}></ek-session-calendar>`);
 }
 
+const YES = 'I’ll attend';
+const NO = 'I won’t attend';
+
 const all = (element: Element, selector: string) => [
   ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector),
 ];
@@ -105,7 +108,7 @@ describe('<ek-session-calendar>', () => {
 
     // 09:00 in Helsinki is 02:00 in New York: the session's own time leads, named, and the reader's follows.
     expect(text(session(away, 'Vertaistapaaminen').querySelector('p'))).to.equal(
-      'Tue 3 Dec, 09:00–11:00 EET (Tue 3 Dec, 02:00–04:00 your time)',
+      'Tue 3 Dec, 09:00–11:00 EET (in your time zone Tue 3 Dec, 02:00–04:00)',
     );
     await expect(away).to.be.accessible();
   });
@@ -121,12 +124,12 @@ describe('<ek-session-calendar>', () => {
       'Viikko 49 · 2.–8.12.',
       'Viikko 50 · 9.–15.12.',
     ]);
-    expect(text(session(fi, 'Vertaistapaaminen').querySelector('p'))).to.equal('ti 3.12. 9.00–11.00');
+    expect(text(session(fi, 'Vertaistapaaminen').querySelector('p'))).to.equal('ti 3.12. klo 9.00–11.00');
     expect(all(sv, '[part~="week"] h3').map(text)).to.deep.equal([
       'Vecka 49 · 2–8 dec.',
       'Vecka 50 · 9–15 dec.',
     ]);
-    expect(text(session(sv, 'Vertaistapaaminen').querySelector('p'))).to.equal('tis 3 dec. 9.00–11.00');
+    expect(text(session(sv, 'Vertaistapaaminen').querySelector('p'))).to.equal('tis 3.12. kl. 9.00–11.00');
     expect(text(answer(await open(sv, 'Vertaistapaaminen'), 'Kanske'))).to.equal('Kanske');
     expect(text(part(fi, 'view'))).to.equal('Lista');
   });
@@ -157,7 +160,7 @@ describe('<ek-session-calendar>', () => {
     await sendKeys({ press: 'ArrowRight' });
     expect(focused()).to.equal('4');
     expect(element.date).to.equal('2030-12-04');
-    expect(text(part(element, 'empty'))).to.equal('No sessions on this day.');
+    expect(text(part(element, 'empty'))).to.equal('No sessions on this day. Pick another day in the grid.');
     await sendKeys({ press: 'ArrowDown' });
     expect(focused()).to.equal('11');
     await sendKeys({ press: 'Home' });
@@ -233,7 +236,9 @@ describe('<ek-session-calendar>', () => {
     part(visitor, 'sign-in')!.click();
     expect((await required).detail).to.deep.equal({ reason: 'sign_in_required' });
     // Bertil is in no group and answered nothing.
-    expect(text(part(bertil, 'empty'))).to.equal('No upcoming sessions.');
+    expect(text(part(bertil, 'empty')!.querySelector('p'))).to.equal(
+      'No upcoming sessions here yet. New ones appear as soon as they are scheduled.',
+    );
     // `group`: that group's sessions only.
     expect(titles(ofGroup)).to.deep.equal(['Ryhmän tapaaminen']);
   });
@@ -267,16 +272,18 @@ describe('<ek-session-calendar>', () => {
     expect((await selected).detail).to.deep.equal({ sessionId: seeded.sessions[0] });
     expect(li.querySelector('.title')!.getAttribute('aria-expanded')).to.equal('true');
     expect(text(li.querySelector('[part~="detail"]'))).to.contain('Tavoitteet ja kuulumiset.');
-    expect(
-      ['Yes', 'No', 'Maybe'].map((label) => answer(li, label).getAttribute('aria-pressed')),
-    ).to.deep.equal(['false', 'false', 'false']);
+    expect([YES, NO, 'Maybe'].map((label) => answer(li, label).getAttribute('aria-pressed'))).to.deep.equal([
+      'false',
+      'false',
+      'false',
+    ]);
 
     const answered: EkEventDetail['ek-rsvp'][] = [];
     element.addEventListener('ek-rsvp', (event) => answered.push(event.detail));
     await sendKeys({ press: 'Tab' });
-    expect(active(element)).to.equal(answer(li, 'Yes'));
+    expect(active(element)).to.equal(answer(li, YES));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => answer(li, 'Yes').getAttribute('aria-pressed') === 'true', 'yes was not pressed');
+    await waitUntil(() => answer(li, YES).getAttribute('aria-pressed') === 'true', 'yes was not pressed');
     expect(answered).to.deep.equal([{ sessionId: seeded.sessions[0], answer: 'yes', waitlisted: false }]);
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
@@ -286,17 +293,19 @@ describe('<ek-session-calendar>', () => {
       () => answer(li, 'Maybe').getAttribute('aria-pressed') === 'true',
       'maybe was not pressed',
     );
-    expect(answer(li, 'Yes').getAttribute('aria-pressed')).to.equal('false');
+    expect(answer(li, YES).getAttribute('aria-pressed')).to.equal('false');
     await expect(element).to.be.accessible();
 
     li = await open(element, 'Asiantuntijaluento');
     expect(text(li.querySelector('[part~="detail"]'))).to.contain('Kirsi Aaltonen, valmentaja');
-    answer(li, 'Yes').focus();
+    answer(li, YES).focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => answered.length === 3, 'no ek-rsvp for the full session');
     expect(answered[2]).to.deep.equal({ sessionId: seeded.sessions[1], answer: 'yes', waitlisted: true });
-    expect(text(li.querySelector('[role="status"]'))).to.equal('Full: you are number 1 on the waitlist.');
-    expect(answer(li, 'Yes').getAttribute('aria-pressed')).to.equal('true');
+    expect(text(li.querySelector('[role="status"]'))).to.equal(
+      'It is full: you have waiting place 1. You get a place if someone cancels.',
+    );
+    expect(answer(li, YES).getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('asks a visitor who answers to sign in', async () => {
@@ -307,10 +316,10 @@ describe('<ek-session-calendar>', () => {
     await settled(element);
     const li = await open(element, 'Avoin luento');
     const required = oneEvent(element, 'ek-auth-required');
-    answer(li, 'Yes').focus();
+    answer(li, YES).focus();
     await sendKeys({ press: 'Enter' });
     expect((await required).detail).to.deep.equal({ reason: 'sign_in_required' });
-    expect(answer(li, 'Yes').getAttribute('aria-pressed')).to.equal('false');
+    expect(answer(li, YES).getAttribute('aria-pressed')).to.equal('false');
   });
 
   it('shows the meeting link from 15 minutes before the start, only to those entitled', async () => {
@@ -348,7 +357,7 @@ describe('<ek-session-calendar>', () => {
     li = await open(member, 'Ylihuomenna');
     expect(li.querySelector('[part~="join"]')).to.equal(null);
     expect(text(li.querySelector('[part~="detail"]'))).to.match(
-      /The meeting link appears here at \d+ \w+ \d{4}, \d\d:\d\d\./,
+      /The meeting link appears here from \w{3} \d+ \w{3}, \d\d:\d\d\./,
     );
     // Aino has not answered yes to the open event, so the API gives her no link.
     li = await open(member, 'Avoin etäluento');
@@ -359,7 +368,7 @@ describe('<ek-session-calendar>', () => {
     expect(titles(visitor)).to.deep.equal(['Avoin etäluento']);
     li = await open(visitor, 'Avoin etäluento');
     expect(li.querySelector('[part~="join"]')).to.equal(null);
-    expect(text(li)).not.to.contain('meeting link');
+    expect(text(li)).not.to.contain('The meeting link appears');
     expect(li.innerHTML).not.to.contain('video.example.fi');
   });
 
@@ -388,7 +397,7 @@ describe('<ek-session-calendar>', () => {
     expect(text(cancelled.querySelector('[part~="badge"]'))).to.equal('Cancelled');
     expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
     await open(element, 'Peruttu tapaaminen');
-    expect(['Yes', 'No', 'Maybe'].every((label) => answer(cancelled, label).disabled)).to.equal(true);
+    expect([YES, NO, 'Maybe'].every((label) => answer(cancelled, label).disabled)).to.equal(true);
     await expect(element).to.be.accessible();
   });
 
@@ -471,7 +480,9 @@ describe('<ek-session-calendar>', () => {
     const empty = await calendar(seeded, { group: 'grp_none' }, 'aino');
     const failing = await calendar(seeded, {}, 'aino', crypto.randomUUID());
     await Promise.all([settled(empty), settled(failing)]);
-    expect(text(part(empty, 'empty'))).to.equal('No upcoming sessions.');
+    expect(text(part(empty, 'empty'))).to.equal(
+      'No upcoming sessions here yet. New ones appear as soon as they are scheduled.',
+    );
     expect(part(failing, 'error')!.getAttribute('role')).to.equal('alert');
     await expect(failing).to.be.accessible();
     part(failing, 'retry')!.focus();
@@ -492,6 +503,194 @@ describe('<ek-session-calendar>', () => {
     await element.updateComplete;
     await settled(element);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  for (const width of [320, 360]) {
+    it(`keeps every box inside the widget at ${width} px: the feed panel, a detail and its topics`, async () => {
+      await setViewport({ width, height: 640 });
+      const seeded = await seed({
+        ...groupWeeks,
+        sessions: [
+          ...groupWeeks.sessions!,
+          {
+            title: 'Avoin etäluento',
+            start: '2030-12-04T17:00',
+            scope: 'public',
+            meeting_url: 'https://video.example.fi/avoin',
+          },
+        ],
+      });
+      const element = await calendar(seeded, { lang: 'fi', 'time-zone': 'America/New_York' }, 'aino');
+      await settled(element);
+      const feed = part<HTMLDetailsElement>(element, 'feed')!;
+      feed.querySelector('summary')!.click();
+      await waitUntil(() => feed.querySelector('input'), 'the feed address did not show');
+      await open(element, 'Vertaistapaaminen');
+      await waitUntil(() => part(element, 'topic') || part(element, 'empty'), 'the topics did not load');
+      await open(element, 'Avoin etäluento');
+      await element.updateComplete;
+      const host = element.getBoundingClientRect();
+      const outside = all(element, '*')
+        .filter((node) => node.getClientRects().length)
+        .map((node) => ({ node, box: node.getBoundingClientRect() }))
+        .filter(({ box }) => box.left < host.left - 0.5 || box.right > host.right + 0.5)
+        .map(({ node, box }) => {
+          const chain = [];
+          for (let at: Element | null = node; at; at = at.parentElement)
+            chain.push(
+              `${at.localName}[${at.getAttribute('part') ?? at.className}] ${at.getBoundingClientRect().width}`,
+            );
+          return `${box.left}–${box.right} ${chain.join(' < ')}`;
+        });
+      expect(outside, `host ${host.left}–${host.right}`).to.deep.equal([]);
+      // No word breaks inside: every button's text is on one line at most as wide as the button.
+      for (const button of all(element, 'button'))
+        expect(button.scrollWidth, text(button)).to.be.at.most(button.clientWidth + 1);
+    });
+  }
+
+  it('writes session times as Finnish and Finland-Swedish readers do, with capitalised headings', async () => {
+    const seeded = await seed(groupWeeks);
+    const [fi, sv] = await Promise.all([
+      calendar(seeded, { group: seeded.group!, lang: 'fi', 'time-zone': 'America/New_York' }, 'aino'),
+      calendar(seeded, { group: seeded.group!, lang: 'sv', view: 'month', date: '2030-12-03' }, 'aino'),
+    ]);
+    await Promise.all([settled(fi), settled(sv)]);
+    expect(text(session(fi, 'Vertaistapaaminen').querySelector('p'))).to.equal(
+      'ti 3.12. klo 9.00–11.00 UTC+2 (omalla aikavyöhykkeelläsi ti 3.12. klo 2.00–4.00)',
+    );
+    const li = await open(fi, 'Vertaistapaaminen');
+    expect(text(li.querySelector('[part~="rsvp"]'))).to.equal('Osallistutko? Osallistun En osallistu Ehkä');
+    expect(text(sv.shadowRoot!.getElementById('month'))).to.equal('December 2030');
+    expect(all(sv, 'h3').map(text).at(-1)).to.equal('Tisdag 3 december');
+    fi.view = 'month';
+    fi.date = '2030-12-03';
+    await settled(fi);
+    expect(text(fi.shadowRoot!.getElementById('month'))).to.equal('Joulukuu 2030');
+    expect(all(fi, 'h3').map(text).at(-1)).to.equal('Tiistai 3. joulukuuta');
+    expect(text(sv.shadowRoot!.querySelector('select'))).to.contain('Öppna träffar');
+  });
+
+  it('counts who comes and says how soon a session starts, the exact time on hover', async () => {
+    const seeded = await seed({
+      people: { aino: 'Aino Virtanen', bertil: 'Bertil Lindqvist', cecilia: 'Cecilia Berg' },
+      group: ['aino', 'bertil', 'cecilia'],
+      sessions: [
+        {
+          title: 'Pieni tapaaminen',
+          in_minutes: 3 * 24 * 60 + 30,
+          in_group: true,
+          capacity: 2,
+          yes: ['aino', 'bertil', 'cecilia'],
+        },
+      ],
+    });
+    const element = await calendar(seeded, { lang: 'fi' }, 'aino');
+    await settled(element);
+    const li = session(element, 'Pieni tapaaminen');
+    const counts = li.querySelector('[part~="counts"]')!;
+    const time = counts.querySelector('time')!;
+    expect(text(time)).to.match(/^3 päivän päästä \(/);
+    expect(text(counts)).to.match(/^3 päivän päästä \(.+ klo .+\) · 2 osallistuu · Täynnä · 1 varasijalla$/);
+    // The exact time is on the line above: hovering shows it here too, and no tab stop is added.
+    expect(getComputedStyle(time.querySelector('.exact')!).position).to.equal('absolute');
+    expect(text(li.querySelector('p'))).to.contain(time.title);
+    expect(time.hasAttribute('tabindex')).to.equal(false);
+    await expect(element).to.be.accessible();
+  });
+
+  it('says a saved answer in words, and that a yes to an open talk brings its link', async () => {
+    const seeded = await seed({
+      people: { aino: 'Aino Virtanen' },
+      sessions: [
+        {
+          title: 'Avoin etäluento',
+          in_minutes: 10,
+          scope: 'public',
+          meeting_url: 'https://video.example.fi/avoin',
+        },
+      ],
+    });
+    const element = await calendar(seeded, {}, 'aino');
+    await settled(element);
+    const li = await open(element, 'Avoin etäluento');
+    expect(text(li.querySelector('[part~="rsvp"] span'))).to.equal('Sign up');
+    expect(text(li.querySelector('[part~="detail"]'))).to.contain(
+      'Answer “I’ll attend” and the meeting link shows here.',
+    );
+    expect(li.querySelector('[part~="join"]')).to.equal(null);
+    answer(li, YES).click();
+    await waitUntil(() => li.querySelector('[part~="join"]'), 'the link did not come with the yes');
+    expect(text(li.querySelector('[part~="answered"]'))).to.equal('✓ You’re attending – see you there!');
+    expect(text(li.querySelector('[part~="detail"]'))).to.not.contain('Answer “I’ll attend”');
+    answer(li, NO).click();
+    await waitUntil(
+      () => text(li.querySelector('[part~="answered"]')) === '✓ You’re not attending.',
+      'the no was not said',
+    );
+  });
+
+  it('lets a member change their feed address or turn it off, and make a new one', async () => {
+    const seeded = await seed({ people: { aino: 'Aino Virtanen' } });
+    const element = await calendar(seeded, { lang: 'fi' }, 'aino');
+    await settled(element);
+    const feed = part<HTMLDetailsElement>(element, 'feed')!;
+    feed.querySelector('summary')!.click();
+    await waitUntil(() => feed.querySelector('input'), 'the feed address did not show');
+    const first = feed.querySelector('input')!.value;
+    part(element, 'rotate')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => feed.querySelector('input')?.value !== first, 'the address did not change');
+    expect(text(feed.querySelector('[role="status"]'))).to.equal(
+      'Osoite vaihdettu. Päivitä uusi osoite kalenterisovellukseesi.',
+    );
+    expect(feed.querySelector('input')!.value).to.match(/\/v1\/calendar\/feeds\/.+\.ics$/);
+
+    part(element, 'revoke')!.click();
+    await waitUntil(() => !feed.querySelector('input'), 'the address stayed');
+    expect(text(feed.querySelector('[role="status"]'))).to.equal(
+      'Osoite on poistettu käytöstä: kalenterisovelluksesi ei enää saa tilaisuuksiasi.',
+    );
+    expect(text(part(element, 'rotate'))).to.equal('Luo uusi osoite');
+    await expect(element).to.be.accessible();
+    part(element, 'rotate')!.click();
+    await waitUntil(() => feed.querySelector('input'), 'no new address');
+  });
+
+  it('lets a member suggest and back their group’s topics in a meeting’s detail', async () => {
+    const seeded = await seed({
+      ...groupWeeks,
+      sessions: [
+        ...groupWeeks.sessions!,
+        { title: 'Avoin luento', start: '2030-12-04T17:00', scope: 'public' },
+      ],
+    });
+    const element = await calendar(seeded, {}, 'aino');
+    await settled(element);
+    const li = await open(element, 'Vertaistapaaminen');
+    await waitUntil(() => li.querySelector('[part~="topics"] [part~="empty"]'), 'the topics did not load');
+    expect(text(li.querySelector('[part~="topics"] [part~="empty"]'))).to.equal(
+      'No topics yet: suggest the first one.',
+    );
+    const input = li.querySelector<HTMLInputElement>('[part~="topics"] input')!;
+    input.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => input.getAttribute('aria-invalid') === 'true', 'an empty topic was not refused');
+    await sendKeys({ type: 'Asiakashankinta' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => li.querySelector('[part~="topic"]'), 'the topic did not show');
+    const topic = li.querySelector('[part~="topic"]')!;
+    expect(text(topic)).to.equal('▲ Asiakashankinta 0 back it');
+    const back = topic.querySelector('button')!;
+    expect(back.getAttribute('aria-label')).to.equal('Back this topic: Asiakashankinta');
+    back.click();
+    await waitUntil(() => back.getAttribute('aria-pressed') === 'true', 'the backing did not show');
+    expect(text(topic)).to.equal('▲ Asiakashankinta 1 backs it');
+    await expect(element).to.be.accessible();
+
+    // An open event is no group's: no topics there.
+    const open2 = await open(element, 'Avoin luento');
+    expect(open2.querySelector('[part~="topics"]')).to.equal(null);
   });
 
   it('can be defined twice without harm', async () => {

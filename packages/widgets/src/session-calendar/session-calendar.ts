@@ -1,13 +1,16 @@
-import type { ListSessionsQuery, Page, RsvpAnswer, Session } from '@ekollega/sdk';
+import type { ListSessionsQuery, Page, RsvpAnswer, Session, Topic } from '@ekollega/sdk';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { EkElement } from '../kit/element.js';
 import { failureText } from '../kit/errors.js';
 import { emit } from '../kit/events.js';
+import { formErrors } from '../kit/field-errors.js';
 import type { Texts } from '../kit/i18n/index.js';
 import { EkLoad, type EkConnection } from '../kit/load.js';
+import { relativeTimeStyles, renderRelativeTime } from '../kit/relative-time.js';
 import { addMonths, DAY, groupBy, monday } from './dates.js';
 import { sessionCalendarStyles } from './session-calendar.styles.js';
 import { sessionCalendarTexts, type MessageKey } from './i18n/index.js';
+import { formatAt, formatRange, zoneName } from './when.js';
 
 /** The calendar's message keys without their `calendar.` prefix. */
 type Key = MessageKey extends infer K ? (K extends `calendar.${infer Rest}` ? Rest : never) : never;
@@ -39,17 +42,24 @@ function isoWeek(monday: number): number {
  * @csspart scope - The select choosing my groups, open events or all.
  * @csspart feed - The "subscribe in your calendar app" disclosure.
  * @csspart copy - The button copying the feed address.
+ * @csspart rotate - The button replacing the feed address with a new one (the old stops working).
+ * @csspart revoke - The button turning the feed address off.
  * @csspart week - One week of the agenda, with its heading.
  * @csspart session - One session in a list; also `cancelled` when it is.
  * @csspart badge - A session's status: moved or cancelled.
  * @csspart local-time - The session's time in the reader's zone.
+ * @csspart relative-time - How soon a session starts ("in 3 days"); the exact time shows on hover and focus.
+ * @csspart counts - A session's attendees, places left and waiting list.
  * @csspart detail - An open session's agenda, speakers, answer, link and calendar file.
  * @csspart rsvp - The yes / no / maybe buttons.
+ * @csspart answered - The member's answer, said in words once it is saved (a status).
+ * @csspart topics - A group meeting's topics section: the group's suggested topics, backing and suggesting.
+ * @csspart topic - One suggested topic with its backing button.
  * @csspart join - The meeting link.
  * @csspart ics - The "add to calendar" button.
  * @csspart commitment - "Your commitment is due at this meeting", with its link to report.
  * @csspart more - The "show more sessions" button.
- * @csspart empty - Said when there is no session to show.
+ * @csspart empty - Said when there is no session (or topic) to show, and what to do next.
  * @csspart previous - The previous-month button.
  * @csspart next - The next-month button.
  * @csspart grid - The month grid.
@@ -62,7 +72,7 @@ function isoWeek(monday: number): number {
  * @cssproperty --ek-field-background - Background of the scope select and the feed address (default the page's `Canvas`).
  */
 export class EkSessionCalendar extends EkElement {
-  static override styles = [EkElement.styles, sessionCalendarStyles];
+  static override styles = [EkElement.styles, relativeTimeStyles, sessionCalendarStyles];
   static override catalogue = sessionCalendarTexts;
   declare protected texts: Texts<MessageKey>;
 
@@ -80,6 +90,8 @@ export class EkSessionCalendar extends EkElement {
     _copied: { state: true },
     commitmentsUrl: { attribute: 'commitments-url' },
     _due: { state: true },
+    _feedNews: { state: true },
+    _topics: { state: true },
   };
 
   /** Only this group's sessions (a group id); its meetings show to its members and facilitators. */
@@ -108,8 +120,10 @@ export class EkSessionCalendar extends EkElement {
   private _problem: { at: string; message: string } | null = null;
   /** The member's feed address and the connection it was fetched with: another member signing in must not see it. */
   private _feed: { url: string; connection: EkConnection } | null = null;
-  /** Whether the feed address was copied. */
-  private _copied = false;
+  /** What just happened to the feed address, said in its status line. */
+  private _feedNews: 'copied' | 'rotated' | 'revoked' | null = null;
+  /** The open group meeting's group topics (`undefined` while they load), by group id. */
+  private _topics: { group: string; items: Topic[] | undefined } | null = null;
 
   /** Where the member reports on a commitment: a page of the site with `<ek-commitments>`. */
   commitmentsUrl = '';
@@ -124,6 +138,8 @@ export class EkSessionCalendar extends EkElement {
 
   /** The month grid, imported when first shown. */
   readonly #monthView = this.lazyView(() => import('./views/month.js'));
+  /** A group meeting's topics, imported when a member first opens one. */
+  readonly #topicsView = this.lazyView(() => import('./views/topics.js'));
 
   readonly #sessions = new EkLoad(this, {
     // The month view asks for the selected day's month; the agenda for upcoming sessions.
@@ -183,6 +199,20 @@ export class EkSessionCalendar extends EkElement {
 
   // ——— Views ———
 
+  /** While the sessions load: placeholders in the shape of the agenda's sessions (title, time, counts). */
+  protected override renderLoading() {
+    return html`<div role="status" class="skeletons">
+      ${[1, 2, 3].map(
+        () =>
+          html`<div class="skeleton-session">
+            <span class="skeleton title-bar" part="skeleton"></span><span class="skeleton"></span
+            ><span class="skeleton short"></span>
+          </div>`,
+      )}
+      <span class="visually-hidden">${this.texts.t('common.loading')}</span>
+    </div>`;
+  }
+
   protected override render() {
     return html`<div part="base" tabindex="-1" lang=${this.texts.locale}>
       <div class="bar">
@@ -227,23 +257,62 @@ export class EkSessionCalendar extends EkElement {
 
   #renderFeed() {
     // Closed again when the member changes: Lit sets `open` only when the bound value changes.
-    const url = this._feed?.connection === this.connection ? this._feed.url : undefined;
-    return html`<details part="feed" .open=${Boolean(url)} @toggle=${this.#loadFeed}>
+    const feed = this._feed?.connection === this.connection ? this._feed : undefined;
+    const news = this._feedNews;
+    return html`<details part="feed" .open=${Boolean(feed)} @toggle=${this.#loadFeed}>
       <summary>${this.#t('feed')}</summary>
       ${
-        url
-          ? html`<label>${this.#t('feed-url')}<input readonly .value=${url} /></label>
-              <button part="copy" class="secondary" type="button" @click=${this.#copy}>
-                ${this.#t('copy')}
+        feed?.url
+          ? html`<label class="feed-url">${this.#t('feed-url')}<input readonly .value=${feed.url} /></label>
+              <p class="meta">${this.#t('feed-note')}</p>
+              <div class="bar">
+                <button part="copy" class="secondary" type="button" @click=${this.#copy}>
+                  ${this.#t('copy')}
+                </button>
+                <button
+                  part="rotate"
+                  class="secondary"
+                  type="button"
+                  @click=${() => this.#changeFeed('rotated')}
+                >
+                  ${this.#t('rotate')}
+                </button>
+                <button
+                  part="revoke"
+                  class="secondary"
+                  type="button"
+                  @click=${() => this.#changeFeed('revoked')}
+                >
+                  ${this.#t('revoke')}
+                </button>
+              </div>`
+          : feed
+            ? html`<button
+                part="rotate"
+                class="secondary"
+                type="button"
+                @click=${() => this.#changeFeed('rotated')}
+              >
+                ${this.#t('new-feed')}
               </button>`
-          : nothing
+            : nothing
       }
-      <p role="status">${this._copied ? this.#t('copied') : this.#problemAt('feed')}</p>
+      <p role="status">${news ? this.#t(news) : this.#problemAt('feed')}</p>
     </details>`;
   }
 
   #renderAgenda(shown: Page<Session>) {
-    if (!shown.items.length) return html`<p part="empty">${this.#t('empty')}</p>`;
+    if (!shown.items.length)
+      return html`<div part="empty" class="bar">
+        <p>${this.#t('empty')}</p>
+        ${
+          this.scope === 'all' || !this._signedIn
+            ? nothing
+            : html`<button class="secondary" type="button" @click=${() => this.#setScope('all')}>
+                ${this.#t('show-all')}
+              </button>`
+        }
+      </div>`;
     const weeks = groupBy(shown.items, (session) => monday(Date.parse(session.local_start.slice(0, 10))));
     return html`${[...weeks].map(([start, sessions]) => {
       const dates = this.texts.range(start, start + 6 * DAY, 'UTC', { day: 'numeric', month: 'short' });
@@ -273,25 +342,30 @@ export class EkSessionCalendar extends EkElement {
     });
   }
 
-  /** A session's days and times in `zone`, with the zone's name when `timeZoneName` says so. */
-  #timeRange(session: Session, zone: string, timeZoneName?: 'short'): string {
-    return this.texts.range(session.starts_at, session.ends_at, zone, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName,
-    });
+  /**
+   * The session's time in its own zone ("ti 8.12. klo 9.00–11.00"), and in the reader's beside it
+   * when their clock says otherwise.
+   */
+  #renderTime(session: Session) {
+    const there = formatRange(this.texts, session.starts_at, session.ends_at, session.time_zone);
+    const here = formatRange(this.texts, session.starts_at, session.ends_at, this.timeZone);
+    if (there === here) return there;
+    return html`${there} ${zoneName(this.texts, session.starts_at, session.time_zone)}
+      <span part="local-time">(${this.#t('your-time', { time: here })})</span>`;
   }
 
-  /** The session's time in its own zone, and in the reader's beside it when their clock says otherwise. */
-  #renderTime(session: Session) {
-    const there = this.#timeRange(session, session.time_zone);
-    const here = this.#timeRange(session, this.timeZone);
-    if (there === here) return there;
-    return html`${this.#timeRange(session, session.time_zone, 'short')}
-      <span part="local-time">(${this.#t('your-time', { time: here })})</span>`;
+  /** How soon it starts (the exact time on hover; it is on the line above too), how many attend, the places left and the waiting list. */
+  #renderCounts(session: Session) {
+    const exact = formatRange(this.texts, session.starts_at, session.ends_at, session.time_zone);
+    const counts = [this.texts.plural('calendar.going', session.yes_count)];
+    if (session.places_left !== null)
+      counts.push(
+        session.places_left > 0 ? this.texts.plural('calendar.places', session.places_left) : this.#t('full'),
+      );
+    if (session.waitlist_count) counts.push(this.texts.plural('calendar.waiting', session.waitlist_count));
+    return html`<p part="counts" class="meta">
+      ${renderRelativeTime(session.starts_at, exact, this.texts.locale, false)} · ${counts.join(' · ')}
+    </p>`;
   }
 
   #renderList(sessions: Session[]) {
@@ -310,6 +384,7 @@ export class EkSessionCalendar extends EkElement {
           </h4>
           <p>${this.#renderTime(session)}</p>
           ${session.place || session.online ? html`<p>${session.place ?? this.#t('online')}</p>` : nothing}
+          ${session.status === 'cancelled' ? nothing : this.#renderCounts(session)}
           ${open ? this.#renderDetail(session) : nothing}
         </li>`;
       })}
@@ -327,7 +402,7 @@ export class EkSessionCalendar extends EkElement {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.requestUpdate(), Math.min(wake - now, DAY));
     if (now < opens)
-      return html`<p>${this.#t('link-at', { time: this.texts.dateTime(opens, session.time_zone) })}</p>`;
+      return html`<p>${this.#t('link-at', { time: formatAt(this.texts, opens, session.time_zone) })}</p>`;
     return html`<a part="join" href=${session.meeting_url} target="_blank" rel="noopener noreferrer"
       >${this.#t('join')}</a
     >`;
@@ -336,6 +411,8 @@ export class EkSessionCalendar extends EkElement {
   #renderDetail(session: Session) {
     const closed = session.status === 'cancelled' || Date.parse(session.ends_at) <= Date.now();
     const mine = session.my_rsvp;
+    // An open talk's link comes with a yes: the API gives it only to those who said yes.
+    const unlocks = !session.group_id && !session.meeting_url && session.online && mine?.answer !== 'yes';
     return html`<div part="detail">
       ${session.description ? html`<p class="text">${session.description}</p>` : nothing}
       ${
@@ -346,14 +423,14 @@ export class EkSessionCalendar extends EkElement {
       }
       ${
         session.speakers.length
-          ? html`<h5>${this.#t('speakers')}</h5>
+          ? html`<h5>${this.texts.plural('calendar.speakers', session.speakers.length)}</h5>
               <ul>
                 ${session.speakers.map((speaker) => html`<li>${speaker.name}${speaker.title ? `, ${speaker.title}` : ''}</li>`)}
               </ul>`
           : nothing
       }
       <div part="rsvp" class="bar" role="group" aria-labelledby="rsvp-${session.id}">
-        <span id="rsvp-${session.id}">${this.#t('rsvp')}</span>
+        <span id="rsvp-${session.id}">${this.#t(session.group_id ? 'rsvp' : 'rsvp-event')}</span>
         ${(['yes', 'no', 'maybe'] as const).map(
           (answer) =>
             html`<button
@@ -368,14 +445,22 @@ export class EkSessionCalendar extends EkElement {
         )}
       </div>
       ${this.#renderCommitment(session)}
-      <p role="status">
-        ${mine?.waitlisted ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' }) : ''}
+      ${unlocks && !closed ? html`<p class="meta">${this.#t('link-unlocks')}</p>` : nothing}
+      <p part="answered" role="status">
+        ${
+          mine?.waitlisted
+            ? this.#t('waitlisted', { position: mine.waitlist_position ?? '' })
+            : mine
+              ? html`<span aria-hidden="true">✓</span> ${this.#t(`answered.${mine.answer}`)}`
+              : nothing
+        }
         ${this.#problemAt(session.id)}
       </p>
       ${this.#renderLink(session, closed)}
       <button part="ics" class="secondary" type="button" @click=${() => this.#download(session)}>
         ${this.#t('ics')}
       </button>
+      ${this.#renderTopics(session)}
     </div>`;
   }
 
@@ -393,6 +478,24 @@ export class EkSessionCalendar extends EkElement {
     </p>`;
   }
 
+  /** A group meeting's topics, for the members who see the meeting. */
+  #renderTopics(session: Session) {
+    const group = session.group_id;
+    if (!group || !this._signedIn || session.status === 'cancelled') return nothing;
+    const view = this.#topicsView.module;
+    if (!view) return super.renderLoading();
+    if (this._topics?.group !== group) void this.#loadTopics(group);
+    return view.renderTopics({
+      session,
+      topics: this._topics?.group === group ? this._topics.items : undefined,
+      texts: this.texts,
+      vote: (topic) => void this.#voteTopic(group, topic),
+      suggest: (event) => void this.#suggestTopic(group, event),
+      error: this.#problemAt(`topics-${group}`),
+      loading: () => super.renderLoading(),
+    });
+  }
+
   // ——— Actions ———
 
   #setView(view: EkSessionCalendar['view']): void {
@@ -401,7 +504,11 @@ export class EkSessionCalendar extends EkElement {
 
   // Lit calls listeners with the element as `this`.
   #onScope(event: Event): void {
-    this.scope = (event.target as HTMLSelectElement).value as EkSessionCalendar['scope'];
+    this.#setScope((event.target as HTMLSelectElement).value as EkSessionCalendar['scope']);
+  }
+
+  #setScope(scope: EkSessionCalendar['scope']): void {
+    this.scope = scope;
   }
 
   #toggle(session: Session): void {
@@ -473,7 +580,7 @@ export class EkSessionCalendar extends EkElement {
     const { connection } = this;
     const opened = (event.target as HTMLDetailsElement).open;
     if (!opened || this._feed?.connection === connection) return;
-    this._copied = false;
+    this._feedNews = null;
     try {
       const { url } = await connection.session!.client.sessions.myCalendar();
       this._feed = { url, connection };
@@ -482,13 +589,79 @@ export class EkSessionCalendar extends EkElement {
     }
   }
 
+  /** Replaces the feed address with a new one, or turns it off (the old address stops working either way). */
+  async #changeFeed(change: 'rotated' | 'revoked'): Promise<void> {
+    const { connection } = this;
+    const { sessions } = connection.session!.client;
+    this._problem = null;
+    try {
+      let url = '';
+      if (change === 'revoked') await sessions.revokeMyCalendar();
+      else url = (await sessions.rotateMyCalendar()).url;
+      this._feed = { url, connection };
+      this._feedNews = change;
+      this.focusSoon(change === 'revoked' ? '[part~="rotate"]' : '[part~="copy"]');
+    } catch (error) {
+      this.#fail('feed', error);
+    }
+  }
+
   async #copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this._feed!.url);
-      this._copied = true;
+      this._feedNews = 'copied';
     } catch {
       // Without clipboard access the address is selected, for the reader to copy.
       this.find<HTMLInputElement>('input')?.select();
     }
+  }
+
+  async #loadTopics(group: string): Promise<void> {
+    this._topics = { group, items: undefined };
+    try {
+      const { items } = await this.connection.session!.client.sessions.topics.list(group);
+      if (this._topics.group === group) this._topics = { group, items };
+    } catch (error) {
+      this._topics = { group, items: [] };
+      this.#fail(`topics-${group}`, error);
+    }
+  }
+
+  /** Backs a topic, or withdraws the backing when the member backs it already. */
+  async #voteTopic(group: string, topic: Topic): Promise<void> {
+    const { topics } = this.connection.session!.client.sessions;
+    this._problem = null;
+    try {
+      await (topic.my_vote ? topics.unvote(group, topic.id) : topics.vote(group, topic.id));
+      // The API answers 204: the count follows the member's own vote.
+      topic.votes += topic.my_vote ? -1 : 1;
+      topic.my_vote = !topic.my_vote;
+      this.requestUpdate();
+    } catch (error) {
+      this.#fail(`topics-${group}`, error);
+    }
+  }
+
+  async #suggestTopic(group: string, event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const title = String(new FormData(form).get('title') ?? '');
+    this._problem = null;
+    try {
+      const topic = await this.connection.session!.client.sessions.topics.suggest(group, { title });
+      if (this._topics?.group === group)
+        this._topics = { group, items: [...(this._topics.items ?? []), topic] };
+      form.reset();
+    } catch (error) {
+      this._problem = { at: `topics-${group}`, message: this.#fieldError(error, 'title') };
+      this.focusSoon('[part~="topics"] [aria-invalid="true"]');
+    }
+  }
+
+  /** The text a member reads beside a form's `field` when sending it failed (the kit's `formErrors`). */
+  #fieldError(error: unknown, field: string): string {
+    this.report(error);
+    const errors = formErrors(error, this.texts, [field]);
+    return errors[field] ?? errors.form ?? '';
   }
 }

@@ -1,5 +1,6 @@
-import type { GroupDetail, Membership } from '@ekollega/sdk';
+import type { GroupDetail, GroupMember, Membership } from '@ekollega/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ariaInvalid, renderFieldError, type FormErrors } from '../../kit/field-errors.js';
 import type { Texts } from '../../kit/i18n/index.js';
 import type { Key } from '../group-finder.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -20,12 +21,18 @@ export interface GroupDetailView {
   step: Key | undefined;
   /** The member's state in the group, in words. */
   mine: string;
+  /** Whether the reader facilitates the group: told so, never offered to join. */
+  facilitating: boolean;
+  /** The facilitator page for this group, when the page gives one. */
+  facilitatorUrl: string | undefined;
+  /** Who is in the group, for its members and facilitators (`null` for anyone else, or while loading). */
+  people: GroupMember[] | null;
   /** Whether the ground rules are ticked. */
   accepted: boolean;
   /** The answers to the intake questions by question id. */
   answers: Record<string, string>;
   /** The errors by field (`form` for the rest). */
-  errors: Record<string, string>;
+  errors: FormErrors;
   /** Whether leaving waits for a confirmation. */
   confirming: boolean;
   onAccept: (event: Event) => void;
@@ -52,7 +59,42 @@ export function renderGroupDetail(view: GroupDetailView): TemplateResult {
       <h3 id="rules-title" tabindex="-1">${t(view, 'rules', { version: group.rules.version })}</h3>
       <p class="text" lang=${group.language}>${group.rules.text}</p>
     </section>
-    <section class="join">${renderJoin(view)}</section>`;
+    ${view.people ? renderPeople(view, view.people) : nothing}
+    <section class="join">${view.facilitating ? renderFacilitating(view) : renderJoin(view)}</section>`;
+}
+
+/** Who is in the group, facilitators first and marked: for the group's own members and facilitators. */
+function renderPeople(view: GroupDetailView, people: GroupMember[]) {
+  const sorted = [...people].sort(
+    (a, b) =>
+      Number(b.role === 'facilitator') - Number(a.role === 'facilitator') ||
+      a.name.localeCompare(b.name, view.texts.locale),
+  );
+  return html`<section part="people" aria-labelledby="people-title">
+    <h3 id="people-title">${t(view, 'people')}</h3>
+    <ul class="people">
+      ${sorted.map(
+        (person) =>
+          html`<li>
+            ${person.name}${
+              person.role === 'facilitator'
+                ? html` <span class="role">(${t(view, 'role.facilitator')})</span>`
+                : nothing
+            }
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+/** A facilitator's own group: said so, with the way to the facilitator page when there is one. */
+function renderFacilitating(view: GroupDetailView) {
+  return html`<p part="membership" id="membership" tabindex="-1">${t(view, 'facilitating')}</p>
+    ${
+      view.facilitatorUrl
+        ? html`<a part="facilitator-page" href=${view.facilitatorUrl}>${t(view, 'facilitator-page')}</a>`
+        : nothing
+    }`;
 }
 
 /** The member's state and what they can do next; a visitor's way to sign in. */
@@ -61,8 +103,8 @@ function renderJoin(view: GroupDetailView) {
   if (mine === undefined) return renderStep(view);
   const current = mine && mine.status !== 'declined' ? mine : null;
   return html`${mine ? html`<p part="membership" id="membership" tabindex="-1">${view.mine}</p>` : nothing}
-    ${renderStep(view)} ${current ? renderLeave(view, current) : nothing}
-    <p class="field-error" role="alert">${view.errors.form ?? ''}</p>`;
+  ${renderStep(view)} ${current ? renderLeave(view, current) : nothing}
+  ${renderFieldError('form-error', view.errors.form)}`;
 }
 
 /** Joining (asking, queueing) and accepting new rules go through the form; signing in and taking a place are a button. */
@@ -78,9 +120,8 @@ function renderStep(view: GroupDetailView) {
 function renderJoinForm(view: GroupDetailView, label: Key) {
   const { group, errors } = view;
   const asking = label !== 'accept-new-rules';
-  const invalid = (field: string) => (errors[field] ? 'true' : 'false');
-  const error = (field: string, id: string) =>
-    html`<p id=${id} class="field-error" role="alert">${errors[field] ?? ''}</p>`;
+  const invalid = (field: string) => ariaInvalid(errors, field);
+  const error = (field: string, id: string) => renderFieldError(id, errors[field]);
   return html`<form
     part="join-form"
     class="join"

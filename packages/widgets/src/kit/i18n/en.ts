@@ -11,16 +11,19 @@
 export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
+  'common.sign-in-more': 'Sign in to see more.',
   'common.sign-in': 'Sign in',
   'error.network': 'The service cannot be reached. Check your connection and try again.',
   'error.sign-in-required': 'Please sign in to continue.',
-  'error.rate-limited': 'Too many requests. Try again in a moment.',
-  'error.rate-limited-wait.one': 'Too many requests. Try again in {count} second.',
-  'error.rate-limited-wait.other': 'Too many requests. Try again in {count} seconds.',
+  'error.rate-limited': 'Too many attempts in a short time. Try again in a moment.',
+  'error.rate-limited-wait.one': 'Too many attempts in a short time. Try again in {count} second.',
+  'error.rate-limited-wait.other': 'Too many attempts in a short time. Try again in {count} seconds.',
   'error.not-found': 'This content was not found.',
   'error.forbidden': 'You do not have access to this.',
   'error.member-token': 'Your sign-in could not be checked. Try again.',
   'error.fallback': 'Something went wrong. Try again.',
+  // The association's name in this language: an association overrides it ("Egentliga Finlands Företagare").
+  'member-status.association': '{name}',
   'member-status.signed-in': 'Signed in: {name} · {association}',
 };
 

@@ -4,16 +4,21 @@ import type { Catalogue } from './en.js';
 export const fi: Catalogue = {
   'common.loading': 'Ladataan…',
   'common.retry': 'Yritä uudelleen',
+  'common.sign-in-more': 'Kirjautumalla sisään näet lisää.',
   'common.sign-in': 'Kirjaudu sisään',
   'error.network': 'Palveluun ei saada yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
   'error.sign-in-required': 'Kirjaudu sisään jatkaaksesi.',
-  'error.rate-limited': 'Liian monta pyyntöä. Yritä hetken kuluttua uudelleen.',
+  'error.rate-limited': 'Liian monta yritystä lyhyessä ajassa. Yritä hetken kuluttua uudelleen.',
   // Finnish counts take the singular partitive/genitive after any number, so both forms read alike.
-  'error.rate-limited-wait.one': 'Liian monta pyyntöä. Yritä uudelleen {count} sekunnin kuluttua.',
-  'error.rate-limited-wait.other': 'Liian monta pyyntöä. Yritä uudelleen {count} sekunnin kuluttua.',
+  'error.rate-limited-wait.one':
+    'Liian monta yritystä lyhyessä ajassa. Yritä uudelleen {count} sekunnin kuluttua.',
+  'error.rate-limited-wait.other':
+    'Liian monta yritystä lyhyessä ajassa. Yritä uudelleen {count} sekunnin kuluttua.',
   'error.not-found': 'Sisältöä ei löytynyt.',
   'error.forbidden': 'Sinulla ei ole oikeutta tähän.',
   'error.member-token': 'Kirjautumistasi ei voitu tarkistaa. Yritä uudelleen.',
   'error.fallback': 'Jokin meni vikaan. Yritä uudelleen.',
+  // The association's name in this language: an association overrides it ("Egentliga Finlands Företagare").
+  'member-status.association': '{name}',
   'member-status.signed-in': 'Kirjautunut: {name} · {association}',
 };

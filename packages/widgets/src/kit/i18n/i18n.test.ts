@@ -3,7 +3,7 @@ import * as finder from '../../group-finder/i18n/index.js';
 import * as board from '../../qa-board/i18n/index.js';
 import * as commitments from '../../commitments/i18n/index.js';
 import * as calendar from '../../session-calendar/i18n/index.js';
-import { commonTexts, Texts, toLocale, type Locale, type TextCatalogues } from './index.js';
+import { commonTexts, problemTexts, Texts, toLocale, type Locale, type TextCatalogues } from './index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -27,9 +27,21 @@ describe('i18n', () => {
     expect(texts.plural('qa.answers', 1)).to.equal('1 answer');
   });
 
+  it('writes dates as Finland writes them: "klo" in Finnish, a numeric date and "kl." in Swedish', () => {
+    const tuesday = '2026-12-08T07:00:00Z';
+    expect(new Texts('fi').when(tuesday)).to.equal('ti 8.12. klo 9.00');
+    expect(new Texts('fi').when(tuesday, 'Europe/Helsinki', { weekday: false })).to.equal('8.12. klo 9.00');
+    expect(new Texts('sv').when(tuesday)).to.equal('tis 8.12.2026 kl. 9.00');
+    expect(new Texts('sv').when(tuesday, 'Europe/Stockholm', { weekday: false })).to.equal(
+      '8.12.2026 kl. 8.00',
+    );
+    expect(new Texts('en').when(tuesday)).to.equal('Tue 8 Dec, 9:00');
+  });
+
   describe('with every language fetched', () => {
     const sets: Record<string, TextCatalogues<string>> = {
       common: commonTexts,
+      problems: problemTexts,
       'group-finder': finder.groupFinderTexts,
       'session-calendar': calendar.sessionCalendarTexts,
       'qa-board': board.qaBoardTexts,
@@ -66,10 +78,10 @@ describe('i18n', () => {
 
     it('picks plural forms with Intl.PluralRules', () => {
       expect(new Texts('en').plural('error.rate-limited-wait', 1)).to.equal(
-        'Too many requests. Try again in 1 second.',
+        'Too many attempts in a short time. Try again in 1 second.',
       );
       expect(new Texts('en').plural('error.rate-limited-wait', 30)).to.equal(
-        'Too many requests. Try again in 30 seconds.',
+        'Too many attempts in a short time. Try again in 30 seconds.',
       );
       expect(new Texts('sv').plural('error.rate-limited-wait', 1)).to.contain('om 1 sekund.');
       expect(new Texts('sv').plural('error.rate-limited-wait', 2)).to.contain('om 2 sekunder.');

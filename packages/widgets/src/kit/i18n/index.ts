@@ -1,6 +1,10 @@
-import type { MessageKey as CommonKey } from './en.js';
+import type { ProblemKey } from '../../problems/i18n/en.js';
+import type { MessageKey as CommonKey0 } from './en.js';
 
-export type { MessageKey } from './en.js';
+/** The keys every widget can say: the common texts and the failures' (fetched apart, `problemTexts`). */
+type CommonKey = CommonKey0 | ProblemKey;
+
+export type MessageKey = CommonKey;
 
 /** The languages every widget speaks completely. */
 export type Locale = 'fi' | 'sv' | 'en';
@@ -45,10 +49,20 @@ export class TextCatalogues<K extends string> {
 }
 
 /** What every widget says: loading, sign-in, retry, the errors (and the member status's one line). */
-export const commonTexts = new TextCatalogues<CommonKey>({
+export const commonTexts = new TextCatalogues<CommonKey0>({
   fi: () => import('./fi.js').then((module) => module.fi),
   sv: () => import('./sv.js').then((module) => module.sv),
   en: () => import('./en.js').then((module) => module.en),
+});
+
+/**
+ * The texts of failures and field errors (`src/problems/i18n/`): fetched after a widget's first
+ * render, and before it shows a failure (`EkElement`), never in a page's first paint.
+ */
+export const problemTexts = new TextCatalogues<ProblemKey>({
+  fi: () => import('../views/problems.js').then((module) => module.importers.fi()),
+  sv: () => import('../views/problems.js').then((module) => module.importers.sv()),
+  en: () => import('../views/problems.js').then((module) => module.importers.en()),
 });
 
 /**
@@ -65,7 +79,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
  * The region each language is formatted for: Finland's Finnish and Swedish, and British English
  * because it writes day before month and a 24-hour clock as Finnish readers expect.
  */
-const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 /** Keys with plural forms, named without their `.one` / `.other` ending. */
 export type PluralKey<K extends string> = K extends `${infer Base}.other` ? Base : never;
@@ -110,7 +124,8 @@ export class Texts<K extends string = never> {
   #find(key: string): string | undefined {
     const own: Readonly<Record<string, string>> | undefined = this.own?.get(this.locale);
     const common: Readonly<Record<string, string>> | undefined = commonTexts.get(this.locale);
-    return own?.[key] ?? common?.[key];
+    const problems: Readonly<Record<string, string>> | undefined = problemTexts.get(this.locale);
+    return own?.[key] ?? common?.[key] ?? problems?.[key];
   }
 
   #text(key: K | CommonKey): string {
@@ -145,6 +160,47 @@ export class Texts<K extends string = never> {
     options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
   ): string {
     return new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).format(new Date(when));
+  }
+
+  /**
+   * A date and time the way each language writes it in Finland, in `timeZone`: Finnish
+   * `ti 8.12. klo 9.00`, Swedish `tis 8.12.2026 kl. 9.00` (Finland-Swedish keeps the numeric date
+   * with its year, and `kl.`), English `Tue 8 Dec, 9:00`. Numeric Finnish dates need no case
+   * ending, so the result fits any sentence ("viimeistään {date}"). `weekday: false` leaves the
+   * day's name out.
+   */
+  when(when: Date | string | number, timeZone: string = DEFAULT_TIME_ZONE, { weekday = true } = {}): string {
+    const date = new Date(when);
+    const format = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).format(date);
+    if (this.locale === 'en')
+      return format({
+        ...(weekday ? { weekday: 'short' } : {}),
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+      });
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(date)
+        .map(({ type, value }) => [type, value]),
+    );
+    const day =
+      this.locale === 'fi'
+        ? `${Number(parts.day)}.${Number(parts.month)}.`
+        : `${Number(parts.day)}.${Number(parts.month)}.${parts.year}`;
+    const clock = `${this.locale === 'fi' ? 'klo' : 'kl.'} ${Number(parts.hour)}.${parts.minute}`;
+    const name = weekday ? `${format({ weekday: 'short' }).replace(/\.$/, '')} ` : '';
+    return `${name}${day} ${clock}`;
   }
 
   /** A span of time as a reader in `timeZone` sees it, the parts both ends share said once (`Tue 3 Dec, 09:00–11:00`). */

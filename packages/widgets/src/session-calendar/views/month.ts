@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Texts } from '../../kit/i18n/index.js';
 import { addMonths, DAY, dateOf, groupBy, monday } from '../dates.js';
 import type { MessageKey } from '../i18n/index.js';
+import { capitalise } from '../when.js';
 
 /**
  * The calendar's month grid (`view="month"`), a chunk of its own: the agenda is the default view,
@@ -102,7 +103,9 @@ export function renderMonth(grid: MonthGrid): TemplateResult {
       >
         ‹
       </button>
-      <h3 id="month">${texts.dateTime(month, 'UTC', { month: 'long', year: 'numeric' })}</h3>
+      <h3 id="month">
+        ${capitalise(texts.dateTime(month, 'UTC', { month: 'long', year: 'numeric' }), texts.locale)}
+      </h3>
       <button
         part="next"
         class="secondary"
@@ -129,7 +132,10 @@ export function renderMonth(grid: MonthGrid): TemplateResult {
       </tbody>
     </table>
     <h3>
-      ${texts.dateTime(Date.parse(grid.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' })}
+      ${capitalise(
+        texts.dateTime(Date.parse(grid.date), 'UTC', { weekday: 'long', day: 'numeric', month: 'long' }),
+        texts.locale,
+      )}
     </h3>
     ${grid.renderDay(byDay.get(grid.date))}`;
 }
