@@ -395,7 +395,7 @@ describe('<ek-group-finder>', () => {
     const error = dialog.querySelector('#answer-hope-error')!;
     expect(text(error)).to.equal('Answer this question.');
     expect(error.getAttribute('role')).to.equal('alert');
-    expect(error.querySelector('svg[aria-hidden="true"]')).not.to.equal(null);
+    expect(getComputedStyle(error, '::before').content).to.equal('"!" / ""');
     expect(answer.getAttribute('aria-describedby')).to.equal('answer-hope-error');
     expectFocus(element, dialog.querySelector('#accept'));
     await expect(element).to.be.accessible();

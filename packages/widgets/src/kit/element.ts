@@ -170,6 +170,8 @@ export abstract class EkElement extends EkConfigurable {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The render that follows says again whether it shows the sign-in prompt.
+    this.#prompting = false;
     const base = this._provided?.settings ?? {};
     // The member token comes from one place: the element's own source if it has one, else the
     // provider's. Without settings of its own the widget gets the provider's session: the same
@@ -188,11 +190,6 @@ export abstract class EkElement extends EkConfigurable {
       session?.strings?.[locale],
       (this.constructor as typeof EkElement).catalogue,
     );
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    this.#prompting = false;
-    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

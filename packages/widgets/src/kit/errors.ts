@@ -14,26 +14,21 @@ export interface EkFailure {
 }
 
 /**
- * Codes whose text is not simply `error.<code, dashed>`: the widgets' own, and the API's that
- * share one text (a refused member token means "sign in again"; a site set up wrong is one text).
+ * Codes whose text is not simply `error.<code, dashed>`: the widgets' own, and (below) the API's
+ * that share one text (a refused member token means "sign in again").
  */
 const MESSAGES: Record<string, MessageKey> = {
   network: 'error.network',
   member_token_unavailable: 'error.member-token',
-  key_missing: 'error.site-setup',
-  key_invalid: 'error.site-setup',
-  key_revoked: 'error.site-setup',
-  key_in_use: 'error.site-setup',
-  origin_not_allowed: 'error.site-setup',
-  secret_key_in_browser: 'error.site-setup',
-  malformed_json: 'error.site-setup',
-  bad_request: 'error.site-setup',
-  not_configured: 'error.site-setup',
 };
+
+/** A site set up wrong (its key, its origin, what it sends): one text, "tell the association". */
+const SITE_SETUP = /^(key_|origin_|secret_|malformed_|bad_req|not_conf)/;
 
 /** The message key of a failure's code: `post_hidden` → `error.post-hidden`. */
 function messageKey(code: string): MessageKey {
   if (code.startsWith('token_')) return 'error.sign-in-required';
+  if (SITE_SETUP.test(code)) return 'error.site-setup';
   return MESSAGES[code] ?? (`error.${code.replaceAll('_', '-')}` as MessageKey);
 }
 

@@ -1,5 +1,5 @@
 import type { EkProblemError, FieldError } from '@ekollega/sdk';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { failureText, toFailure } from './errors.js';
 import type { MessageKey, PluralKey, Texts } from './i18n/index.js';
 
@@ -17,23 +17,18 @@ export type FieldErrorLike = Pick<FieldError, 'field'> & {
 /** A form's errors in the reader's language: by field path, and `form` for what names no field shown. */
 export type FormErrors = Partial<Record<string, string>>;
 
-/** Codes whose text names a number: the limit the code carries. */
-const LIMITED: Record<string, 'min' | 'max'> = {
-  too_short: 'min',
-  too_long: 'max',
-  too_small: 'min',
-  too_large: 'max',
-  too_few: 'min',
-  too_many: 'max',
-};
-
 /**
  * The text a member reads for one field error, chosen by its code (never the API's English
  * `message`), with the limit it names: "Kirjoita vähintään 3 merkkiä." An empty required text
  * (`too_short` with `min` 1) reads as `required`.
  */
 export function fieldErrorText(error: Omit<FieldErrorLike, 'field'>, texts: Texts<string>): string {
-  const limit = LIMITED[error.code];
+  // The too_… codes name their limit: a lower one (`min`) for too_short, too_small and too_few.
+  const limit = /^too_(short|small|few)$/.test(error.code)
+    ? 'min'
+    : /^too_/.test(error.code)
+      ? 'max'
+      : undefined;
   const count = limit ? error[limit] : undefined;
   if (error.code === 'too_short' && (count ?? 1) <= 1) return texts.t('field.required');
   const key = `field.${error.code.replaceAll('_', '-')}` as MessageKey;
@@ -77,17 +72,14 @@ export function formErrors(
 export const ariaInvalid = (errors: FormErrors, field: string): 'true' | 'false' =>
   errors[field] ? 'true' : 'false';
 
-/** An exclamation mark in a circle, so an error is not told by its colour alone. */
-const ICON = svg`<svg class="field-error-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7.5" fill="currentColor"/><path class="mark" d="M8 3.75v5.5" stroke-width="2" stroke-linecap="round"/><circle class="mark" cx="8" cy="11.9" r="1.15"/></svg>`;
-
 /**
  * A field's error line, to sit under the field and be named by its `aria-describedby` (`id`):
  * empty (but present, so screen readers hear it when it fills) without an error, and with the
- * error icon and the text in the error colour with one (`.field-error` in the kit's theme).
+ * text in the error colour after an error mark (`.field-error` in the kit's theme).
  */
 export const renderFieldError = (id: string, text: string | undefined): TemplateResult =>
-  html`<p id=${id} class="field-error" part="field-error" role="alert">
-    ${text ? html`${ICON}<span>${text}</span>` : nothing}
+  html`<p id=${id} class=${text ? 'field-error' : 'field-error empty'} part="field-error" role="alert">
+    ${text ?? nothing}
   </p>`;
 
 /**

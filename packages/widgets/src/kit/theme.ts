@@ -139,21 +139,25 @@ export const theme = css`
     font-weight: 600;
   }
 
-  .field-error:not(:has(.field-error-icon)) {
-    display: none;
+  /* Empty, the line stays in place (a live region must be there before its text) but takes no room. */
+  .field-error.empty {
+    margin: 0;
   }
 
-  .field-error-icon {
+  /* An exclamation mark in a circle, so an error is not told by its colour alone; silent to screen readers. */
+  .field-error:not(.empty)::before {
+    content: '!' / '';
     flex: none;
-    width: 1.1em;
-    height: 1.1em;
-    margin-top: 0.2em;
-    color: var(--ek-_danger);
-  }
-
-  .field-error-icon .mark {
-    fill: Canvas;
-    stroke: Canvas;
+    display: inline-grid;
+    place-items: center;
+    width: 1.2em;
+    height: 1.2em;
+    margin-top: 0.1em;
+    border-radius: 50%;
+    background: var(--ek-_danger);
+    color: Canvas;
+    font-size: 0.9em;
+    line-height: 1;
   }
 
   .visually-hidden {

@@ -170,37 +170,16 @@ export class Texts<K extends string = never> {
    * day's name out.
    */
   when(when: Date | string | number, timeZone: string = DEFAULT_TIME_ZONE, { weekday = true } = {}): string {
-    const date = new Date(when);
-    const format = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { ...options, timeZone }).format(date);
+    const say = (options: Intl.DateTimeFormatOptions) => this.dateTime(when, timeZone, options);
+    const time = { hour: 'numeric', minute: '2-digit' } as const;
     if (this.locale === 'en')
-      return format({
-        ...(weekday ? { weekday: 'short' } : {}),
-        day: 'numeric',
-        month: 'short',
-        hour: 'numeric',
-        minute: '2-digit',
-      });
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone,
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(date)
-        .map(({ type, value }) => [type, value]),
+      return say({ ...(weekday ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', ...time });
+    const fi = this.locale === 'fi';
+    const day = say(
+      fi ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'numeric', year: 'numeric' },
     );
-    const day =
-      this.locale === 'fi'
-        ? `${Number(parts.day)}.${Number(parts.month)}.`
-        : `${Number(parts.day)}.${Number(parts.month)}.${parts.year}`;
-    const clock = `${this.locale === 'fi' ? 'klo' : 'kl.'} ${Number(parts.hour)}.${parts.minute}`;
-    const name = weekday ? `${format({ weekday: 'short' }).replace(/\.$/, '')} ` : '';
-    return `${name}${day} ${clock}`;
+    const name = weekday ? `${say({ weekday: 'short' }).replace(/\.$/, '')} ` : '';
+    return `${name}${day} ${fi ? 'klo' : 'kl.'} ${say(time)}`;
   }
 
   /** A span of time as a reader in `timeZone` sees it, the parts both ends share said once (`Tue 3 Dec, 09:00–11:00`). */
