@@ -9,7 +9,7 @@ import type {
   Round,
   UpdateCommitment,
 } from '../contract/commitments.js';
-import { notFound, Problem, type FieldError } from '../problem.js';
+import { notFound, Problem, type FieldError, type FieldErrorCode } from '../problem.js';
 import { decodeCursor, encodeCursor, isCursorInstant, isCursorText } from './cursor.js';
 import type { Db, Sql } from './db.js';
 import { newId } from './ids.js';
@@ -175,11 +175,11 @@ export function commitmentStore(db: Db) {
       [tenantId, sessionId, groupId],
     );
     const s = rows[0];
-    const problem = (message: string) =>
-      fieldProblem(422, 'validation_failed', 'The request body is invalid', [{ field, message }]);
-    if (!s) throw problem('not a session of this group');
-    if (now && s.status === 'cancelled') throw problem('the session is cancelled');
-    if (now && new Date(s.ends_at) <= now) throw problem('the session is over');
+    const problem = (code: FieldErrorCode, message: string) =>
+      fieldProblem(422, 'validation_failed', 'The request body is invalid', [{ field, code, message }]);
+    if (!s) throw problem('not_found', 'not a session of this group');
+    if (now && s.status === 'cancelled') throw problem('not_allowed', 'the session is cancelled');
+    if (now && new Date(s.ends_at) <= now) throw problem('not_allowed', 'the session is over');
   }
 
   return {
@@ -299,7 +299,7 @@ export function commitmentStore(db: Db) {
               : null;
           if (message)
             throw fieldProblem(422, 'validation_failed', 'The request body is invalid', [
-              { field: 'carried_from_id', message },
+              { field: 'carried_from_id', code: from[0] ? 'not_allowed' : 'not_found', message },
             ]);
         }
         await tx.query(
@@ -336,7 +336,11 @@ export function commitmentStore(db: Db) {
             409,
             'already_reported',
             'A reported commitment can no longer be edited',
-            locked.map((field) => ({ field, message: 'cannot change after the report' })),
+            locked.map((field) => ({
+              field,
+              code: 'not_allowed',
+              message: 'cannot change after the report',
+            })),
           );
         if (patch.due_session_id)
           await checkSession(tx, viewer.tenantId, row.group_id, patch.due_session_id, 'due_session_id', now);
@@ -378,7 +382,7 @@ export function commitmentStore(db: Db) {
         const achieved = input.achieved ?? null;
         if (achieved !== null && row.target_value === null)
           throw fieldProblem(422, 'validation_failed', 'The request body is invalid', [
-            { field: 'achieved', message: 'only for a commitment with a target' },
+            { field: 'achieved', code: 'not_allowed', message: 'only for a commitment with a target' },
           ]);
         await tx.query(
           `update commitments set report_status = $3, reflection = $4, achieved = $5,

@@ -48,7 +48,7 @@ export function deskStore(db: Db, changed: (tenantId: string) => void = () => un
             'The request body is invalid',
             'count: ends after 9999',
             {
-              errors: [{ field: 'count', message: 'ends after the year 9999' }],
+              errors: [{ field: 'count', code: 'invalid_date', message: 'ends after the year 9999' }],
             },
           );
         const local = utcToLocal(starts, zone);
@@ -91,7 +91,7 @@ export function deskStore(db: Db, changed: (tenantId: string) => void = () => un
             'The request body is invalid',
             'start: ends after 9999',
             {
-              errors: [{ field: 'start', message: 'ends after the year 9999' }],
+              errors: [{ field: 'start', code: 'invalid_date', message: 'ends after the year 9999' }],
             },
           );
         const sessionId = newId('ses');

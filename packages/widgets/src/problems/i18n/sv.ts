@@ -14,6 +14,9 @@ export const sv: Catalogue = {
   'error.downvotes-disabled': 'Den här tavlan använder inte rösten ”Inte till hjälp”.',
   'error.vote-limit':
     'Du har använt alla dina röster. Ta tillbaka en tidigare röst om du vill rösta på den här.',
+  'error.not-yours': 'Bara medlemmen som satte åtagandet kan ändra det.',
+  'error.already-reported': 'Åtagandet är redan rapporterat och kan inte längre redigeras.',
+  'error.report-closed': 'Träffen är över, så rapporten kan inte längre korrigeras.',
   'error.session-over': 'Träffen är redan över.',
   'error.session-not-started': 'Träffen har inte börjat ännu.',
   'error.session-cancelled': 'Träffen är inställd.',
