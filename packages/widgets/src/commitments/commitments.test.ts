@@ -252,7 +252,7 @@ describe('<ek-commitments>', () => {
 
   for (const [lang, heading, due] of [
     ['fi', 'Sitoumuksesi', 'Raportoidaan tapaamisessa'],
-    ['sv', 'Ditt åtagande', 'Rapporteras på mötet'],
+    ['sv', 'Ditt åtagande', 'Rapporteras på träffen'],
   ] as const) {
     it(`speaks ${lang}`, async () => {
       const seeded = await seed(MEETINGS);

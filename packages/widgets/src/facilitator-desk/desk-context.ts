@@ -2,6 +2,7 @@ import type { EkMemberClient, Group, withFacilitatorTools } from '@ekollega/sdk'
 import type { EkFailure } from '../kit/errors.js';
 import type { EkEventDetail } from '../kit/events.js';
 import type { Texts } from '../kit/i18n/index.js';
+import type { EkSettings } from '../kit/session.js';
 import type { MessageKey } from './i18n/index.js';
 
 /** The provider's member client with the facilitators' calls added. */
@@ -26,6 +27,8 @@ export interface DeskContext {
   /** The group chosen in the desk's picker, if the facilitator has one. */
   readonly group: Group | null;
   readonly groups: Group[];
+  /** The desk's own settings (attributes), handed to an element a section places inside it. */
+  readonly settings: EkSettings;
   /** The signed-in member: their id and whether they administer the association. */
   readonly me: { id: string; admin: boolean };
   requestUpdate(): void;

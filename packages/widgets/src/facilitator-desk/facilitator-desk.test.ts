@@ -3,6 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { expectFocus, settled, text, until } from '../../test/helpers.js';
 import { testApi } from '../../test/host-site.js';
 import type { SeededDesk } from '../../test/desk-fixtures.js';
+import '../commitments/define.js';
 import './define.js';
 import type { EkFacilitatorDesk } from './facilitator-desk.js';
 
@@ -213,6 +214,29 @@ describe('<ek-facilitator-desk>', () => {
     const attached = oneEvent(el, 'ek-topic-attach');
     $<HTMLButtonElement>(el, `[data-topic="${seeded.topics[0]}"] form button`)!.click();
     expect((await attached).detail.sessionId).to.equal(seeded.meeting);
+  });
+
+  it('goes through the check-in round of the chosen group, with the meeting on now chosen', async () => {
+    const seeded = await seed();
+    const el = await desk(seeded, 'helena');
+    await settled(el);
+    await open(el, 'Check-in round', 'ek-commitments');
+    const round = $(el, '[part~="section"] ek-commitments')!;
+    expect(round.getAttribute('group')).to.equal(seeded.group);
+    expect(round.getAttribute('view')).to.equal('round');
+    // The element takes the desk's settings and asks the API for the round as Helena.
+    const select = await until(
+      () => round.shadowRoot?.querySelector<HTMLSelectElement>('[part~="round"] select'),
+      'the round did not show its meetings',
+    );
+    expect(select.value).to.equal(seeded.meeting);
+    await until(
+      () =>
+        text(round.shadowRoot!.querySelector('[part~="round"]')).includes(
+          'No commitments are due at this meeting.',
+        ),
+      'the round did not say that nothing is due',
+    );
   });
 
   it('hides a reported post and reveals its anonymous author with a reason', async () => {

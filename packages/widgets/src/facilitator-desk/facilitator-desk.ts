@@ -188,6 +188,9 @@ export class EkFacilitatorDesk extends EkElement {
       get groups() {
         return desk.#currentGroups();
       },
+      get settings() {
+        return desk.settings;
+      },
       me: access.me,
       requestUpdate: () => this.requestUpdate(),
       emit: (type, detail) => emit(this, type, detail),

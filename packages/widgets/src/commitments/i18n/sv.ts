@@ -3,8 +3,8 @@ import type { Catalogue } from './en.js';
 /** Swedish (as written in Finland) texts of the commitments element. */
 export const sv: Catalogue = {
   'commitments.due.heading': 'Ditt åtagande',
-  'commitments.due.at': 'Rapporteras på mötet {date}',
-  'commitments.due.none': 'Inget datum ännu: gruppen har inget möte inplanerat.',
+  'commitments.due.at': 'Rapporteras på träffen {date}',
+  'commitments.due.none': 'Inget datum ännu: gruppen har ingen träff inplanerad.',
   'commitments.target': 'Mål: {value} {unit}',
   'commitments.achieved': 'Uppnått: {value} {unit}',
   'commitments.report.question': 'Hur gick det?',
@@ -21,10 +21,10 @@ export const sv: Catalogue = {
   'commitments.report.correct': 'Korrigera rapporten',
   'commitments.report.cancel': 'Avbryt',
   'commitments.reported': 'Rapporterat: {status}',
-  'commitments.carry': 'För över till nästa möte',
+  'commitments.carry': 'För över till nästa träff',
   'commitments.set.heading': 'Ditt nästa åtagande',
   'commitments.set.another': 'Gör ett nytt åtagande',
-  'commitments.set.text': 'Vad gör du före nästa möte?',
+  'commitments.set.text': 'Vad gör du före nästa träff?',
   'commitments.set.examples': 'Börja från ett exempel',
   'commitments.set.example.1': 'Kontakta tio potentiella kunder',
   'commitments.set.example.2': 'Reservera två förmiddagar i veckan för bokföringen',
@@ -50,9 +50,9 @@ export const sv: Catalogue = {
   'commitments.not-in-group': 'Bara gruppens medlemmar ser dess åtaganden.',
   'commitments.round.open': 'Gå igenom rundan',
   'commitments.round.back': 'Tillbaka till åtagandena',
-  'commitments.round.session': 'Möte',
-  'commitments.round.no-sessions': 'Gruppen har inga möten att välja bland.',
-  'commitments.round.empty': 'Inga åtaganden ska rapporteras på det här mötet.',
+  'commitments.round.session': 'Träff',
+  'commitments.round.no-sessions': 'Gruppen har inga träffar att välja bland.',
+  'commitments.round.empty': 'Inga åtaganden ska rapporteras på den här träffen.',
   'commitments.round.private': 'Privat åtagande',
   'commitments.invalid.text':
     'Skriv åtagandet med högst 500 tecken; länkar får bara gå till webb- eller e-postadresser.',
@@ -61,5 +61,5 @@ export const sv: Catalogue = {
     'Skriv reflektionen med högst 1 000 tecken; länkar får bara gå till webb- eller e-postadresser.',
   'commitments.invalid.achieved': 'Det uppnådda antalet är noll eller mer.',
   'commitments.invalid': 'Kontrollera det du skrev och försök igen.',
-  'commitments.report-closed': 'Mötet är över: rapporten kan inte längre korrigeras.',
+  'commitments.report-closed': 'Träffen är över: rapporten kan inte längre korrigeras.',
 };

@@ -124,8 +124,7 @@ export const en = {
   'desk.reveal-reason': 'Why (logged, with your name)',
   'desk.revealed': 'Written by {name}. The reveal was logged.',
   'desk.more': 'Show more',
-  'desk.round-note':
-    'The check-in round for the next meeting appears here once the association has commitments.',
+  'desk.round-note': "Go through each member's commitment and how it went, at the start of the meeting.",
 };
 
 export type MessageKey = keyof typeof en;

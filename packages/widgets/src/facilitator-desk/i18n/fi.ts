@@ -122,6 +122,5 @@ export const fi: Catalogue = {
   'desk.reveal-reason': 'Perustelu (kirjataan lokiin nimelläsi)',
   'desk.revealed': 'Kirjoittaja: {name}. Näyttäminen kirjattiin lokiin.',
   'desk.more': 'Näytä lisää',
-  'desk.round-note':
-    'Seuraavan tapaamisen kuulumiskierros näkyy tässä, kun yhdistyksellä on tavoitteet käytössä.',
+  'desk.round-note': 'Käy tapaamisen alussa läpi jokaisen jäsenen sitoumus ja miten se onnistui.',
 };

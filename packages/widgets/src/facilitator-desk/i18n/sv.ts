@@ -122,5 +122,5 @@ export const sv: Catalogue = {
   'desk.reveal-reason': 'Motivering (loggas med ditt namn)',
   'desk.revealed': 'Skriven av {name}. Visningen loggades.',
   'desk.more': 'Visa fler',
-  'desk.round-note': 'Incheckningsrundan för nästa träff syns här när föreningen använder mål.',
+  'desk.round-note': 'Gå i början av träffen igenom varje medlems åtagande och hur det gick.',
 };

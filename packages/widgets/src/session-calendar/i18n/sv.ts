@@ -57,7 +57,7 @@ export const sv: Catalogue = {
   'calendar.feed-url': 'Din privata kalenderadress',
   'calendar.copy': 'Kopiera',
   'calendar.copied': 'Kopierat.',
-  'calendar.commitment-due': 'Ditt åtagande ska rapporteras på det här mötet.',
+  'calendar.commitment-due': 'Ditt åtagande ska rapporteras på den här träffen.',
   'calendar.commitment-report': 'Rapportera',
   'calendar.feed-note':
     'Håll adressen för dig själv. Om någon annan fått den, byt den: den gamla slutar fungera.',
