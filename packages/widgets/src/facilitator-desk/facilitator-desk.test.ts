@@ -225,11 +225,9 @@ describe('<ek-facilitator-desk>', () => {
     expect(round.getAttribute('group')).to.equal(seeded.group);
     expect(round.getAttribute('view')).to.equal('round');
     // The element takes the desk's settings and asks the API for the round as Helena.
-    const select = await until(
-      () => round.shadowRoot?.querySelector<HTMLSelectElement>('[part~="round"] select'),
-      'the round did not show its meetings',
-    );
-    expect(select.value).to.equal(seeded.meeting);
+    const select = () => round.shadowRoot?.querySelector<HTMLSelectElement>('[part~="round"] select');
+    await until(select, 'the round did not show its meetings');
+    expect(select()!.value).to.equal(seeded.meeting);
     await until(
       () =>
         text(round.shadowRoot!.querySelector('[part~="round"]')).includes(
