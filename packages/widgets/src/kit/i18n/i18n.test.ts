@@ -63,11 +63,26 @@ describe('i18n', () => {
       }
     });
 
+    /**
+     * Date patterns, where each language picks its own parts of what the code gives (Finnish and
+     * Swedish write the month as a number, English by name): their placeholders must be among these.
+     */
+    const PATTERNS: Record<string, string[]> = {
+      'calendar.date': ['day', 'month', 'monthName', 'year', 'weekday'],
+    };
+
     it('uses the same placeholders in every language', () => {
       for (const set of Object.values(sets))
         for (const [key, text] of Object.entries(set.get('en')!)) {
-          expect(placeholders(set.get('fi')![key]!), `fi ${key}`).to.deep.equal(placeholders(text));
-          expect(placeholders(set.get('sv')![key]!), `sv ${key}`).to.deep.equal(placeholders(text));
+          for (const locale of ['fi', 'sv'] as const) {
+            const used = placeholders(set.get(locale)![key]!);
+            if (PATTERNS[key])
+              expect(
+                used.filter((name) => !PATTERNS[key]!.includes(name!)),
+                `${locale} ${key}`,
+              ).to.deep.equal([]);
+            else expect(used, `${locale} ${key}`).to.deep.equal(placeholders(text));
+          }
         }
     });
 
