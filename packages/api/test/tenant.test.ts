@@ -148,7 +148,10 @@ describe.each(engines)('the association’s keys (%s)', (engine) => {
   });
 
   it('revokes a leaked key at once, but not the caller’s own last key of its kind', async () => {
-    const [publishable, secret] = await keysOf({ key: a.secretKey });
+    // By kind, not by place: keys made in one transaction share their creation time.
+    const keys = await keysOf({ key: a.secretKey });
+    const publishable = keys.find((k) => k.kind === 'publishable' && !k.revoked_at);
+    const secret = keys.find((k) => k.kind === 'secret' && k.in_use);
     const own = await call(`/v1/tenant/keys/${secret!.id}/revoke`, { method: 'POST', key: a.secretKey });
     expect(own.status).toBe(409);
     expect((await own.json()).code).toBe('key_in_use');

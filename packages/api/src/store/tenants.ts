@@ -178,8 +178,10 @@ export function tenantStore(db: Db, changed: () => void = () => undefined) {
 
     async listKeys(tenantId: string): Promise<ApiKey[]> {
       const rows = await db.query<KeyRow>(
+        // Keys made together (a tenant's first pair, a rotation of both) share their creation
+        // time: the publishable one is listed first, the same on every call.
         `select id, tenant_id, kind, scopes, created_at, revoked_at from api_keys
-         where tenant_id = $1 order by created_at, id`,
+         where tenant_id = $1 order by created_at, kind, id`,
         [tenantId],
       );
       return rows.map(toKey);
