@@ -1,6 +1,7 @@
 import type { Store } from '../packages/api/src/store/index.js';
 
-const TITLES = [
+/** The texts of the bench's posts, shared with the scale run's seed (`bench/scale/seed.ts`). */
+export const TITLES = [
   'Miten hinnoittelen palveluni yrittäjänä',
   'Kirjanpito ja verotus yrittäjien arjessa',
   'Asiakashankinta somessa',
@@ -8,7 +9,7 @@ const TITLES = [
   'Hur hittar företagare nya kunder',
   'Pricing consulting work as a solo entrepreneur',
 ];
-const BODIES = [
+export const BODIES = [
   'Olen toiminut yrittäjänä kaksi vuotta ja mietin, miten hinnoittelu kannattaa tehdä.',
   'Tilitoimisto vai oma ohjelma? Kokemuksia kirjanpitäjistä ja verotuksesta kaivataan.',
   'Mitkä kanavat ovat toimineet pienyrittäjällä uusien asiakkaiden löytämisessä?',
@@ -16,7 +17,7 @@ const BODIES = [
   'Jag driver ett litet företag och undrar hur andra hittar sina kunder.',
   'How do other consultants decide on day rates and packages?',
 ];
-const TAGS = ['talous', 'markkinointi', 'ajanhallinta', 'myynti', 'verotus'];
+export const TAGS = ['talous', 'markkinointi', 'ajanhallinta', 'myynti', 'verotus'];
 
 /**
  * A Q&A board of `count` questions on the association's board, or on `groupId`'s (about a third

@@ -23,6 +23,7 @@
  */
 import { openDb } from '../../packages/api/src/store/db.js';
 import { openStore, type Sql } from '../../packages/api/src/store/index.js';
+import { BODIES, TAGS, TITLES } from '../seed-questions.js';
 
 const count = Number(process.argv[2] ?? 1000);
 const reuse = process.argv.includes('--reuse');
@@ -214,24 +215,6 @@ async function seedBatch(first: number, last: number) {
     [],
   );
 }
-
-const TITLES = [
-  'Miten hinnoittelen palveluni yrittäjänä',
-  'Kirjanpito ja verotus yrittäjien arjessa',
-  'Asiakashankinta somessa',
-  'Ajanhallinta, kun kalenteri täyttyy',
-  'Hur hittar företagare nya kunder',
-  'Pricing consulting work as a solo entrepreneur',
-];
-const BODIES = [
-  'Olen toiminut yrittäjänä kaksi vuotta ja mietin, miten hinnoittelu kannattaa tehdä.',
-  'Tilitoimisto vai oma ohjelma? Kokemuksia kirjanpitäjistä ja verotuksesta kaivataan.',
-  'Mitkä kanavat ovat toimineet pienyrittäjällä uusien asiakkaiden löytämisessä?',
-  'Viikot täyttyvät palavereista. Miten suojaatte aikaa varsinaiselle työlle?',
-  'Jag driver ett litet företag och undrar hur andra hittar sina kunder.',
-  'How do other consultants decide on day rates and packages?',
-];
-const TAGS = ['talous', 'markkinointi', 'ajanhallinta', 'myynti', 'verotus'];
 
 // Two batches at a time: the machine has two cores, and PostgreSQL runs each statement on one.
 const batches: [number, number][] = [];
